@@ -1,0 +1,449 @@
+"""The catalog: products, components and their port requirements, from TOML.
+
+Read with stdlib tomllib and validated into frozen dataclasses. Every problem
+is reported as one ``CatalogError`` naming the file, the line where TOML gives
+one, and the key path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from fwplan.errors import FwplanError
+from fwplan.ports import PortError, PortRange, PortSet
+
+SCHEMA_VERSION = 1
+
+DIRECTIONS = ("outbound", "inbound", "both")
+PROTOCOLS = ("tcp", "udp", "tcp/udp")
+#: Where a flow starts or ends. The first three are filled in from the plan.
+PEERS = ("lan-network", "lan-address", "pbx-host", "manufacturer", "provider", "any")
+LOCALS = ("lan-network", "lan-address", "any")
+LANGUAGES = ("de", "en")
+
+_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+_DATA_VERSION = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+# Bidirectional overrides can make text read differently from what it is.
+_UNSAFE_FORMAT_CHARS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+class CatalogError(FwplanError):
+    """A catalog that cannot be used; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    de: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.de if lang == "de" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    text: Text
+    article: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    article: str
+    direction: str
+    protocol: str
+    ports: PortSet
+    peer: str
+    purpose: Text
+    local: str | None = None
+    alternatives: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    id: str
+    name: Text
+    requirements: tuple[Requirement, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Demand:
+    """A requirement as one component asks for it, with where it comes from."""
+
+    component_id: str
+    requirement: Requirement
+    section: str
+    local: str
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    id: str
+    product_id: str
+    name: Text
+    local: str = "lan-network"
+    parent: str | None = None
+    condition: Note | None = None
+    groups: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+    requirements: tuple[Requirement, ...] = ()
+
+    @property
+    def short_id(self) -> str:
+        return self.id.split("/", 1)[1]
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    id: str
+    name: Text
+    components: tuple[Component, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    schema: int
+    data_version: str
+    title: str
+    caveat: Note
+    groups: Mapping[str, Group]
+    products: tuple[Product, ...]
+    source: str = "<memory>"
+    digest: str = ""
+
+    @cached_property
+    def components(self) -> tuple[Component, ...]:
+        return tuple(c for p in self.products for c in p.components)
+
+    @cached_property
+    def _components_by_id(self) -> dict[str, Component]:
+        return {c.id: c for c in self.components}
+
+    @cached_property
+    def _products_by_id(self) -> dict[str, Product]:
+        return {p.id: p for p in self.products}
+
+    def product(self, product_id: str) -> Product:
+        return self._products_by_id[product_id]
+
+    def component(self, component_id: str) -> Component:
+        return self._components_by_id[component_id]
+
+    def has_component(self, component_id: str) -> bool:
+        return component_id in self._components_by_id
+
+    def has_product(self, product_id: str) -> bool:
+        return product_id in self._products_by_id
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.products) + tuple(c.id for c in self.components)
+
+    def children(self, component_id: str) -> tuple[Component, ...]:
+        return tuple(c for c in self.components if c.parent == component_id)
+
+    def demands(self, component_id: str) -> tuple[Demand, ...]:
+        """The component's requirements, its groups' included, with their article sections."""
+        component = self.component(component_id)
+        product = self.product(component.product_id)
+        result = [
+            Demand(component.id, r, f"{product.name.de} › {component.name.de}", r.local or component.local)
+            for r in component.requirements
+        ]
+        for group_id in component.groups:
+            group = self.groups[group_id]
+            result.extend(
+                Demand(component.id, r, f"{product.name.de} › {group.name.de}", r.local or component.local)
+                for r in group.requirements
+            )
+        return tuple(result)
+
+    def needs(self, component_id: str) -> frozenset[str]:
+        """Which plan inputs the component's rules use: ``lan`` and/or ``host``."""
+        used = set()
+        for d in self.demands(component_id):
+            used.update((d.local, d.requirement.peer))
+        needs = set()
+        if used & {"lan-network", "lan-address"}:
+            needs.add("lan")
+        if "pbx-host" in used:
+            needs.add("host")
+        return frozenset(needs)
+
+
+# --------------------------------------------------------------------------
+# Loading
+# --------------------------------------------------------------------------
+
+def default_catalog_path() -> Path:
+    """The catalog shipped in the wheel, or the one at the top of a source checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / "catalog.toml"
+    if packaged.is_file():
+        return packaged
+    return here.parent / "catalog.toml"
+
+
+def load_catalog(path: str | Path | None = None) -> Catalog:
+    path = Path(path) if path is not None else default_catalog_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CatalogError(f"{path}: catalog file not found") from None
+    except IsADirectoryError:
+        raise CatalogError(f"{path}: is a directory, not a catalog file") from None
+    except OSError as exc:
+        raise CatalogError(f"{path}: cannot read catalog: {exc.strerror or exc}") from None
+    return parse_catalog(raw, source=str(path))
+
+
+def parse_catalog(raw: bytes | str, source: str = "<memory>") -> Catalog:
+    data_bytes = raw.encode("utf-8") if isinstance(raw, str) else raw
+    try:
+        text = data_bytes.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CatalogError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogError(f"{source}: invalid TOML: {_toml_message(exc)}") from None
+    except RecursionError:
+        raise CatalogError(f"{source}: invalid TOML: nested too deeply") from None
+    digest = hashlib.sha256(data_bytes).hexdigest()[:16]
+    return _Validator(source).catalog(data, digest)
+
+
+def _toml_message(exc: tomllib.TOMLDecodeError) -> str:
+    message = str(exc)
+    m = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if m:
+        plain = message[: m.start()].strip()
+        return f"line {m.group(1)}, column {m.group(2)}: {plain}"
+    return message
+
+
+class _Validator:
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, path: str, message: str) -> CatalogError:
+        return CatalogError(f"{self.source}: {path}: {message}")
+
+    # ---- generic checks ----
+    def table(self, value: Any, path: str, allowed: Iterable[str], required: Iterable[str] = ()) -> dict:
+        if not isinstance(value, dict):
+            raise self.fail(path, f"must be a table, not {_kind(value)}")
+        allowed = tuple(allowed)
+        for key in value:
+            if key not in allowed:
+                raise self.fail(f"{path}.{key}" if path else key, f"unknown key; allowed here: {', '.join(allowed)}")
+        for key in required:
+            if key not in value:
+                raise self.fail(path or "top level", f"missing key {key!r}")
+        return value
+
+    def array_of_tables(self, value: Any, path: str) -> list:
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(path, f"must be an array of tables ([[{path.split('.')[-1]}]]), not {_kind(value)}")
+        return value
+
+    def string(self, value: Any, path: str, *, allow_empty: bool = False) -> str:
+        if not isinstance(value, str):
+            raise self.fail(path, f"must be a string, not {_kind(value)}")
+        if not allow_empty and not value.strip():
+            raise self.fail(path, "must not be empty")
+        bad = _unsafe_char(value)
+        if bad is not None:
+            raise self.fail(path, f"contains the control character U+{ord(bad):04X}; only printable text is accepted")
+        return value
+
+    def ident(self, value: Any, path: str) -> str:
+        value = self.string(value, path)
+        if not _ID.fullmatch(value):
+            raise self.fail(path, f"id {value!r} is not valid; use lowercase letters, digits and '-'")
+        return value
+
+    def choice(self, value: Any, path: str, choices: tuple[str, ...], what: str) -> str:
+        value = self.string(value, path)
+        if value not in choices:
+            raise self.fail(path, f"unknown {what} {value!r}; accepted: {', '.join(choices)}")
+        return value
+
+    def text(self, value: Any, path: str) -> Text:
+        value = self.table(value, path, LANGUAGES, LANGUAGES)
+        return Text(self.string(value["de"], f"{path}.de"), self.string(value["en"], f"{path}.en"))
+
+    def note(self, value: Any, path: str) -> Note:
+        value = self.table(value, path, ("article", "de", "en"), ("de", "en"))
+        article = self.string(value["article"], f"{path}.article") if "article" in value else ""
+        return Note(Text(self.string(value["de"], f"{path}.de"), self.string(value["en"], f"{path}.en")), article)
+
+    def ports(self, value: Any, path: str) -> PortSet:
+        try:
+            if isinstance(value, str):
+                ports = PortSet.parse(value)
+            elif isinstance(value, int) and not isinstance(value, bool):
+                ports = PortSet((PortRange(value, value),))
+            elif isinstance(value, list):
+                ranges = []
+                for item in value:
+                    if isinstance(item, str):
+                        ranges.extend(PortSet.parse(item).ranges)
+                    elif isinstance(item, int) and not isinstance(item, bool):
+                        ranges.append(PortRange(item, item))
+                    else:
+                        raise PortError(f"entry {item!r} is neither a port number nor a text like \"9100-9101\"")
+                ports = PortSet(tuple(ranges))
+            else:
+                raise PortError(f"must be a port, a list of ports or a text like \"443, 9100-9101\", not {_kind(value)}")
+        except PortError as exc:
+            raise self.fail(path, str(exc)) from None
+        if not ports:
+            raise self.fail(path, "names no port")
+        return ports
+
+    # ---- the catalog ----
+    def catalog(self, data: dict, digest: str) -> Catalog:
+        self.table(data, "", ("schema", "data_version", "title", "caveat", "group", "product"),
+                   ("schema", "data_version", "product"))
+        schema = data["schema"]
+        if schema != SCHEMA_VERSION or isinstance(schema, bool):
+            raise self.fail("schema", f"schema {schema!r} is not supported; this fwplan reads schema {SCHEMA_VERSION}")
+        data_version = self.string(data["data_version"], "data_version")
+        if not _DATA_VERSION.fullmatch(data_version):
+            raise self.fail("data_version", f"{data_version!r} is not a date; write it as YYYY-MM, e.g. 2020-04")
+        title = self.string(data.get("title", "fwplan catalog"), "title")
+        caveat = self.note(data["caveat"], "caveat") if "caveat" in data else Note(
+            Text("Firewall-Änderungen vorher mit dem Anbieter absprechen.", "Agree firewall changes with the provider first.")
+        )
+        groups: dict[str, Group] = {}
+        for i, raw in enumerate(self.array_of_tables(data.get("group", []), "group")):
+            group = self.group(raw, f"group[{i}]")
+            if group.id in groups:
+                raise self.fail(f"group[{i}].id", f"duplicate group id {group.id!r}")
+            groups[group.id] = group
+        products = []
+        seen_products: set[str] = set()
+        for i, raw in enumerate(self.array_of_tables(data["product"], "product")):
+            product = self.product(raw, f"product[{i}]", groups)
+            if product.id in seen_products:
+                raise self.fail(f"product[{i}].id", f"duplicate product id {product.id!r}")
+            seen_products.add(product.id)
+            products.append(product)
+        if not products:
+            raise self.fail("product", "the catalog has no product")
+        return Catalog(SCHEMA_VERSION, data_version, title, caveat, groups, tuple(products), self.source, digest)
+
+    def group(self, raw: dict, path: str) -> Group:
+        self.table(raw, path, ("id", "name", "requirement"), ("id", "name", "requirement"))
+        group_id = self.ident(raw["id"], f"{path}.id")
+        path = f'group "{group_id}"'
+        requirements = self.requirements(raw["requirement"], path)
+        if not requirements:
+            raise self.fail(f"{path}.requirement", "a group needs at least one requirement")
+        return Group(group_id, self.text(raw["name"], f"{path}.name"), requirements)
+
+    def product(self, raw: dict, path: str, groups: Mapping[str, Group]) -> Product:
+        self.table(raw, path, ("id", "name", "component"), ("id", "name", "component"))
+        product_id = self.ident(raw["id"], f"{path}.id")
+        path = f'product "{product_id}"'
+        name = self.text(raw["name"], f"{path}.name")
+        components: list[Component] = []
+        seen: set[str] = set()
+        for i, item in enumerate(self.array_of_tables(raw["component"], f"{path}.component")):
+            component = self.component(item, f"{path}.component[{i}]", product_id, groups)
+            if component.id in seen:
+                raise self.fail(f"{path}.component[{i}].id", f"duplicate component id {component.id!r}")
+            seen.add(component.id)
+            components.append(component)
+        if not components:
+            raise self.fail(f"{path}.component", "a product needs at least one component")
+        for i, component in enumerate(components):
+            if component.parent is not None and component.parent not in seen:
+                raise self.fail(
+                    f'{path}.component "{component.short_id}".parent',
+                    f"no component {component.parent!r} in this product",
+                )
+        self.no_parent_cycles(components, path)
+        return Product(product_id, name, tuple(components))
+
+    def no_parent_cycles(self, components: list[Component], path: str) -> None:
+        parents = {c.id: c.parent for c in components}
+        for start in parents:
+            seen = {start}
+            node = parents[start]
+            while node is not None:
+                if node in seen:
+                    raise self.fail(f'{path}.component "{start.split("/", 1)[1]}".parent', "parents form a cycle")
+                seen.add(node)
+                node = parents[node]
+
+    def component(self, raw: dict, path: str, product_id: str, groups: Mapping[str, Group]) -> Component:
+        self.table(raw, path, ("id", "name", "local", "parent", "condition", "groups", "notes", "requirement"),
+                   ("id", "name"))
+        short = self.ident(raw["id"], f"{path}.id")
+        path = f'{path.rsplit(".", 1)[0]}.component "{short}"'
+        full_id = f"{product_id}/{short}"
+        local = self.choice(raw.get("local", "lan-network"), f"{path}.local", LOCALS, "local side")
+        parent = f"{product_id}/{self.ident(raw['parent'], f'{path}.parent')}" if "parent" in raw else None
+        if parent == full_id:
+            raise self.fail(f"{path}.parent", "a component cannot be its own parent")
+        condition = self.note(raw["condition"], f"{path}.condition") if "condition" in raw else None
+        group_ids = raw.get("groups", [])
+        if not isinstance(group_ids, list):
+            raise self.fail(f"{path}.groups", f"must be a list of group ids, not {_kind(group_ids)}")
+        for j, group_id in enumerate(group_ids):
+            group_id = self.string(group_id, f"{path}.groups[{j}]")
+            if group_id not in groups:
+                known = ", ".join(groups) or "none are defined"
+                raise self.fail(f"{path}.groups[{j}]", f"no group {group_id!r}; defined groups: {known}")
+        notes_raw = raw.get("notes", [])
+        if not isinstance(notes_raw, list):
+            raise self.fail(f"{path}.notes", f"must be a list of notes, not {_kind(notes_raw)}")
+        notes = tuple(self.note(n, f"{path}.notes[{j}]") for j, n in enumerate(notes_raw))
+        requirements = self.requirements(raw.get("requirement", []), path)
+        if not requirements and not group_ids:
+            raise self.fail(path, "a component needs a requirement or a group")
+        return Component(
+            id=full_id, product_id=product_id, name=self.text(raw["name"], f"{path}.name"), local=local,
+            parent=parent, condition=condition, groups=tuple(group_ids), notes=notes, requirements=requirements,
+        )
+
+    def requirements(self, raw: Any, path: str) -> tuple[Requirement, ...]:
+        items = self.array_of_tables(raw, f"{path}.requirement")
+        return tuple(self.requirement(item, f"{path}.requirement[{j}]") for j, item in enumerate(items))
+
+    def requirement(self, raw: dict, path: str) -> Requirement:
+        self.table(raw, path, ("article", "direction", "protocol", "ports", "peer", "local", "purpose", "alternatives"),
+                   ("direction", "protocol", "ports", "peer", "purpose"))
+        alternatives = raw.get("alternatives", False)
+        if not isinstance(alternatives, bool):
+            raise self.fail(f"{path}.alternatives", f"must be true or false, not {_kind(alternatives)}")
+        return Requirement(
+            article=self.string(raw.get("article", ""), f"{path}.article", allow_empty=True),
+            direction=self.choice(raw["direction"], f"{path}.direction", DIRECTIONS, "direction"),
+            protocol=self.choice(raw["protocol"], f"{path}.protocol", PROTOCOLS, "protocol"),
+            ports=self.ports(raw["ports"], f"{path}.ports"),
+            peer=self.choice(raw["peer"], f"{path}.peer", PEERS, "peer"),
+            purpose=self.text(raw["purpose"], f"{path}.purpose"),
+            local=self.choice(raw["local"], f"{path}.local", LOCALS, "local side") if "local" in raw else None,
+            alternatives=alternatives,
+        )
+
+
+def _unsafe_char(value: str) -> str | None:
+    for ch in value:
+        if ch in _UNSAFE_FORMAT_CHARS or unicodedata.category(ch) in ("Cc", "Cs", "Co"):
+            return ch
+    return None
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a table", list: "an array", str: "a string", bool: "a boolean", int: "a number",
+            float: "a number"}.get(type(value), type(value).__name__)

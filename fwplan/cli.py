@@ -1,0 +1,325 @@
+"""The composition root: the headless commands, and the planner's TUI (imported lazily).
+
+Exit codes: 0 when it worked, 2 for every user error (one line on stderr:
+``fwplan: error: ...``), 1 for a failure that is not the user's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn, Sequence
+
+from fwplan.catalog import Catalog, CatalogError, load_catalog
+from fwplan.errors import FwplanError, OutputError
+from fwplan.lang import LANGUAGES, default_language
+from fwplan.merge import Limits, MergeOptions, RuleSet, build
+from fwplan.plan import Plan, PlanError, expand_selection, parse_host, parse_lan, read_plan_file
+from fwplan.plan import atomic_write_bytes
+
+PROG = "fwplan"
+COMMANDS = ("list", "export", "check-catalog")
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(FwplanError):
+    """Bad command-line arguments."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line and lets the caller choose the exit."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _add_catalog_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--catalog", metavar="PATH", help="use this catalog instead of the built-in one")
+
+
+def _add_plan_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("plan (flags override the plan file)")
+    group.add_argument("--plan", metavar="FILE", help="plan file (TOML) to start from")
+    group.add_argument("--select", metavar="ID", action="append", default=None,
+                       help="product id (all its components) or component id; repeat for more")
+    group.add_argument("--lan", metavar="ADDR[/LEN]", help="planning-document LAN address, e.g. 192.168.50.2/24")
+    group.add_argument("--host", metavar="NAME|IP", help="PBX hostname, e.g. acme.telovip.de, or its IP address")
+    _add_catalog_option(parser)
+
+
+def _add_lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help="language of names and purposes (default: from LANG/LC_ALL)")
+
+
+def build_tui_parser() -> _Parser:
+    parser = _Parser(
+        prog=PROG,
+        description="Plan the firewall rules for InstantPBX and HostedPBX. Without a command, opens the planner.",
+        epilog="commands:\n"
+               "  list            products and components, with ids and what each needs\n"
+               "  export          the merged rule set as csv, text, json or a router format\n"
+               "  check-catalog   validate a catalog file and summarise it\n"
+               f"Run '{PROG} COMMAND --help' for a command's options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_plan_options(parser)
+    _add_lang_option(parser)
+    return parser
+
+
+def build_list_parser() -> _Parser:
+    parser = _Parser(prog=f"{PROG} list", description="List products and components with their ids.")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    _add_lang_option(parser)
+    _add_catalog_option(parser)
+    return parser
+
+
+def export_format_names() -> tuple[str, ...]:
+    from fwplan.formats import CORE_FORMATS
+    import exporters
+
+    return tuple(CORE_FORMATS) + tuple(n for n in exporters.names() if n not in CORE_FORMATS)
+
+
+def build_export_parser() -> _Parser:
+    parser = _Parser(prog=f"{PROG} export", description="Export the merged, minimal rule set.")
+    _add_plan_options(parser)
+    parser.add_argument("--format", default="text", metavar="FORMAT",
+                        help=f"one of: {', '.join(export_format_names())} (default: text)")
+    parser.add_argument("-o", "--output", metavar="PATH", default="-", help="file to write, or - for stdout (default)")
+    _add_lang_option(parser)
+    parser.add_argument("--csv-dialect", choices=("rfc4180", "excel-de"), default="rfc4180",
+                        help="excel-de: ';' separator and a BOM, for spreadsheets in German locales")
+    parser.add_argument("--separate-protocols", action="store_true",
+                        help="keep TCP and UDP rules apart instead of fusing them into tcp/udp")
+    parser.add_argument("--max-gap", type=_non_negative_int, default=0, metavar="N",
+                        help="merge port ranges across gaps of at most N ports; the extra ports are reported "
+                             "(default 0: never open more than the article asks)")
+    parser.add_argument("--max-entries", type=_positive_int, default=None, metavar="N",
+                        help="split rules so that none has more than N port entries")
+    parser.add_argument("--range-cost", type=_positive_int, default=1, metavar="N",
+                        help="entries a port range counts as with --max-entries (iptables multiport: 2)")
+    parser.add_argument("--resolve", action="store_true",
+                        help="resolve the PBX hostname at export time where the format cannot take a name")
+    return parser
+
+
+def build_check_parser() -> _Parser:
+    parser = _Parser(prog=f"{PROG} check-catalog", description="Validate a catalog file and summarise it.")
+    parser.add_argument("path", metavar="PATH")
+    return parser
+
+
+def _non_negative_int(text: str) -> int:
+    if not text.isascii() or not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 0 or more")
+    return int(text)
+
+
+def _positive_int(text: str) -> int:
+    value = _non_negative_int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+# --------------------------------------------------------------------------
+# Shared steps
+# --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Inputs:
+    catalog: Catalog
+    plan: Plan
+    lang: str
+
+
+def load_inputs(args: argparse.Namespace) -> Inputs:
+    catalog = load_catalog(args.catalog)
+    plan = read_plan_file(args.plan, catalog) if args.plan else Plan()
+    if args.select is not None:
+        plan = plan.with_selection(expand_selection(catalog, args.select))
+    if args.lan is not None:
+        plan = _replace(plan, lan=parse_lan(args.lan))
+    if args.host is not None:
+        plan = _replace(plan, host=parse_host(args.host))
+    return Inputs(catalog, plan, args.lang or default_language())
+
+
+def _replace(plan: Plan, **changes) -> Plan:
+    from dataclasses import replace
+
+    return replace(plan, **changes)
+
+
+def write_output(text: str, output: str, what: str = "export") -> None:
+    if output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    atomic_write_bytes(Path(output), text.encode("utf-8"), what=what)
+
+
+# --------------------------------------------------------------------------
+# Commands
+# --------------------------------------------------------------------------
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    inputs = load_inputs(args)
+    try:
+        from tui.app import run_planner
+    except ImportError:
+        raise FwplanError("the planner's TUI is not installed in this build; use 'fwplan export'") from None
+    return run_planner(inputs.catalog, inputs.plan, inputs.lang, plan_path=args.plan) or EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    catalog = load_catalog(args.catalog)
+    lang = args.lang or default_language()
+    needs_words = {"lan": {"en": "LAN address", "de": "LAN-Adresse"}, "host": {"en": "PBX host", "de": "PBX-Host"}}
+    if args.format == "json":
+        document = {
+            "data_version": catalog.data_version,
+            "products": [
+                {
+                    "id": product.id,
+                    "name": product.name.get(lang),
+                    "components": [
+                        {
+                            "id": c.id,
+                            "name": c.name.get(lang),
+                            "parent": c.parent,
+                            "condition": c.condition.text.get(lang) if c.condition else None,
+                            "needs": sorted(catalog.needs(c.id)),
+                        }
+                        for c in product.components
+                    ],
+                }
+                for product in catalog.products
+            ],
+        }
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    lines = []
+    width = max(len(c.id) for c in catalog.components) + 4
+    label = {"en": "needs", "de": "braucht"}[lang]
+    for product in catalog.products:
+        lines.append(f"{product.id}  {product.name.get(lang)}")
+        for c in product.components:
+            indent = "    " if c.parent else "  "
+            needs = ", ".join(needs_words[n][lang] for n in ("lan", "host") if n in catalog.needs(c.id)) or "-"
+            condition = {"en": " [conditional]", "de": " [bedingt]"}[lang] if c.condition else ""
+            lines.append(f"{(indent + c.id).ljust(width)}{c.name.get(lang)}{condition}  ({label}: {needs})")
+        lines.append("")
+    sys.stdout.write("\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from fwplan.formats import CORE_FORMATS, RenderOptions
+
+    names = export_format_names()
+    if args.format not in names:
+        raise UsageError(f"unknown format {args.format!r}; accepted: {', '.join(names)}")
+    inputs = load_inputs(args)
+    if not inputs.plan.selected:
+        raise UsageError("nothing is selected; give --select ID (see 'fwplan list') or --plan FILE")
+    if args.format in CORE_FORMATS:
+        limits = Limits(args.max_entries, args.range_cost) if args.max_entries else Limits()
+        options = MergeOptions(fuse_protocols=not args.separate_protocols, max_gap=args.max_gap, limits=limits)
+        ruleset = build(inputs.catalog, inputs.plan, options)
+        render_options = RenderOptions(lang=inputs.lang, csv_german=args.csv_dialect == "excel-de")
+        text = CORE_FORMATS[args.format](ruleset, render_options)
+    else:
+        text = _export_router_format(args, inputs)
+    write_output(text, args.output)
+    if args.output != "-":
+        print(f"fwplan: wrote {args.format} to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _export_router_format(args: argparse.Namespace, inputs: Inputs) -> str:
+    import exporters
+    from exporters.base import ExportContext
+
+    exporter = exporters.get(args.format)
+    options = MergeOptions(
+        fuse_protocols=exporter.fuse_protocols and not args.separate_protocols,
+        max_gap=args.max_gap,
+        limits=exporter.limits,
+    )
+    ruleset: RuleSet = build(inputs.catalog, inputs.plan, options)
+    context = ExportContext(inputs.catalog, inputs.plan, inputs.lang, resolve=args.resolve)
+    return exporter.render(ruleset, context)
+
+
+def cmd_check_catalog(args: argparse.Namespace) -> int:
+    catalog = load_catalog(args.path)
+    components = catalog.components
+    conditional = sum(1 for c in components if c.condition)
+    requirements = sum(len(c.requirements) for c in components) + sum(
+        len(g.requirements) for g in catalog.groups.values()
+    )
+    print(
+        f"{args.path}: valid (schema {catalog.schema}, data {catalog.data_version}): "
+        f"{len(catalog.products)} products, {len(components)} components ({conditional} conditional), "
+        f"{len(catalog.groups)} group(s), {requirements} requirements"
+    )
+    return EXIT_OK
+
+
+HANDLERS = {
+    "list": (build_list_parser, cmd_list),
+    "export": (build_export_parser, cmd_export),
+    "check-catalog": (build_check_parser, cmd_check_catalog),
+}
+
+
+def run(argv: Sequence[str]) -> int:
+    argv = list(argv)
+    if argv and argv[0] in HANDLERS:
+        make_parser, handler = HANDLERS[argv[0]]
+        argv = argv[1:]
+    else:
+        make_parser, handler = build_tui_parser, cmd_tui
+    args = make_parser().parse_args(argv)
+    return handler(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        code = run(argv)
+    except (FwplanError, CatalogError, PlanError, OutputError) as exc:
+        print(f"{PROG}: error: {_one_line(str(exc))}", file=sys.stderr)
+        code = EXIT_USAGE
+    except BrokenPipeError:
+        _silence_stdout()
+        code = EXIT_OK
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        code = 130
+    return code
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())

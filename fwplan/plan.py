@@ -1,0 +1,341 @@
+"""The plan: what the user ticked, the planning-document LAN address, the PBX host.
+
+Plan files are TOML, read with tomllib and written with tomlkit so that a
+user's comments survive a save. Writes are atomic: a temporary file in the
+same directory, flushed and renamed over the old one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import ipaddress
+import os
+import re
+import tempfile
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterable
+
+import netaddr
+
+from fwplan.catalog import Catalog, Text
+from fwplan.errors import FwplanError, OutputError
+
+DEFAULT_IPV4_PREFIX = 24
+DEFAULT_IPV6_PREFIX = 64
+PLAN_FORMAT = 1
+
+
+class PlanError(FwplanError):
+    """A plan input or plan file that cannot be used; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class LanAddress:
+    """The planning document's local address and, from its prefix, the LAN network."""
+
+    address: str
+    network: str
+    prefix_assumed: bool = False
+
+    @property
+    def text(self) -> str:
+        return f"{self.address}/{self.network.rsplit('/', 1)[1]}"
+
+    @property
+    def is_public(self) -> bool:
+        return not _is_private(self.address)
+
+    def contains(self, address: str) -> bool:
+        return netaddr.IPAddress(address) in netaddr.IPNetwork(self.network)
+
+
+@dataclass(frozen=True, slots=True)
+class PbxHost:
+    """The PBX's hostname (ASCII, IDNA-encoded where it was typed in Unicode) or IP address."""
+
+    value: str
+    typed: str
+    is_ip: bool
+
+
+_IPV4_SHAPE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_IPV6_SHAPE = re.compile(r"[0-9A-Fa-f:.]+")
+_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
+
+
+def parse_lan(text: str) -> LanAddress:
+    """``192.168.50.2`` (a /24 is assumed) or ``192.168.50.2/24``; IPv6 takes /64 when no prefix is given."""
+    original = text
+    text = text.strip() if isinstance(text, str) else text
+    if not isinstance(text, str) or not text:
+        raise PlanError("LAN address is empty; give the planning document's address, e.g. 192.168.50.2/24")
+    address_part, slash, prefix_part = text.partition("/")
+    if _IPV4_SHAPE.fullmatch(address_part):
+        version, max_prefix, default = 4, 32, DEFAULT_IPV4_PREFIX
+    elif ":" in address_part and _IPV6_SHAPE.fullmatch(address_part):
+        version, max_prefix, default = 6, 128, DEFAULT_IPV6_PREFIX
+    else:
+        raise PlanError(f"LAN address {original!r} is not an IP address; give e.g. 192.168.50.2 or 192.168.50.2/24")
+    try:
+        address = netaddr.IPAddress(address_part, version=version)
+    except (netaddr.AddrFormatError, ValueError):
+        raise PlanError(
+            f"LAN address {original!r} is not a valid IPv{version} address; give e.g. 192.168.50.2/24"
+        ) from None
+    if slash:
+        if not prefix_part.isascii() or not prefix_part.isdigit() or not 0 <= int(prefix_part) <= max_prefix:
+            raise PlanError(f"prefix {prefix_part!r} in LAN address {original!r} is not valid; use /0 to /{max_prefix}")
+        prefix = int(prefix_part)
+    else:
+        prefix = default
+    network = netaddr.IPNetwork(f"{address}/{prefix}").cidr
+    if address.is_loopback() or address.is_multicast() or str(address) in ("0.0.0.0", "::"):
+        raise PlanError(f"LAN address {original!r} cannot be a device's address; give the planning document's LAN address")
+    return LanAddress(str(address), str(network), prefix_assumed=not slash)
+
+
+def parse_host(text: str) -> PbxHost:
+    """An FQDN per RFC 1123 (Unicode names are IDNA-encoded) or an IP address."""
+    original = text
+    if not isinstance(text, str) or not text.strip():
+        raise PlanError("PBX hostname is empty; give it as e.g. acme.telovip.de or an IP address")
+    text = text.strip()
+    if _IPV4_SHAPE.fullmatch(text) or (":" in text and _IPV6_SHAPE.fullmatch(text)):
+        try:
+            return PbxHost(str(ipaddress.ip_address(text)), original, True)
+        except ValueError:
+            raise PlanError(f"PBX host {original!r} is not a valid IP address; give e.g. acme.telovip.de or 203.0.113.10") from None
+    name = text[:-1] if text.endswith(".") else text
+    try:
+        ascii_name = name.encode("idna").decode("ascii").lower() if not name.isascii() else name.lower()
+    except UnicodeError:
+        raise PlanError(f"PBX hostname {original!r} is not a valid hostname; use letters, digits, '-' and '.', e.g. acme.telovip.de") from None
+    labels = ascii_name.split(".")
+    if (
+        len(ascii_name) > 253
+        or len(labels) < 2
+        or not all(_LABEL.fullmatch(label) for label in labels)
+        or labels[-1].isdigit()
+    ):
+        raise PlanError(
+            f"PBX hostname {original!r} is not a valid hostname; use a full name of letters, digits, '-' and '.', "
+            "e.g. acme.telovip.de, or an IP address"
+        )
+    return PbxHost(ascii_name, original, False)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    selected: tuple[str, ...] = ()
+    lan: LanAddress | None = None
+    host: PbxHost | None = None
+    catalog_version: str | None = None
+    catalog_digest: str | None = None
+
+    def with_selection(self, selected: Iterable[str]) -> Plan:
+        return replace(self, selected=tuple(dict.fromkeys(selected)))
+
+
+@dataclass(frozen=True, slots=True)
+class PlanNotice:
+    """Something the user should know about a plan that is not an error."""
+
+    code: str
+    text: Text
+
+
+def expand_selection(catalog: Catalog, ids: Iterable[str]) -> tuple[str, ...]:
+    """Component ids for the given product and component ids, in catalog order.
+
+    A product id selects all its components, the conditional ones included.
+    """
+    wanted: set[str] = set()
+    for item in ids:
+        if catalog.has_product(item):
+            wanted.update(c.id for c in catalog.product(item).components)
+        elif catalog.has_component(item):
+            wanted.add(item)
+        else:
+            raise PlanError(unknown_id_message(catalog, item))
+    return tuple(c.id for c in catalog.components if c.id in wanted)
+
+
+def unknown_id_message(catalog: Catalog, item: str) -> str:
+    close = difflib.get_close_matches(item, catalog.ids, n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else "; 'fwplan list' shows the ids"
+    return f"unknown product or component id {item!r}{hint}"
+
+
+def plan_notices(catalog: Catalog, plan: Plan) -> tuple[PlanNotice, ...]:
+    notices = []
+    lan = plan.lan
+    if lan is not None and lan.prefix_assumed:
+        notices.append(PlanNotice("prefix-assumed", Text(
+            f"LAN-Adresse {lan.address} ohne Präfix: {lan.network} als LAN-Netz angenommen",
+            f"LAN address {lan.address} has no prefix: assumed {lan.network} as the LAN network",
+        )))
+    if lan is not None and lan.is_public:
+        notices.append(PlanNotice("public-lan", Text(
+            f"LAN-Adresse {lan.address} ist öffentlich; Planungsdokumente nennen meist eine private wie 192.168.x.y",
+            f"LAN address {lan.address} is public; planning documents usually give a private one such as 192.168.x.y",
+        )))
+    if plan.catalog_version is not None and plan.catalog_version != catalog.data_version:
+        notices.append(PlanNotice("catalog-changed", Text(
+            f"Der Plan wurde mit Katalogstand {plan.catalog_version} erstellt, dieser Katalog ist "
+            f"{catalog.data_version}: Regeln bitte prüfen",
+            f"the plan was made with catalog data {plan.catalog_version}; this catalog is {catalog.data_version}: "
+            "check the rules again",
+        )))
+    elif plan.catalog_digest and catalog.digest and plan.catalog_digest != catalog.digest:
+        notices.append(PlanNotice("catalog-changed", Text(
+            "Die Katalogdatei hat sich seit dem Speichern des Plans geändert: Regeln bitte prüfen",
+            "the catalog file has changed since the plan was saved: check the rules again",
+        )))
+    return tuple(notices)
+
+
+# --------------------------------------------------------------------------
+# Plan files
+# --------------------------------------------------------------------------
+
+_PLAN_KEYS = ("fwplan", "catalog_version", "catalog_digest", "select", "lan", "host")
+
+
+def read_plan_file(path: str | Path, catalog: Catalog) -> Plan:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanError(f"plan file {str(path)!r} not found") from None
+    except IsADirectoryError:
+        raise PlanError(f"plan file {str(path)!r} is a directory; give a .toml file") from None
+    except OSError as exc:
+        raise PlanError(f"cannot read plan file {str(path)!r}: {exc.strerror or exc}") from None
+    return parse_plan(raw, catalog, source=str(path))
+
+
+def parse_plan(raw: bytes | str, catalog: Catalog, source: str = "<plan>") -> Plan:
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        data = tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        raise PlanError(f"plan file {source!r} is not UTF-8 text (byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PlanError(f"plan file {source!r} is not valid TOML: {exc}") from None
+    except RecursionError:
+        raise PlanError(f"plan file {source!r} is not valid TOML: nested too deeply") from None
+    for key in data:
+        if key not in _PLAN_KEYS:
+            raise PlanError(f"plan file {source!r}: unknown key {key!r}; accepted: {', '.join(_PLAN_KEYS)}")
+    select = data.get("select", [])
+    if not isinstance(select, list) or not all(isinstance(s, str) for s in select):
+        raise PlanError(f"plan file {source!r}: 'select' must be a list of product or component ids")
+    for key in ("lan", "host", "catalog_version", "catalog_digest"):
+        if key in data and not isinstance(data[key], str):
+            raise PlanError(f"plan file {source!r}: {key!r} must be a string")
+    try:
+        selected = expand_selection(catalog, select)
+        lan = parse_lan(data["lan"]) if data.get("lan", "").strip() else None
+        host = parse_host(data["host"]) if data.get("host", "").strip() else None
+    except PlanError as exc:
+        raise PlanError(f"plan file {source!r}: {exc}") from None
+    return Plan(selected, lan, host, data.get("catalog_version"), data.get("catalog_digest"))
+
+
+def render_plan(plan: Plan, catalog: Catalog, previous: str | None = None) -> str:
+    """The plan as TOML; when ``previous`` (the file's old text) is given, its comments and layout are kept."""
+    import tomlkit
+
+    doc = None
+    if previous is not None:
+        try:
+            doc = tomlkit.parse(previous)
+        except Exception:  # an unreadable old file is replaced, not merged
+            doc = None
+    if doc is None:
+        doc = tomlkit.document()
+        doc.add(tomlkit.comment("fwplan plan: the components ticked, the planning-document LAN address, the PBX host"))
+    values = {
+        "fwplan": PLAN_FORMAT,
+        "catalog_version": catalog.data_version,
+        "catalog_digest": catalog.digest,
+        "select": list(plan.selected),
+        "lan": plan.lan.text if plan.lan else "",
+        "host": plan.host.value if plan.host else "",
+    }
+    for key, value in values.items():
+        if key == "select":
+            array = tomlkit.array()
+            array.extend(value)
+            array.multiline(len(value) > 0)
+            value = array
+        if key in doc:
+            doc[key] = value
+        else:
+            doc.add(key, value)
+    return tomlkit.dumps(doc)
+
+
+def write_plan_file(path: str | Path, plan: Plan, catalog: Catalog) -> Path:
+    """Save atomically; a symlink is followed so that its target is replaced, not the link."""
+    target = Path(os.path.realpath(path))
+    previous = None
+    try:
+        previous = target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        pass
+    except IsADirectoryError:
+        raise PlanError(f"cannot save plan: {str(path)!r} is a directory; give a file name") from None
+    except (OSError, UnicodeDecodeError):
+        previous = None
+    atomic_write_text(target, render_plan(plan, catalog, previous), what="plan")
+    return target
+
+
+def atomic_write_text(path: str | Path, text: str, what: str = "file", newline: str | None = None) -> None:
+    atomic_write_bytes(path, text.encode("utf-8") if newline is None else text.replace("\n", newline).encode("utf-8"),
+                       what=what)
+
+
+def atomic_write_bytes(path: str | Path, data: bytes, what: str = "file") -> None:
+    """Write to a temp file beside ``path`` and rename it over; never leaves a half-written file."""
+    path = Path(path)
+    if path.is_dir():
+        raise OutputError(f"cannot write {what}: {str(path)!r} is a directory; give a file name")
+    directory = path.parent
+    fd = None
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "wb") as handle:
+            fd = None
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            mode = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise OutputError(f"cannot write {what} {str(path)!r}: {reason}") from None
+    finally:
+        if fd is not None:
+            os.close(fd)
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def _is_private(address: str) -> bool:
+    ip = ipaddress.ip_address(address)
+    return ip.is_private or ip.is_link_local
