@@ -7,14 +7,12 @@ one, and the key path.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, NamedTuple
 
 from fwplan.errors import FwplanError
 from fwplan.ports import PortError, PortRange, PortSet
@@ -30,16 +28,15 @@ LANGUAGES = ("de", "en")
 
 _ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 _DATA_VERSION = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
-# Bidirectional overrides can make text read differently from what it is.
-_UNSAFE_FORMAT_CHARS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
 
 class CatalogError(FwplanError):
     """A catalog that cannot be used; the message is one line for the user."""
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(NamedTuple):
+    """A text in German and English."""
+
     de: str
     en: str
 
@@ -47,14 +44,16 @@ class Text:
         return self.de if lang == "de" else self.en
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+class Note(NamedTuple):
+    """An article bullet that opens no port, or a condition, in both languages."""
+
     text: Text
     article: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Requirement:
+class Requirement(NamedTuple):
+    """One port statement of the article."""
+
     article: str
     direction: str
     protocol: str
@@ -65,15 +64,15 @@ class Requirement:
     alternatives: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(NamedTuple):
+    """Requirements the article lists once and refers to by name."""
+
     id: str
     name: Text
     requirements: tuple[Requirement, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Demand:
+class Demand(NamedTuple):
     """A requirement as one component asks for it, with where it comes from."""
 
     component_id: str
@@ -82,8 +81,9 @@ class Demand:
     local: str
 
 
-@dataclass(frozen=True, slots=True)
-class Component:
+class Component(NamedTuple):
+    """A tickable device class or conditional item of a product."""
+
     id: str
     product_id: str
     name: Text
@@ -99,8 +99,9 @@ class Component:
         return self.id.split("/", 1)[1]
 
 
-@dataclass(frozen=True, slots=True)
-class Product:
+class Product(NamedTuple):
+    """One of the provider's products and its components."""
+
     id: str
     name: Text
     components: tuple[Component, ...]
@@ -108,6 +109,8 @@ class Product:
 
 @dataclass(frozen=True)
 class Catalog:
+    """The whole catalog, validated."""
+
     schema: int
     data_version: str
     title: str
@@ -115,7 +118,14 @@ class Catalog:
     groups: Mapping[str, Group]
     products: tuple[Product, ...]
     source: str = "<memory>"
-    digest: str = ""
+    raw: bytes = field(default=b"", repr=False, compare=False)
+
+    @cached_property
+    def digest(self) -> str:
+        """A short fingerprint of the catalog file, so a plan can tell when it changed."""
+        import hashlib
+
+        return hashlib.sha256(self.raw).hexdigest()[:16] if self.raw else ""
 
     @cached_property
     def components(self) -> tuple[Component, ...]:
@@ -215,8 +225,7 @@ def parse_catalog(raw: bytes | str, source: str = "<memory>") -> Catalog:
         raise CatalogError(f"{source}: invalid TOML: {_toml_message(exc)}") from None
     except RecursionError:
         raise CatalogError(f"{source}: invalid TOML: nested too deeply") from None
-    digest = hashlib.sha256(data_bytes).hexdigest()[:16]
-    return _Validator(source).catalog(data, digest)
+    return _Validator(source).catalog(data, data_bytes)
 
 
 def _toml_message(exc: tomllib.TOMLDecodeError) -> str:
@@ -309,7 +318,7 @@ class _Validator:
         return ports
 
     # ---- the catalog ----
-    def catalog(self, data: dict, digest: str) -> Catalog:
+    def catalog(self, data: dict, file_bytes: bytes) -> Catalog:
         self.table(data, "", ("schema", "data_version", "title", "caveat", "group", "product"),
                    ("schema", "data_version", "product"))
         schema = data["schema"]
@@ -338,7 +347,7 @@ class _Validator:
             products.append(product)
         if not products:
             raise self.fail("product", "the catalog has no product")
-        return Catalog(SCHEMA_VERSION, data_version, title, caveat, groups, tuple(products), self.source, digest)
+        return Catalog(SCHEMA_VERSION, data_version, title, caveat, groups, tuple(products), self.source, file_bytes)
 
     def group(self, raw: dict, path: str) -> Group:
         self.table(raw, path, ("id", "name", "requirement"), ("id", "name", "requirement"))
@@ -438,8 +447,17 @@ class _Validator:
 
 
 def _unsafe_char(value: str) -> str | None:
+    """The first character that could act on a terminal or disguise text.
+
+    Control characters (terminal escapes among them), format characters such
+    as bidirectional overrides, surrogates, private-use and unassigned code
+    points are refused; the no-break space is the one separator the article
+    itself uses.
+    """
+    if value.isprintable():
+        return None
     for ch in value:
-        if ch in _UNSAFE_FORMAT_CHARS or unicodedata.category(ch) in ("Cc", "Cs", "Co"):
+        if not ch.isprintable() and ch != "\u00a0":
             return ch
     return None
 

@@ -7,11 +7,9 @@ Exit codes: 0 when it worked, 2 for every user error (one line on stderr:
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import NamedTuple, NoReturn, Sequence
 
 from fwplan.catalog import Catalog, CatalogError, load_catalog
 from fwplan.errors import FwplanError, OutputError
@@ -132,8 +130,9 @@ def _positive_int(text: str) -> int:
 # Shared steps
 # --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Inputs:
+class Inputs(NamedTuple):
+    """What the commands work on: the catalog, the plan, the language."""
+
     catalog: Catalog
     plan: Plan
     lang: str
@@ -183,6 +182,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     lang = args.lang or default_language()
     needs_words = {"lan": {"en": "LAN address", "de": "LAN-Adresse"}, "host": {"en": "PBX host", "de": "PBX-Host"}}
     if args.format == "json":
+        import json
+
         document = {
             "data_version": catalog.data_version,
             "products": [

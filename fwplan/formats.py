@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from typing import Callable
 
@@ -28,6 +27,8 @@ _NO_RULES = {"en": "No rules: nothing is selected.", "de": "Keine Regeln: nichts
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
+    """How the core formats render a rule set."""
+
     lang: str = "en"
     csv_german: bool = False  # ';' separator and a BOM, for spreadsheets in German locales
 
@@ -109,6 +110,8 @@ def rule_to_json(rule: Rule, number: int, lang: str) -> dict:
 
 
 def render_json(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> str:
+    import json
+
     lang = options.lang
     document = {
         "rules": [rule_to_json(rule, n, lang) for n, rule in enumerate(ruleset.rules, start=1)],

@@ -9,17 +9,18 @@ and rules split to a target's entry limits. ``build`` does both.
 
 from __future__ import annotations
 
+import gc
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 import netaddr
 
 from fwplan.catalog import Catalog, Text
 from fwplan.errors import FwplanError
-from fwplan.plan import Plan, plan_notices
+from fwplan.plan import Notice, Plan, plan_notices
 from fwplan.ports import PortRange, PortSet
 
 DIRECTION_ORDER = {"outbound": 0, "inbound": 1}
@@ -34,8 +35,7 @@ PLACEHOLDER_PBX_HOST = "<PBX host>"
 # Values
 # --------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class Endpoint:
+class Endpoint(NamedTuple):
     """A source or destination: ``any``, a network, an address, a hostname, or a placeholder."""
 
     kind: str  # any | network | address | host | placeholder
@@ -73,8 +73,7 @@ def _covers(outer: Endpoint, inner: Endpoint) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
+class Origin(NamedTuple):
     """One requirement of one component: why a flow exists."""
 
     component_id: str
@@ -85,8 +84,9 @@ class Origin:
     alternatives: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Flow:
+class Flow(NamedTuple):
+    """One concrete flow a requirement asks for, before merging."""
+
     direction: str  # outbound | inbound
     protocol: str  # tcp | udp
     source: Endpoint
@@ -95,8 +95,7 @@ class Flow:
     origin: Origin
 
 
-@dataclass(frozen=True, slots=True)
-class Provenance:
+class Provenance(NamedTuple):
     """Which ports of a rule one requirement asked for.
 
     ``via`` names the narrower destination (or source) the requirement asked
@@ -110,6 +109,8 @@ class Provenance:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """One output rule: its peers, its coalesced ports, and why it exists."""
+
     direction: str
     protocol: str  # tcp | udp | tcp/udp
     source: Endpoint
@@ -158,6 +159,8 @@ class Limits:
 
 @dataclass(frozen=True, slots=True)
 class MergeOptions:
+    """How merge builds the rule set."""
+
     fuse_protocols: bool = True
     drop_covered: bool = True
     max_gap: int = 0
@@ -169,16 +172,9 @@ class MergeOptions:
 
 
 @dataclass(frozen=True, slots=True)
-class Notice:
-    """Something the user should know about the rule set: localised, with the components it concerns."""
-
-    code: str
-    text: Text
-    components: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
 class RuleSet:
+    """The merged rules with the notices and the article's caveat."""
+
     rules: tuple[Rule, ...]
     notices: tuple[Notice, ...] = ()
     caveat: Text = Text("", "")
@@ -247,8 +243,7 @@ def input_notices(catalog: Catalog, plan: Plan) -> tuple[Notice, ...]:
             f"PBX-Hostname fehlt; benötigt von: {', '.join(need_host)}",
             f"PBX hostname missing; needed by: {', '.join(need_host)}",
         ), need_host))
-    for notice in plan_notices(catalog, plan):
-        notices.append(Notice(notice.code, notice.text))
+    notices.extend(plan_notices(catalog, plan))
     for component_id in plan.selected:
         component = catalog.component(component_id)
         if component.condition is not None:
@@ -284,36 +279,55 @@ def gap_notices(rules: Sequence[Rule], max_gap: int) -> list[Notice]:
 # Merging flows into rules
 # --------------------------------------------------------------------------
 
-@dataclass
 class _Draft:
-    direction: str
-    protocol: str
-    source: Endpoint
-    destination: Endpoint
-    ranges: list[PortRange] = field(default_factory=list)
-    origins: dict[tuple[Origin, str | None], list[PortRange]] = field(default_factory=dict)
-    ports: PortSet = PortSet()
-    extra: PortSet = PortSet()
+    """A rule while it is being merged.
 
-    @property
-    def key(self) -> tuple[str, str, Endpoint, Endpoint]:
-        return (self.direction, self.protocol, self.source, self.destination)
+    ``original`` is the coalesced union of what was asked; ``exact`` is that
+    less the entries a broader rule covers; ``ports`` is ``exact`` widened by
+    max_gap. ``origins`` holds the ranges each requirement asked for that this
+    rule still carries. Every such range lies inside one entry of
+    ``original``, and entries are dropped whole, so a range is kept exactly
+    when ``exact`` contains it: no set intersection is needed.
+    """
+
+    __slots__ = ("direction", "protocol", "source", "destination", "ranges", "origins", "original", "exact",
+                 "ports", "extra")
+
+    def __init__(self, direction: str, protocol: str, source: Endpoint, destination: Endpoint) -> None:
+        self.direction, self.protocol, self.source, self.destination = direction, protocol, source, destination
+        self.ranges: list[PortRange] = []
+        self.origins: dict[tuple[Origin, str | None], list[PortRange]] = {}
+        self.original = self.exact = self.ports = self.extra = PortSet()
 
     def add(self, origin: Origin, ranges: Iterable[PortRange], via: str | None = None) -> None:
         self.origins.setdefault((origin, via), []).extend(ranges)
 
-    def provenance(self, ports: PortSet) -> tuple[Provenance, ...]:
+    def provenance(self) -> tuple[Provenance, ...]:
         result = []
         for (origin, via), ranges in self.origins.items():
-            asked = PortSet(tuple(ranges)) & ports
-            if asked:
-                result.append(Provenance(origin, asked, via))
-        result.sort(key=lambda p: (p.via is not None, p.origin.component_id, p.ports.ranges[0].lo, p.origin.section,
-                                   p.origin.article, p.origin.peer, p.origin.purpose.en))
+            ports = PortSet._canonical((ranges[0],)) if len(ranges) == 1 else PortSet(tuple(ranges))
+            result.append(Provenance(origin, ports, via))
+        result.sort(key=_provenance_order)
         return tuple(result)
 
 
+def _provenance_order(p: Provenance) -> tuple:
+    return (p.via is not None, p.origin.component_id, p.ports.ranges[0].lo, p.via or "", p.origin)
+
+
 def merge(flows: Iterable[Flow], options: MergeOptions = MergeOptions()) -> tuple[Rule, ...]:
+    # Merging allocates many small acyclic objects; the cyclic collector would
+    # rescan them again and again for nothing.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _merge(flows, options)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _merge(flows: Iterable[Flow], options: MergeOptions) -> tuple[Rule, ...]:
     drafts: dict[tuple, _Draft] = {}
     for flow in flows:
         key = (flow.direction, flow.protocol, flow.source, flow.destination)
@@ -323,15 +337,16 @@ def merge(flows: Iterable[Flow], options: MergeOptions = MergeOptions()) -> tupl
         draft.ranges.extend(flow.ports.ranges)
         draft.add(flow.origin, flow.ports.ranges)
     for draft in drafts.values():
-        draft.ports = PortSet(tuple(draft.ranges))
+        draft.original = draft.exact = draft.ports = PortSet(tuple(draft.ranges))
     if options.drop_covered:
         _drop_covered(list(drafts.values()))
-    live = [d for d in drafts.values() if d.ports]
+    live = [d for d in drafts.values() if d.exact]
+    for draft in live:
+        draft.ports = draft.exact
     if options.max_gap:
         for draft in live:
-            widened = draft.ports.widened(options.max_gap)
-            draft.extra = widened - draft.ports
-            draft.ports = widened
+            draft.ports = draft.exact.widened(options.max_gap)
+            draft.extra = draft.ports - draft.exact
     rules = _fuse(live) if options.fuse_protocols else [_to_rule(d, d.protocol) for d in live]
     rules = [part for rule in rules for part in split_rule(rule, options.limits)]
     rules.sort(key=rule_sort_key)
@@ -353,30 +368,54 @@ def _drop_covered(drafts: list[_Draft]) -> None:
     by_kind: dict[tuple[str, str], list[_Draft]] = defaultdict(list)
     for draft in drafts:
         by_kind[(draft.direction, draft.protocol)].append(draft)
-    original = {id(d): d.ports for d in drafts}
     for group in by_kind.values():
-        if len(group) < 2:
-            continue
         for narrow in group:
-            broader = [b for b in group if b is not narrow
-                       and b.source.covers(narrow.source) and b.destination.covers(narrow.destination)]
+            broader = sorted(
+                (b for b in group if b is not narrow
+                 and b.source.covers(narrow.source) and b.destination.covers(narrow.destination)),
+                key=_narrowest_first,
+            )
             if not broader:
                 continue
-            covering = PortSet().union(*(original[id(b)] for b in broader))
-            dropped = [r for r in narrow.ports.ranges if covering.covers(PortSet((r,)))]
-            if not dropped:
+            covering = PortSet().union(*(b.original for b in broader))
+            kept = tuple(r for r in narrow.original.ranges if not covering.contains_range(r))
+            if len(kept) == len(narrow.original.ranges):
                 continue
-            dropped_set = PortSet(tuple(dropped))
-            narrow.ports = narrow.ports - dropped_set
+            narrow.exact = PortSet._canonical(kept)
             via = _via(narrow)
-            for (origin, old_via), ranges in list(narrow.origins.items()):
-                asked = PortSet(tuple(ranges)) & dropped_set
+            keeps = narrow.exact.contains_range
+            for key, ranges in list(narrow.origins.items()):
+                kept_ranges, asked = [], []
+                for r in ranges:
+                    (kept_ranges if keeps(r) else asked).append(r)
                 if not asked:
                     continue
-                for b in broader:
-                    served = asked & original[id(b)]
-                    if served:
-                        b.add(origin, served.ranges, old_via or via)
+                if kept_ranges:
+                    narrow.origins[key] = kept_ranges
+                else:
+                    del narrow.origins[key]
+                _credit_broader(broader, key[0], asked, key[1] or via)
+
+
+def _credit_broader(broader: list[_Draft], origin: Origin, asked: list[PortRange], via: str) -> None:
+    """Record on the broader rules that they now serve ``asked``: each range on the first rule holding it whole."""
+    served: dict[int, list[PortRange]] = defaultdict(list)
+    for r in asked:
+        holder = next((i for i, b in enumerate(broader) if b.original.contains_range(r)), None)
+        if holder is not None:
+            served[holder].append(r)
+            continue
+        piece = PortSet((r,))
+        for i, b in enumerate(broader):
+            served[i].extend((piece & b.original).ranges)
+    for i, ranges in served.items():
+        if ranges:
+            broader[i].add(origin, ranges, via)
+
+
+def _narrowest_first(draft: _Draft) -> tuple:
+    return (draft.destination.kind == "any", draft.source.kind == "any", draft.destination.sort_key,
+            draft.source.sort_key)
 
 
 def _via(draft: _Draft) -> str:
@@ -386,7 +425,7 @@ def _via(draft: _Draft) -> str:
 def _to_rule(draft: _Draft, protocol: str, provenance: tuple[Provenance, ...] | None = None) -> Rule:
     return Rule(
         draft.direction, protocol, draft.source, draft.destination, draft.ports,
-        draft.provenance(draft.ports) if provenance is None else provenance, draft.extra,
+        draft.provenance() if provenance is None else provenance, draft.extra,
     )
 
 
@@ -398,7 +437,7 @@ def _fuse(drafts: list[_Draft]) -> list[Rule]:
     for group in twins.values():
         if len(group) == 2:
             tcp, udp = sorted(group, key=lambda d: d.protocol)
-            provenance = tuple(dict.fromkeys(tcp.provenance(tcp.ports) + udp.provenance(udp.ports)))
+            provenance = tuple(dict.fromkeys(tcp.provenance() + udp.provenance()))
             rules.append(_to_rule(tcp, "tcp/udp", provenance))
         else:
             rules.extend(_to_rule(d, d.protocol) for d in group)
@@ -461,7 +500,7 @@ def split_rule(rule: Rule, limits: Limits) -> list[Rule]:
     parts = []
     for i, chunk in enumerate(chunks, start=1):
         provenance = tuple(
-            replace(p, ports=p.ports & chunk) for p in rule.provenance if p.ports & chunk
+            p._replace(ports=p.ports & chunk) for p in rule.provenance if p.ports & chunk
         )
         parts.append(replace(rule, ports=chunk, provenance=provenance, extra_ports=rule.extra_ports & chunk,
                              part=i, parts=len(chunks)))

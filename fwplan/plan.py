@@ -7,15 +7,13 @@ same directory, flushed and renamed over the old one.
 
 from __future__ import annotations
 
-import difflib
 import ipaddress
 import os
 import re
-import tempfile
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import netaddr
 
@@ -31,8 +29,7 @@ class PlanError(FwplanError):
     """A plan input or plan file that cannot be used; the message is one line for the user."""
 
 
-@dataclass(frozen=True, slots=True)
-class LanAddress:
+class LanAddress(NamedTuple):
     """The planning document's local address and, from its prefix, the LAN network."""
 
     address: str
@@ -51,8 +48,7 @@ class LanAddress:
         return netaddr.IPAddress(address) in netaddr.IPNetwork(self.network)
 
 
-@dataclass(frozen=True, slots=True)
-class PbxHost:
+class PbxHost(NamedTuple):
     """The PBX's hostname (ASCII, IDNA-encoded where it was typed in Unicode) or IP address."""
 
     value: str
@@ -128,6 +124,8 @@ def parse_host(text: str) -> PbxHost:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
+    """The ticked component ids and the two inputs."""
+
     selected: tuple[str, ...] = ()
     lan: LanAddress | None = None
     host: PbxHost | None = None
@@ -138,12 +136,12 @@ class Plan:
         return replace(self, selected=tuple(dict.fromkeys(selected)))
 
 
-@dataclass(frozen=True, slots=True)
-class PlanNotice:
-    """Something the user should know about a plan that is not an error."""
+class Notice(NamedTuple):
+    """Something the user should know that is not an error: localised, with the components it concerns."""
 
     code: str
     text: Text
+    components: tuple[str, ...] = ()
 
 
 def expand_selection(catalog: Catalog, ids: Iterable[str]) -> tuple[str, ...]:
@@ -163,33 +161,35 @@ def expand_selection(catalog: Catalog, ids: Iterable[str]) -> tuple[str, ...]:
 
 
 def unknown_id_message(catalog: Catalog, item: str) -> str:
+    import difflib
+
     close = difflib.get_close_matches(item, catalog.ids, n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(close)}?" if close else "; 'fwplan list' shows the ids"
     return f"unknown product or component id {item!r}{hint}"
 
 
-def plan_notices(catalog: Catalog, plan: Plan) -> tuple[PlanNotice, ...]:
+def plan_notices(catalog: Catalog, plan: Plan) -> tuple[Notice, ...]:
     notices = []
     lan = plan.lan
     if lan is not None and lan.prefix_assumed:
-        notices.append(PlanNotice("prefix-assumed", Text(
+        notices.append(Notice("prefix-assumed", Text(
             f"LAN-Adresse {lan.address} ohne Präfix: {lan.network} als LAN-Netz angenommen",
             f"LAN address {lan.address} has no prefix: assumed {lan.network} as the LAN network",
         )))
     if lan is not None and lan.is_public:
-        notices.append(PlanNotice("public-lan", Text(
+        notices.append(Notice("public-lan", Text(
             f"LAN-Adresse {lan.address} ist öffentlich; Planungsdokumente nennen meist eine private wie 192.168.x.y",
             f"LAN address {lan.address} is public; planning documents usually give a private one such as 192.168.x.y",
         )))
     if plan.catalog_version is not None and plan.catalog_version != catalog.data_version:
-        notices.append(PlanNotice("catalog-changed", Text(
+        notices.append(Notice("catalog-changed", Text(
             f"Der Plan wurde mit Katalogstand {plan.catalog_version} erstellt, dieser Katalog ist "
             f"{catalog.data_version}: Regeln bitte prüfen",
             f"the plan was made with catalog data {plan.catalog_version}; this catalog is {catalog.data_version}: "
             "check the rules again",
         )))
     elif plan.catalog_digest and catalog.digest and plan.catalog_digest != catalog.digest:
-        notices.append(PlanNotice("catalog-changed", Text(
+        notices.append(Notice("catalog-changed", Text(
             "Die Katalogdatei hat sich seit dem Speichern des Plans geändert: Regeln bitte prüfen",
             "the catalog file has changed since the plan was saved: check the rules again",
         )))
@@ -301,6 +301,8 @@ def atomic_write_text(path: str | Path, text: str, what: str = "file", newline: 
 
 def atomic_write_bytes(path: str | Path, data: bytes, what: str = "file") -> None:
     """Write to a temp file beside ``path`` and rename it over; never leaves a half-written file."""
+    import tempfile
+
     path = Path(path)
     if path.is_dir():
         raise OutputError(f"cannot write {what}: {str(path)!r} is a directory; give a file name")

@@ -8,8 +8,9 @@ unlisted ports, which the caller must report as extra ports opened.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable, Iterator
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, NamedTuple
 
 from fwplan.errors import FwplanError
 
@@ -21,19 +22,34 @@ class PortError(FwplanError):
     """A port text or number that is not a valid port, list or range."""
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class PortRange:
+class _Bounds(NamedTuple):
     lo: int
     hi: int
 
-    def __post_init__(self) -> None:
-        for value in (self.lo, self.hi):
+
+class PortRange(_Bounds):
+    """The ports lo to hi, both included.
+
+    A tuple underneath, so that sorting and comparing run at C speed; the
+    constructor checks the bounds, ``_trusted`` skips that for results the
+    module computed from ranges already checked.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, lo: int, hi: int) -> PortRange:
+        for value in (lo, hi):
             if isinstance(value, bool) or not isinstance(value, int):
                 raise PortError(f"port {value!r} is not a whole number; ports are 1-65535")
             if not MIN_PORT <= value <= MAX_PORT:
                 raise PortError(f"port {value} is out of range; ports are 1-65535")
-        if self.lo > self.hi:
-            raise PortError(f"range {self.lo}-{self.hi} is reversed; write the lower port first")
+        if lo > hi:
+            raise PortError(f"range {lo}-{hi} is reversed; write the lower port first")
+        return tuple.__new__(cls, (lo, hi))
+
+    @classmethod
+    def _trusted(cls, lo: int, hi: int) -> PortRange:
+        return tuple.__new__(cls, (lo, hi))
 
     @property
     def size(self) -> int:
@@ -61,7 +77,7 @@ def coalesce(ranges: Iterable[PortRange], max_gap: int = 0) -> tuple[PortRange, 
                 merged[-1][1] = r.hi
         else:
             merged.append([r.lo, r.hi])
-    return tuple(PortRange(lo, hi) for lo, hi in merged)
+    return tuple(PortRange._trusted(lo, hi) for lo, hi in merged)
 
 
 _DIGITS = re.compile(r"[0-9]{1,5}")
@@ -72,11 +88,20 @@ class PortSet:
     """An immutable set of ports kept as sorted, disjoint, non-touching ranges."""
 
     ranges: tuple[PortRange, ...] = ()
+    _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
-        canonical = coalesce(self.ranges)
-        if canonical != self.ranges:
-            object.__setattr__(self, "ranges", canonical)
+        ranges = self.ranges
+        if not isinstance(ranges, tuple) or not _is_canonical(ranges):
+            object.__setattr__(self, "ranges", coalesce(ranges))
+
+    @classmethod
+    def _canonical(cls, ranges: tuple[PortRange, ...]) -> PortSet:
+        """Wrap ranges already sorted, disjoint and not touching, without checking them again."""
+        port_set = object.__new__(cls)
+        object.__setattr__(port_set, "ranges", ranges)
+        object.__setattr__(port_set, "_starts", None)
+        return port_set
 
     @classmethod
     def of(cls, *items: int | tuple[int, int] | PortRange) -> PortSet:
@@ -130,13 +155,29 @@ class PortSet:
 
     def __contains__(self, port: object) -> bool:
         if isinstance(port, PortRange):
-            return self.covers(PortSet((port,)))
-        if not isinstance(port, int):
+            return self.contains_range(port)
+        if not isinstance(port, int) or isinstance(port, bool) or not MIN_PORT <= port <= MAX_PORT:
             return False
-        return any(r.lo <= port <= r.hi for r in self.ranges)
+        return self.contains_range(PortRange(port, port))
 
     def covers(self, other: PortSet) -> bool:
-        return not (other - self)
+        return all(self.contains_range(r) for r in other.ranges)
+
+    def contains_range(self, r: PortRange) -> bool:
+        """Whether every port of ``r`` is in the set; a binary search, since ranges never touch."""
+        los = self._starts
+        if los is None:
+            los = self._los
+        i = bisect_right(los, r[0]) - 1
+        return i >= 0 and self.ranges[i][1] >= r[1]
+
+    @property
+    def _los(self) -> list[int]:
+        los = self._starts
+        if los is None:
+            los = [r.lo for r in self.ranges]
+            object.__setattr__(self, "_starts", los)
+        return los
 
     def entry_count(self, range_cost: int = 1) -> int:
         """How many entries a target counts; iptables multiport counts a range as 2."""
@@ -146,7 +187,7 @@ class PortSet:
         ranges = list(self.ranges)
         for other in others:
             ranges.extend(other.ranges)
-        return PortSet(coalesce(ranges))
+        return PortSet._canonical(coalesce(ranges))
 
     __or__ = union
 
@@ -161,23 +202,44 @@ class PortSet:
             k = j
             while k < len(cut) and cut[k].lo <= r.hi:
                 if cut[k].lo > lo:
-                    result.append(PortRange(lo, cut[k].lo - 1))
+                    result.append(PortRange._trusted(lo, cut[k].lo - 1))
                 lo = max(lo, cut[k].hi + 1)
                 k += 1
             if lo <= r.hi:
-                result.append(PortRange(lo, r.hi))
-        return PortSet(tuple(result))
+                result.append(PortRange._trusted(lo, r.hi))
+        return PortSet._canonical(tuple(result))
 
     __sub__ = difference
 
     def intersection(self, other: PortSet) -> PortSet:
-        return self - (self - other)
+        small, large = (self, other) if len(self.ranges) <= len(other.ranges) else (other, self)
+        if not small.ranges:
+            return PortSet()
+        los, big = large._los, large.ranges
+        result: list[PortRange] = []
+        for r in small.ranges:
+            i = max(bisect_right(los, r.lo) - 1, 0)
+            while i < len(big) and big[i].lo <= r.hi:
+                lo, hi = max(r.lo, big[i].lo), min(r.hi, big[i].hi)
+                if lo <= hi:
+                    result.append(PortRange._trusted(lo, hi))
+                i += 1
+        return PortSet._canonical(tuple(result))
 
     __and__ = intersection
 
     def widened(self, max_gap: int) -> PortSet:
         """The set with gaps of at most ``max_gap`` ports filled in."""
-        return PortSet(coalesce(self.ranges, max_gap))
+        return PortSet._canonical(coalesce(self.ranges, max_gap))
+
+
+def _is_canonical(ranges: tuple) -> bool:
+    previous = None
+    for r in ranges:
+        if type(r) is not PortRange or (previous is not None and previous.hi + 1 >= r.lo):
+            return False
+        previous = r
+    return True
 
 
 def _parse_entry(part: str, range_mark: str, whole: str) -> PortRange:

@@ -1,0 +1,182 @@
+"""The CLI contract, driven through the installed ``fwplan`` console script."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+FWPLAN = str(Path(sys.executable).parent / "fwplan")
+CLASSIC = ["--select", "hostedpbx-classic", "--lan", "192.168.50.2/24", "--host", "acme.telovip.de"]
+
+
+def run(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "", **(env or {})}
+    return subprocess.run([FWPLAN, *args], capture_output=True, text=True, env=environment, cwd=cwd or ROOT,
+                          timeout=60)
+
+
+def assert_user_error(result: subprocess.CompletedProcess, *words: str) -> None:
+    assert result.returncode == 2, result
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("fwplan: error: ")
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in lines[0]
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["export", "--select", "instantpbx/sip-phone"], ["'instantpbx/sip-phone'", "did you mean instantpbx/sip-phones"]),
+        (["export", "--select", "hostedpbx"], ["'hostedpbx'", "did you mean"]),
+        (["export", "--select", "instantpbx", "--lan", "192.168.1.300"], ["'192.168.1.300'", "192.168.50.2/24"]),
+        (["export", "--select", "instantpbx", "--host", "evil;rm -rf /"], ["'evil;rm -rf /'", "acme.telovip.de"]),
+        (["export", "--select", "instantpbx", "--host", "=cmd|'/c calc'!A0"], ["=cmd|", "not a valid hostname"]),
+        (["export", "--select", "instantpbx", "--lan", "=cmd|'/c calc'!A0"], ["not an IP address"]),
+        (["export", "--select", "instantpbx", "-o", "/nonexistent-dir/rules.csv"], ["/nonexistent-dir/rules.csv", "No such file"]),
+        (["export", "--select", "instantpbx", "--format", "pdf"], ["'pdf'", "csv, text, json"]),
+        (["export", "--select", "instantpbx", "--max-gap", "-3"], ["--max-gap", "'-3'"]),
+        (["export"], ["nothing is selected", "--select"]),
+        (["export", "--plan", "/nonexistent/plan.toml"], ["plan file", "not found"]),
+        (["export", "--select", "instantpbx", "--catalog", "/nonexistent/cat.toml"], ["catalog file not found"]),
+        (["check-catalog", "/nonexistent/cat.toml"], ["not found"]),
+        (["list", "--format", "yaml"], ["invalid choice: 'yaml'"]),
+        (["--bogus"], ["unrecognized arguments: --bogus"]),
+        (["--lan", "999.1.1.1"], ["'999.1.1.1'"]),
+    ],
+)
+def test_user_errors_exit_2_with_one_line(args, words):
+    assert_user_error(run(*args), *words)
+
+
+def test_broken_plan_and_catalog_files_are_user_errors(tmp_path):
+    plan = tmp_path / "plan.toml"
+    plan.write_text("select = [\n", encoding="utf-8")
+    assert_user_error(run("export", "--plan", str(plan)), "not valid TOML")
+    catalog = tmp_path / "cat.toml"
+    catalog.write_text("schema = 1\ndata_version = \"2020-04\"\n[[product]]\nid = \"x\"\n", encoding="utf-8")
+    assert_user_error(run("check-catalog", str(catalog)), "cat.toml", "missing key 'name'")
+    assert_user_error(run("export", "--select", "x", "--catalog", str(catalog)), "cat.toml")
+
+
+def test_csv_header_order_and_cells():
+    result = run("export", *CLASSIC, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0][:8] == ["rule", "direction", "protocol", "source", "destination", "ports", "purpose", "components"]
+    body = rows[1:]
+    assert [int(r[0]) for r in body] == list(range(1, len(body) + 1))
+    assert {r[1] for r in body} == {"outbound", "inbound"}
+    assert {r[2] for r in body} <= {"tcp", "udp", "tcp/udp"}
+    tunnel = [r for r in body if r[5] == "9944"]
+    assert sorted((r[1], r[3], r[4]) for r in tunnel) == [
+        ("inbound", "acme.telovip.de", "192.168.50.2"), ("outbound", "192.168.50.2", "acme.telovip.de")]
+    remote = next(r for r in body if r[3] == "any" and r[4] == "acme.telovip.de")
+    assert remote[5] == "443,9094,9100-9101,16203,57203"
+    assert "hostedpbx-classic/swyx-clients-remote" in remote[7].split(" ")
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path):
+    catalog = tmp_path / "cat.toml"
+    catalog.write_text(
+        'schema = 1\ndata_version = "2020-04"\n[[product]]\nid = "p"\nname = { de = "P", en = "P" }\n'
+        '[[product.component]]\nid = "c"\nname = { de = "C", en = "C" }\n'
+        '[[product.component.requirement]]\ndirection = "outbound"\nprotocol = "tcp"\nports = "443"\n'
+        'peer = "any"\npurpose = { de = "=HYPERLINK(1)", en = "@SUM(A1)" }\n',
+        encoding="utf-8",
+    )
+    result = run("export", "--catalog", str(catalog), "--select", "p", "--lan", "10.0.0.1", "--format", "csv")
+    row = list(csv.reader(io.StringIO(result.stdout)))[1]
+    assert row[6] == "'@SUM(A1)"
+    german = run("export", "--catalog", str(catalog), "--select", "p", "--lan", "10.0.0.1", "--format", "csv",
+                 "--lang", "de", "--csv-dialect", "excel-de")
+    assert german.stdout.startswith("\ufeffrule;direction;")
+    assert "'=HYPERLINK(1)" in german.stdout
+
+
+def test_text_format_is_aligned_and_ends_with_the_caveat():
+    result = run("export", *CLASSIC)
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:3] == ["#", "Direction", "Protocol"]
+    ports_column = lines[0].index("Ports")
+    assert all(line[ports_column - 2:ports_column] == "  " for line in lines[2:11])
+    assert lines[-1] == "Individual installations differ: agree firewall changes with your contact at the provider first."
+    german = run("export", *CLASSIC, env={"LANG": "de_DE.UTF-8"})
+    assert german.stdout.splitlines()[0].split()[1] == "Richtung"
+    assert "Ansprechpartner" in german.stdout.splitlines()[-1]
+
+
+def test_json_has_ranges_provenance_and_warnings():
+    result = run("export", "--select", "instantpbx", "--format", "json", "--host", "acme.telovip.de")
+    document = json.loads(result.stdout)
+    rule = next(r for r in document["rules"] if r["protocol"] == "udp")
+    assert [10000, 59999] in rule["ports"]
+    assert all(isinstance(lo, int) and lo <= hi for lo, hi in rule["ports"])
+    assert rule["provenance"][0]["section"].startswith("InstantPBX › ")
+    assert rule["provenance"][0]["article"]
+    codes = {w["code"] for w in document["warnings"]}
+    assert "missing-lan" in codes and "missing-host" not in codes
+    assert "<LAN network>" in {r["source"] for r in document["rules"]}
+    assert document["caveat"]
+
+
+def test_flags_override_the_plan_file(tmp_path):
+    plan = tmp_path / "site.toml"
+    plan.write_text('select = ["instantpbx/webinterface"]\nlan = "10.9.9.9/24"\nhost = "old.telovip.de"\n',
+                    encoding="utf-8")
+    from_file = json.loads(run("export", "--plan", str(plan), "--format", "json").stdout)
+    assert {r["destination"] for r in from_file["rules"]} == {"old.telovip.de"}
+    overridden = json.loads(run("export", "--plan", str(plan), "--host", "new.telovip.de", "--format", "json").stdout)
+    assert {r["destination"] for r in overridden["rules"]} == {"new.telovip.de"}
+    assert {r["source"] for r in overridden["rules"]} == {"10.9.9.0/24"}
+
+
+def test_output_file_is_written_whole(tmp_path):
+    out = tmp_path / "rules.csv"
+    result = run("export", *CLASSIC, "--format", "csv", "-o", str(out))
+    assert result.returncode == 0 and result.stdout == ""
+    assert out.read_text(encoding="utf-8") == run("export", *CLASSIC, "--format", "csv").stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rules.csv"]
+
+
+def test_export_onto_a_directory_is_refused(tmp_path):
+    assert_user_error(run("export", *CLASSIC, "-o", str(tmp_path)), "is a directory")
+
+
+def test_max_entries_splits_for_multiport_targets():
+    document = json.loads(run("export", *CLASSIC, "--format", "json", "--max-entries", "3", "--range-cost", "2").stdout)
+    assert all(sum(1 if lo == hi else 2 for lo, hi in r["ports"]) <= 3 for r in document["rules"])
+    assert any(r["part"][1] > 1 for r in document["rules"])
+
+
+def test_list_shows_every_component_and_what_it_needs():
+    document = json.loads(run("list", "--format", "json").stdout)
+    ids = [c["id"] for p in document["products"] for c in p["components"]]
+    assert len(ids) == 18 and "hostedpbx-classic/vpn-tunnel" in ids
+    remote = next(c for p in document["products"] for c in p["components"] if c["id"].endswith("swyx-clients-remote"))
+    assert remote["needs"] == ["host"]
+    text = run("list").stdout
+    assert "hostedpbx-classic/analog-adapters-direct" in text and "[conditional]" in text
+
+
+def test_check_catalog_summarises():
+    result = run("check-catalog", str(ROOT / "catalog.toml"))
+    assert result.returncode == 0
+    assert "3 products, 18 components (3 conditional)" in result.stdout
+
+
+def test_broken_pipe_is_quiet():
+    script = f"{FWPLAN} export --select hostedpbx-classic --format json | head -c 10 >/dev/null"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", script], capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in result.stderr
