@@ -23,3 +23,8 @@ def names() -> tuple[str, ...]:
 def get(name: str):
     """The exporter registered as ``name``; KeyError when there is none."""
     return importlib.import_module(REGISTRY[name]).EXPORTER
+
+
+for _name in ("nftables", "iptables", "routeros", "pfsense", "opnsense", "fortigate", "cisco", "fritzbox",
+              "markdown"):
+    register(_name, f"exporters.{_name}")

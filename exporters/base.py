@@ -1,13 +1,48 @@
-"""What every router exporter provides, and what it is given."""
+"""What every router exporter provides, and the helpers they share.
+
+An exporter turns the engine's ``RuleSet`` into text for one target. It
+declares the target's limits (handed to the engine's splitting) and whether
+the target can take TCP and UDP in one rule. Everything a user or a catalog
+supplied (hostnames, addresses, purposes) reaches the output only through the
+quoting helpers here or in the exporter's module, never raw.
+"""
 
 from __future__ import annotations
 
+import ipaddress
+import socket
+import unicodedata
 from dataclasses import dataclass, field
-from typing import Protocol
+from functools import cached_property
+from typing import Callable, Protocol
 
 from fwplan.catalog import Catalog
-from fwplan.merge import Limits, RuleSet
+from fwplan.errors import FwplanError
+from fwplan.merge import Endpoint, Limits, Rule, RuleSet, endpoints_for
 from fwplan.plan import Plan
+
+Resolver = Callable[[str], "tuple[str, ...]"]
+
+#: The roles an endpoint plays; each exporter names them its own way.
+ROLES = ("lan-network", "lan-address", "pbx-host")
+
+
+class ExportError(FwplanError):
+    """An export that cannot be made as asked; the message is one line for the user."""
+
+
+def system_resolver(name: str) -> tuple[str, ...]:
+    """The name's addresses from the system resolver (``/etc/hosts``, DNS), IPv4 first."""
+    try:
+        infos = socket.getaddrinfo(name, None, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, OSError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ExportError(
+            f"cannot resolve PBX host {name!r} for --resolve: {reason}; "
+            "export without --resolve to get a placeholder, or give --host as an IP address"
+        ) from None
+    found = {info[4][0].split("%", 1)[0] for info in infos}
+    return tuple(sorted(found, key=lambda a: (ipaddress.ip_address(a).version, ipaddress.ip_address(a))))
 
 
 @dataclass(frozen=True)
@@ -19,6 +54,78 @@ class ExportContext:
     lang: str = "en"
     resolve: bool = False
     options: dict = field(default_factory=dict)
+    #: name -> addresses; the system resolver unless a caller supplies its own.
+    resolver: Resolver | None = None
+
+    @property
+    def family(self) -> int:
+        """4 or 6: the address family of the plan's LAN (or its PBX IP), IPv4 when neither says."""
+        if self.plan.lan is not None:
+            return ipaddress.ip_address(self.plan.lan.address).version
+        if self.plan.host is not None and self.plan.host.is_ip:
+            return ipaddress.ip_address(self.plan.host.value).version
+        return 4
+
+    @cached_property
+    def resolved_host(self) -> tuple[str, ...]:
+        """The PBX hostname's addresses of the plan's family, looked up once (only with ``resolve``)."""
+        host = self.plan.host
+        if host is None or host.is_ip or not self.resolve:
+            return ()
+        found = (self.resolver or system_resolver)(host.value)
+        usable = tuple(a for a in found if ipaddress.ip_address(a).version == self.family)
+        if not usable:
+            raise ExportError(
+                f"PBX host {host.value!r} resolved to no IPv{self.family} address "
+                f"({', '.join(found) or 'nothing'}); give --host as an IP address"
+            )
+        return usable
+
+    @cached_property
+    def roles(self) -> dict[Endpoint, str]:
+        endpoints = endpoints_for(self.plan)
+        return {endpoints[role]: role for role in reversed(ROLES)}
+
+
+@dataclass(frozen=True, slots=True)
+class Peer:
+    """A rule's source or destination as a target writes it.
+
+    ``addresses`` are concrete IPs or networks; empty for ``any`` and where the
+    target needs an address it does not have (``placeholder`` is then set).
+    """
+
+    endpoint: Endpoint
+    role: str | None
+    addresses: tuple[str, ...] = ()
+    name: str | None = None  # a hostname the target resolves itself
+    placeholder: str | None = None
+
+    @property
+    def is_any(self) -> bool:
+        return self.endpoint.kind == "any"
+
+    @property
+    def family(self) -> int | None:
+        if not self.addresses:
+            return None
+        return 6 if ":" in self.addresses[0] else 4
+
+
+def peer(endpoint: Endpoint, context: ExportContext, takes_names: bool) -> Peer:
+    """How a target with (or without) DNS names can write ``endpoint``."""
+    role = context.roles.get(endpoint)
+    if endpoint.kind in ("network", "address"):
+        return Peer(endpoint, role, (endpoint.value,))
+    if endpoint.kind == "host":
+        if takes_names:
+            return Peer(endpoint, role, name=endpoint.value)
+        if context.resolve:
+            return Peer(endpoint, role, context.resolved_host)
+        return Peer(endpoint, role, placeholder=f"<PBX host {endpoint.value}>")
+    if endpoint.kind == "placeholder":
+        return Peer(endpoint, role, placeholder=endpoint.value)
+    return Peer(endpoint, role)
 
 
 class Exporter(Protocol):
@@ -28,5 +135,110 @@ class Exporter(Protocol):
     limits: Limits
     #: False where the target wants TCP and UDP as separate rules.
     fuse_protocols: bool
+    #: True where the target resolves a DNS name itself (no --resolve needed).
+    takes_names: bool
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str: ...
+
+
+# --------------------------------------------------------------------------
+# Text that is safe to write
+# --------------------------------------------------------------------------
+
+_UNSAFE_CATEGORIES = frozenset(("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"))
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss",
+                         "›": ">", "‹": "<", "–": "-", "—": "-", "„": '"', "“": '"', "”": '"'})
+
+
+def one_line(text: str) -> str:
+    """``text`` with every control, format and line/paragraph separator turned into a space, squeezed."""
+    cleaned = "".join(" " if unicodedata.category(ch) in _UNSAFE_CATEGORIES else ch for ch in str(text))
+    return " ".join(cleaned.split())
+
+
+def ascii_text(text: str) -> str:
+    """One line of printable ASCII: German letters spelled out, other marks dropped."""
+    folded = unicodedata.normalize("NFKD", one_line(text).translate(_GERMAN))
+    return "".join(ch for ch in folded if 32 <= ord(ch) < 127)
+
+
+def clip(text: str, max_bytes: int) -> str:
+    """At most ``max_bytes`` of UTF-8, cut at a character boundary, marked with '...' when cut."""
+    if len(text.encode("utf-8")) <= max_bytes:
+        return text
+    budget = max_bytes - 3
+    out = text.encode("utf-8")[:budget].decode("utf-8", "ignore")
+    return out.rstrip() + "..."
+
+
+def token(text: str) -> str:
+    """A placeholder as one shell-like token: spaces become '_'."""
+    return "_".join(one_line(text).split())
+
+
+# --------------------------------------------------------------------------
+# Shared wording
+# --------------------------------------------------------------------------
+
+DIRECTION_WORDS = {
+    "en": {"outbound": "outbound", "inbound": "inbound"},
+    "de": {"outbound": "ausgehend", "inbound": "eingehend"},
+}
+
+
+def rule_title(number: int, rule: Rule, lang: str) -> str:
+    part = f" ({rule.part}/{rule.parts})" if rule.parts > 1 else ""
+    return f"{number}{part} {DIRECTION_WORDS[lang][rule.direction]} {rule.protocol}"
+
+
+def rule_comment(number: int, rule: Rule, lang: str) -> str:
+    """``fwplan 3: outbound tcp: purpose``, one line, not yet quoted for any target."""
+    return one_line(f"fwplan {rule_title(number, rule, lang)}: {rule.purpose(lang)}")
+
+
+def header_lines(ruleset: RuleSet, context: ExportContext, target: str, takes_names: bool) -> list[str]:
+    """What the file is, what it was made from, what the user must still do; one line each, unquoted."""
+    de = context.lang == "de"
+    plan, catalog = context.plan, context.catalog
+    lines = [
+        (f"fwplan-Export für {target}" if de else f"fwplan export for {target}"),
+        (f"Katalog: {catalog.title} (Stand {catalog.data_version})" if de
+         else f"Catalog: {catalog.title} (data {catalog.data_version})"),
+        ("Ausgewählt: " if de else "Selected: ") + ", ".join(plan.selected),
+    ]
+    if plan.lan is not None:
+        lines.append((f"LAN-Adresse (Planungsdokument): {plan.lan.address}, LAN-Netz {plan.lan.network}" if de
+                      else f"LAN address (planning document): {plan.lan.address}, LAN network {plan.lan.network}"))
+    host = plan.host
+    if host is not None and host.is_ip:
+        lines.append(f"PBX-Host: {host.value}" if de else f"PBX host: {host.value}")
+    elif host is not None and takes_names:
+        lines.append((f"PBX-Host: {host.value} (als Name eingetragen; {target} löst ihn selbst auf)" if de
+                      else f"PBX host: {host.value} (written as a name; {target} resolves it itself)"))
+    elif host is not None and context.resolve:
+        addresses = ", ".join(context.resolved_host)
+        lines.append((f"PBX-Host: {host.value}, beim Export aufgelöst (--resolve) zu {addresses}; "
+                       "ändert sich die Adresse, neu exportieren" if de
+                       else f"PBX host: {host.value}, resolved when this file was exported (--resolve) to "
+                            f"{addresses}; export again if its address changes"))
+    elif host is not None:
+        lines.append((f"PBX-Host: {host.value}. {target} kann hier keinen Namen nehmen: der Platzhalter "
+                      f"<PBX host {host.value}> ist durch die Adresse des Hosts zu ersetzen "
+                      "(oder mit --resolve exportieren)" if de
+                      else f"PBX host: {host.value}. {target} cannot take a name here: replace the placeholder "
+                           f"<PBX host {host.value}> with the host's address (or export with --resolve)"))
+    missing = [p for p, value in (("<LAN network>, <LAN address>", plan.lan), ("<PBX host>", host)) if value is None]
+    used = {r.source.value for r in ruleset.rules} | {r.destination.value for r in ruleset.rules}
+    missing = [m for m in missing if any(part in used for part in m.split(", "))]
+    if missing:
+        lines.append((f"Platzhalter {', '.join(missing)}: Angabe fehlt im Plan; vor dem Laden ersetzen" if de
+                      else f"Placeholders {', '.join(missing)}: missing from the plan; replace them before loading"))
+    for notice in ruleset.notices:
+        lines.append(("Hinweis: " if de else "Note: ") + notice.text.get(context.lang))
+    if ruleset.caveat.get(context.lang):
+        lines.append(ruleset.caveat.get(context.lang))
+    return [one_line(line) for line in lines]
+
+
+def comment_block(lines: list[str], prefix: str = "# ") -> str:
+    return "".join(f"{prefix}{one_line(line)}".rstrip() + "\n" for line in lines)

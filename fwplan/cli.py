@@ -104,6 +104,11 @@ def build_export_parser() -> _Parser:
                         help="entries a port range counts as with --max-entries (iptables multiport: 2)")
     parser.add_argument("--resolve", action="store_true",
                         help="resolve the PBX hostname at export time where the format cannot take a name")
+    from exporters.dialects import DIALECTS
+
+    parser.add_argument("--dialect", choices=DIALECTS, default=None, metavar="NAME",
+                        help="print only each rule's port list, written the way that router's port field wants it "
+                             f"(one rule per line; a blank line between multi-line lists): {', '.join(DIALECTS)}")
     return parser
 
 
@@ -236,6 +241,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         ruleset = build(inputs.catalog, inputs.plan, options)
         render_options = RenderOptions(lang=inputs.lang, csv_german=args.csv_dialect == "excel-de")
         text = CORE_FORMATS[args.format](ruleset, render_options)
+        if args.dialect:
+            text = _port_lists(ruleset, args.dialect)
     else:
         text = _export_router_format(args, inputs)
     write_output(text, args.output)
@@ -255,8 +262,19 @@ def _export_router_format(args: argparse.Namespace, inputs: Inputs) -> str:
         limits=exporter.limits,
     )
     ruleset: RuleSet = build(inputs.catalog, inputs.plan, options)
+    if args.dialect:
+        return _port_lists(ruleset, args.dialect)
     context = ExportContext(inputs.catalog, inputs.plan, inputs.lang, resolve=args.resolve)
     return exporter.render(ruleset, context)
+
+
+def _port_lists(ruleset: RuleSet, dialect: str) -> str:
+    """Each rule's port list in the dialect: one rule per line, or blank-line separated where a list spans lines."""
+    from exporters.dialects import format_ports
+
+    lists = [format_ports(rule.ports, dialect) for rule in ruleset.rules]
+    joiner = "\n\n" if any("\n" in text for text in lists) else "\n"
+    return joiner.join(lists) + "\n" if lists else ""
 
 
 def cmd_check_catalog(args: argparse.Namespace) -> int:

@@ -1,0 +1,100 @@
+"""pfSense (and OPNsense): port alias import lists and the rules table that uses them.
+
+Syntax: pfSense documentation "Aliases" (https://docs.netgate.com/pfsense/en/latest/firewall/aliases.html):
+alias names of letters, digits and '_' (at most 31 characters); Firewall >
+Aliases > Import takes one entry per line; a port range is written ``a:b``;
+a Host alias may hold an FQDN, which the firewall resolves and keeps current.
+OPNsense (https://docs.opnsense.org/manual/aliases.html) takes the same
+entries in Firewall > Aliases. Rules may use protocol TCP/UDP.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exporters.base import DIRECTION_WORDS, ExportContext, Peer, comment_block, header_lines, one_line, peer
+from exporters.dialects import format_ports
+from fwplan.merge import Limits, Rule, RuleSet
+
+ADDRESS_ALIASES = {"lan-network": "fwplan_lan_net", "lan-address": "fwplan_lan_addr", "pbx-host": "fwplan_pbx_host"}
+ALIAS_TYPES = {"lan-network": "Network", "lan-address": "Host", "pbx-host": "Host"}
+
+
+def port_alias(number: int) -> str:
+    return f"fwplan_rule{number}"
+
+
+@dataclass(frozen=True)
+class PfsenseExporter:
+    name: str = "pfsense"
+    description: str = "pfSense port alias import lists (a:b, one per line) and a rules table"
+    suffix: str = ".txt"
+    limits: Limits = Limits()
+    fuse_protocols: bool = True
+    takes_names: bool = True
+    product: str = "pfSense"
+    alias_menu: str = "Firewall > Aliases > Ports > Import"
+    address_menu: str = "Firewall > Aliases > IP > Add"
+
+    def render(self, ruleset: RuleSet, context: ExportContext) -> str:
+        lang = context.lang
+        head = header_lines(ruleset, context, self.product, self.takes_names)
+        head.append(f"Step 1: create the address aliases ({self.address_menu}). Step 2: create one port alias per "
+                    f"block below ({self.alias_menu}): paste the lines between BEGIN and END. Step 3: add the "
+                    "rules of the table (outbound rules on the LAN interface, inbound on the WAN interface), "
+                    "above any block rule.")
+        out = [comment_block(head), "\n"]
+        peers = {e: peer(e, context, self.takes_names)
+                 for r in ruleset.rules for e in (r.source, r.destination)}
+        out.append("# Address aliases\n")
+        for role, alias in ADDRESS_ALIASES.items():
+            p = next((p for p in peers.values() if p.role == role), None)
+            if p is None:
+                continue
+            out.append(f"# {alias} (type {ALIAS_TYPES[role]}): {one_line(self._address(p))}\n")
+        out.append("\n# Port aliases\n")
+        for number, rule in enumerate(ruleset.rules, start=1):
+            out.append(f"# BEGIN {port_alias(number)} (type Port, rule {number})\n")
+            out.append(format_ports(rule.ports, self.name) + "\n")
+            out.append(f"# END {port_alias(number)}\n")
+        out.append("\n# Rules\n")
+        heading = ("#", "Interface", "Direction", "Protocol", "Source", "Destination", "Destination port",
+                   "Description")
+        rows = [heading]
+        for number, rule in enumerate(ruleset.rules, start=1):
+            rows.append((
+                str(number), self._interface(rule, peers), DIRECTION_WORDS[lang][rule.direction],
+                rule.protocol.upper(), self._side(rule.source, peers), self._side(rule.destination, peers),
+                port_alias(number), one_line(f"fwplan {number}: {rule.purpose(lang)}"),
+            ))
+        widths = [max(len(row[i]) for row in rows) for i in range(len(heading) - 1)]
+        for row in rows:
+            out.append("# " + "  ".join([c.ljust(w) for c, w in zip(row, widths)] + [row[-1]]).rstrip() + "\n")
+        return "".join(out)
+
+    @staticmethod
+    def _interface(rule: Rule, peers: dict) -> str:
+        """Where the rule goes: the interface its traffic comes in on."""
+        role = peers[rule.source].role
+        if role in ("lan-network", "lan-address") or (rule.direction == "outbound" and peers[rule.source].is_any):
+            return "LAN"
+        return "WAN"
+
+    def _side(self, endpoint, peers: dict) -> str:
+        p: Peer = peers[endpoint]
+        if p.is_any:
+            return "any"
+        if p.role in ADDRESS_ALIASES:
+            return ADDRESS_ALIASES[p.role]
+        return one_line(self._address(p))
+
+    @staticmethod
+    def _address(p: Peer) -> str:
+        if p.placeholder is not None:
+            return p.placeholder
+        if p.name is not None:
+            return p.name
+        return " ".join(p.addresses)
+
+
+EXPORTER = PfsenseExporter()
