@@ -269,7 +269,7 @@ class _Validator:
             raise self.fail(path, "must not be empty")
         bad = _unsafe_char(value)
         if bad is not None:
-            raise self.fail(path, f"contains the control character U+{ord(bad):04X}; only printable text is accepted")
+            raise self.fail(path, f"contains U+{ord(bad):04X}, a control or format character; only printable text is accepted")
         return value
 
     def ident(self, value: Any, path: str) -> str:

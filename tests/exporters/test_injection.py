@@ -30,6 +30,9 @@ HOSTILE = [
     "next\u2028end\u2028config firewall policy",
     "' ; } } table ip evil { chain c { type filter hook forward priority 0; policy accept; } }",
     "\u202eevil\u202c rtl",
+    '" -j ACCEPT -A FWPLAN -j ACCEPT',
+    "next end config firewall policy edit 0 set action accept",
+    "x; add chain=input action=accept comment=pwned",
 ]
 
 
@@ -48,20 +51,33 @@ def hostile_catalog_text() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _core_accepts(text: str) -> bool:
+    from fwplan.catalog import CatalogError, parse_catalog
+
+    global HOSTILE
+    saved, HOSTILE = HOSTILE, [text]
+    try:
+        parse_catalog(hostile_catalog_text())
+        return True
+    except CatalogError:
+        return False
+    finally:
+        HOSTILE = saved
+
+
+REFUSED_BY_CORE = [h for h in HOSTILE if not _core_accepts(h)]
+HOSTILE = [h for h in HOSTILE if h not in REFUSED_BY_CORE]
+
+
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    from fwplan.catalog import CatalogError
-
     path = tmp_path_factory.mktemp("evil") / "catalog.toml"
     path.write_text(hostile_catalog_text(), encoding="utf-8")
-    try:
-        return load_catalog(path)
-    except CatalogError:
-        # the core refuses control characters; keep every hostile text it accepts
-        kept = [h for h in HOSTILE if not any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0 or c in "\u202e\u202c" for c in h)]
-        HOSTILE[:] = kept
-        path.write_text(hostile_catalog_text(), encoding="utf-8")
-        return load_catalog(path)
+    return load_catalog(path)
+
+
+def test_the_core_refuses_line_breaks_and_bidi_overrides_in_catalog_text():
+    assert {"\u2028", "\u2029", "\u0085", "\u202e", "\n"} <= {c for h in REFUSED_BY_CORE for c in h}
 
 
 def render(catalog, name: str, host: str = "acme.telovip.de", lang: str = "en") -> tuple[str, tuple]:
@@ -73,8 +89,30 @@ def render(catalog, name: str, host: str = "acme.telovip.de", lang: str = "en") 
 
 
 def test_the_hostile_catalog_keeps_enough_attacks(hostile):
-    assert len(HOSTILE) >= 6
-    assert any("\u2028" in h for h in HOSTILE) and any('"' in h for h in HOSTILE)
+    assert len(HOSTILE) >= 5
+    assert any('"' in h for h in HOSTILE) and any("$(" in h for h in HOSTILE)
+
+
+@pytest.mark.parametrize("name", sorted(READERS))
+def test_exporters_escape_what_the_core_would_refuse(name):
+    """Defence in depth: purposes with line separators reach the exporter through rules built directly."""
+    from fwplan.catalog import Text
+    from fwplan.merge import Endpoint, Flow, Origin, RuleSet, merge
+    from fwplan.ports import PortSet
+
+    flows = [
+        Flow("outbound", "tcp", Endpoint("network", "192.168.50.0/24"), Endpoint("host", "acme.telovip.de"),
+             PortSet.of(1000 + i), Origin(f"evil/c{i}", "S", "A", Text(text, text)))
+        for i, text in enumerate(REFUSED_BY_CORE)
+    ]
+    exporter = exporters.get(name)
+    rules = merge(flows, MergeOptions(fuse_protocols=exporter.fuse_protocols, limits=exporter.limits))
+    catalog = load_catalog()
+    plan = Plan((), parse_lan("192.168.50.2/24"), parse_host("acme.telovip.de"))
+    text = exporter.render(RuleSet(rules, (), catalog.caveat.text), ExportContext(catalog, plan, "en", resolve=False))
+    assert READERS[name](text) == [(r.protocol, r.ports) for r in rules]
+    for bad in ("\u2028", "\u2029", "\u0085", "\u202e", "\r"):
+        assert bad not in text
 
 
 @pytest.mark.parametrize("name", sorted(READERS))
