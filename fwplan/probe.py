@@ -127,16 +127,19 @@ class Sample:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What the probe does for one protocol of one rule.
+    """What the probe does for some ports of one protocol of one rule, against one host.
 
-    ``checks`` are probed; ``untested`` ports are not, for ``reason``
-    (all of them when ``host`` is None).
+    ``checks`` are probed against ``host``; the ``untested`` ports are not, for
+    ``reason`` (all of ``ports`` when ``host`` is None). A rule to ``any`` can
+    have two entries: the ports the plan wants for the PBX host, probed there,
+    and all its ports against the target (or skipped without one).
     """
 
     number: int  # the rule's number in the rule set, from 1, as in 'fwplan export'
     rule: Rule
     protocol: str  # tcp | udp
     host: str | None
+    ports: PortSet
     checks: tuple[Check, ...] = ()
     samples: tuple[Sample, ...] = ()
     untested: PortSet = PortSet()
@@ -185,37 +188,46 @@ def plan_probe(ruleset: RuleSet, plan: Plan, target: str | None = None,
     entries: list[Entry] = []
     for number, rule in enumerate(ruleset.rules, start=1):
         for protocol in rule.protocols:
-            entries.append(_plan_entry(number, rule, protocol, pbx, pbx_host, target, sampling))
+            entries.extend(_plan_entries(number, rule, protocol, pbx, pbx_host, target, sampling))
     return ProbePlan(tuple(entries), pbx_host, target)
 
 
-def _plan_entry(number: int, rule: Rule, protocol: str, pbx: Endpoint, pbx_host: str | None,
-                target: str | None, sampling: Sampling) -> Entry:
-    def skipped(reason: Text) -> Entry:
-        return Entry(number, rule, protocol, None, untested=rule.ports, reason=reason)
+def _plan_entries(number: int, rule: Rule, protocol: str, pbx: Endpoint, pbx_host: str | None,
+                  target: str | None, sampling: Sampling) -> list[Entry]:
+    def skipped(ports: PortSet, reason: Text) -> Entry:
+        return Entry(number, rule, protocol, None, ports, untested=ports, reason=reason)
+
+    def probed(host: str, ports: PortSet) -> Entry:
+        return _probe_entry(number, rule, protocol, host, ports, sampling)
 
     if rule.direction != "outbound":
-        return skipped(REASON_INBOUND)
+        return [skipped(rule.ports, REASON_INBOUND)]
     if rule.destination == pbx and pbx_host is not None:
-        host = pbx_host
-    elif rule.destination.is_placeholder and pbx.is_placeholder:
-        return skipped(REASON_NO_HOST)
-    elif rule.destination == ANY:
-        if target is None:
-            return skipped(REASON_ANY)
-        host = target
-    else:
-        return skipped(reason_not_pbx(rule.destination))
+        return [probed(pbx_host, rule.ports)]
+    if rule.destination.is_placeholder and pbx.is_placeholder:
+        return [skipped(rule.ports, REASON_NO_HOST)]
+    if rule.destination != ANY:
+        return [skipped(rule.ports, reason_not_pbx(rule.destination))]
+    # A rule to any also serves what the plan wants for the PBX host (the merge folded it in): probe that there.
+    for_pbx = PortSet().union(*(p.ports for p in rule.provenance if p.origin.peer == "pbx-host"))
+    entries = [probed(pbx_host, for_pbx)] if for_pbx and pbx_host is not None else []
+    if target is not None:
+        entries.append(probed(target, rule.ports))
+    elif rest := rule.ports - (for_pbx if entries else PortSet()):
+        entries.append(skipped(rest, REASON_ANY))
+    return entries
+
+
+def _probe_entry(number: int, rule: Rule, protocol: str, host: str, ports: PortSet, sampling: Sampling) -> Entry:
     note = note_single_source(rule.source) if rule.source.kind == "address" else None
     if protocol == "tcp":
-        samples = tuple(Sample(r, sample_ports(r, sampling)) for r in rule.ports if r.size > sampling.full_up_to)
-        ports = [p for r in rule.ports for p in sample_ports(r, sampling)]
-        checks = tuple(Check(host, "tcp", port, TCP_CONNECT) for port in ports)
-        return Entry(number, rule, protocol, host, checks, samples, note=note)
-    testable = [port for port in UDP_METHODS if port in rule.ports]
+        samples = tuple(Sample(r, sample_ports(r, sampling)) for r in ports if r.size > sampling.full_up_to)
+        checks = tuple(Check(host, "tcp", port, TCP_CONNECT) for r in ports for port in sample_ports(r, sampling))
+        return Entry(number, rule, protocol, host, ports, checks, samples, note=note)
+    testable = [port for port in UDP_METHODS if port in ports]
     checks = tuple(Check(host, "udp", port, UDP_METHODS[port]) for port in sorted(testable))
-    untested = rule.ports - PortSet.of(*testable)
-    return Entry(number, rule, protocol, host, checks, untested=untested,
+    untested = ports - PortSet.of(*testable)
+    return Entry(number, rule, protocol, host, ports, checks, untested=untested,
                  reason=REASON_UDP if untested else None, note=note)
 
 

@@ -108,8 +108,7 @@ def render_probe_text(report: ProbeReport, lang: str = "en") -> str:
 
 
 def _entry_line(entry: Entry) -> str:
-    ports = entry.untested if entry.host is not None else entry.rule.ports
-    return f"{entry.rule.direction} {entry.protocol} {entry.rule.source} -> {entry.rule.destination} {ports}"
+    return f"{entry.rule.direction} {entry.protocol} {entry.rule.source} -> {entry.rule.destination} {entry.untested}"
 
 
 def render_probe_csv(report: ProbeReport, lang: str = "en") -> str:
@@ -169,7 +168,7 @@ def render_probe_json(report: ProbeReport, lang: str = "en") -> str:
         ],
         "not_probed": [
             {"rule": e.number, "direction": e.rule.direction, "protocol": e.protocol,
-             "destination": str(e.rule.destination), "ports": _ranges(e.rule.ports), "reason": e.reason.get(lang)}
+             "destination": str(e.rule.destination), "ports": _ranges(e.untested), "reason": e.reason.get(lang)}
             for e in plan.entries if e.host is None
         ],
         "samples": [

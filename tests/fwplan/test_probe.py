@@ -58,7 +58,7 @@ async def servers():
 
 def _single_plan(*checks: Check) -> ProbePlan:
     rule = _rule("tcp", PortSet.of(*(c.port for c in checks)), _pbx())
-    return ProbePlan((Entry(1, rule, "tcp", LOOPBACK, checks),), LOOPBACK, None)
+    return ProbePlan((Entry(1, rule, "tcp", LOOPBACK, rule.ports, checks),), LOOPBACK, None)
 
 
 # --------------------------------------------------------------------------
@@ -68,10 +68,10 @@ def _single_plan(*checks: Check) -> ProbePlan:
 def test_outbound_tcp_rule_to_pbx_gets_a_connect_per_port(catalog):
     plan = _plan("instantpbx", catalog=catalog)
     probe = plan_probe(build(catalog, plan), plan)
-    tcp = [e for e in probe.entries if e.protocol == "tcp" and e.host == "acme.telovip.de"]
+    tcp = [e for e in probe.entries if e.protocol == "tcp" and e.rule.destination == _pbx("acme.telovip.de")]
     assert len(tcp) == 1
     assert [c.port for c in tcp[0].checks] == [5060, 5070, 9094, 9100, 9101, 9443, 16203, 57203]
-    assert {c.method for c in tcp[0].checks} == {TCP_CONNECT}
+    assert {(c.host, c.method) for c in tcp[0].checks} == {("acme.telovip.de", TCP_CONNECT)}
 
 
 def test_udp_to_pbx_gets_sip_on_5060_and_the_rest_is_not_testable(catalog):
@@ -89,7 +89,9 @@ def test_rules_to_any_are_skipped_without_target_and_checked_against_it_with_one
     ruleset = build(catalog, plan)
     without = plan_probe(ruleset, plan)
     to_any = [e for e in without.entries if e.rule.destination == ANY]
-    assert to_any and all(e.host is None and e.reason == REASON_ANY and not e.checks for e in to_any)
+    skipped = [e for e in to_any if e.host is None]
+    assert skipped and all(e.reason == REASON_ANY and not e.checks for e in skipped)
+    assert {e.host for e in to_any} == {None, "acme.telovip.de"}, "only what the plan wants at the PBX"
     assert without.hosts == ("acme.telovip.de",)
 
     with_target = plan_probe(ruleset, plan, target="198.51.100.7")
@@ -98,6 +100,21 @@ def test_rules_to_any_are_skipped_without_target_and_checked_against_it_with_one
     assert ("198.51.100.7", "udp", 3478, STUN_BINDING) in checks
     assert ("198.51.100.7", "udp", 5060, SIP_OPTIONS) in checks
     assert ("198.51.100.7", "tcp", 443, TCP_CONNECT) in checks
+
+
+def test_ports_for_the_pbx_folded_into_a_rule_to_any_are_still_probed_at_the_pbx(catalog):
+    plan = _plan("instantpbx", "hostedpbx-classic", catalog=catalog)
+    ruleset = build(catalog, plan)
+    (udp_any,) = [r for r in ruleset.rules if r.destination == ANY and r.protocol == "udp"]
+    assert 5060 in udp_any.ports and all(r.destination == ANY for r in ruleset.rules if 5060 in r.ports
+                                         and r.protocol == "udp"), "the merge serves UDP 5060 to the PBX via any"
+    probe = plan_probe(ruleset, plan)
+    entries = [e for e in probe.entries if e.rule is udp_any]
+    assert [(e.host, [c.port for c in e.checks]) for e in entries] == [("acme.telovip.de", [5060]), (None, [])]
+    assert entries[1].untested == PortSet.of(123, 3478) and entries[1].reason == REASON_ANY
+    with_target = [e for e in plan_probe(ruleset, plan, "198.51.100.7").entries if e.rule is udp_any]
+    assert [(e.host, [c.port for c in e.checks]) for e in with_target] == [
+        ("acme.telovip.de", [5060]), ("198.51.100.7", [3478, 5060])]
 
 
 def test_inbound_and_lan_destinations_are_never_probed(catalog):
@@ -349,7 +366,8 @@ def test_probe_against_loopback_reports_every_planned_port_as_json(capsys):
     document = json.loads(captured.out)
     assert document["hosts"] == [{"host": LOOPBACK, "address": LOOPBACK, "role": "pbx"}]
     assert [(r["rule"], r["protocol"], r["port"]) for r in document["results"]] == [
-        (1, "tcp", p) for p in (5060, 5070, 9094, 9100, 9101, 9443, 16203, 57203)] + [(2, "udp", 5060)]
+        (1, "tcp", p) for p in (5060, 5070, 9094, 9100, 9101, 9443, 16203, 57203)] + [(2, "udp", 5060),
+                                                                                      (3, "tcp", 443)]
     assert {r["address"] for r in document["results"]} == {LOOPBACK}
     assert code == (0 if document["summary"]["all_passed"] else 1)
     assert document["not_probed"][0]["destination"] == "any"
