@@ -179,3 +179,15 @@ class Servers:
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_DGRAM) as sock:
             sock.bind((host, 0))
             return sock.getsockname()[1]
+
+    def unanswered_tcp_port(self, host: str = "127.0.0.1") -> int:
+        """A listener whose accept queue is full (backlog 0, one connection waiting): new SYNs go unanswered."""
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        listener = socket.socket(family, socket.SOCK_STREAM)
+        listener.bind((host, 0))
+        listener.listen(0)
+        port = listener.getsockname()[1]
+        filler = socket.socket(family, socket.SOCK_STREAM)
+        filler.connect((host, port))
+        self._closers += [listener.close, filler.close]
+        return port
