@@ -20,6 +20,7 @@ import re
 import secrets
 import socket
 import struct
+import threading
 import time
 from dataclasses import dataclass
 from typing import Callable
@@ -343,19 +344,48 @@ async def run_probe(probe_plan: ProbePlan, options: ProbeOptions = ProbeOptions(
 
 
 async def resolve_host(host: str, timeout: float) -> tuple[int, str]:
-    """The first address the system resolver gives (its preferred one); a literal IP is used as it is."""
-    loop = asyncio.get_running_loop()
+    """The first address the system resolver gives (its preferred one); a literal IP is used as it is.
+
+    The lookup runs in a daemon thread, so that a resolver that hangs cannot hold the run (or the
+    process's exit) past its deadline, as a thread of the default executor would.
+    """
     try:
-        infos = await asyncio.wait_for(
-            loop.getaddrinfo(host, None, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP), timeout)
-    except TimeoutError:
-        raise ProbeError(f"resolving {host!r} took longer than {timeout:g} s; check the name and DNS, "
-                         "or give the IP address") from None
-    except socket.gaierror as exc:
-        raise ProbeError(f"cannot resolve {host!r}: {exc.strerror}; check the name and DNS, "
-                         "or give the IP address") from None
+        infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP,
+                                   flags=socket.AI_NUMERICHOST)
+    except socket.gaierror:
+        try:
+            infos = await asyncio.wait_for(_getaddrinfo_in_daemon_thread(host), timeout)
+        except TimeoutError:
+            raise ProbeError(f"resolving {host!r} took longer than {timeout:g} s; check the name and DNS, "
+                             "or give the IP address") from None
+        except socket.gaierror as exc:
+            raise ProbeError(f"cannot resolve {host!r}: {exc.strerror}; check the name and DNS, "
+                             "or give the IP address") from None
     family, _type, _proto, _name, sockaddr = infos[0]
     return family, sockaddr[0]
+
+
+def _getaddrinfo_in_daemon_thread(host: str) -> asyncio.Future:
+    loop = asyncio.get_running_loop()
+    future = loop.create_future()
+
+    def settle(result, error) -> None:
+        if not future.done():
+            future.set_exception(error) if error is not None else future.set_result(result)
+
+    def lookup() -> None:
+        result, error = None, None
+        try:
+            result = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
+        except OSError as exc:
+            error = exc
+        try:
+            loop.call_soon_threadsafe(settle, result, error)
+        except RuntimeError:  # the loop is closed: nobody waits any more
+            pass
+
+    threading.Thread(target=lookup, name=f"resolve {host}", daemon=True).start()
+    return future
 
 
 async def probe_check(check: Check, family: int, address: str, timeout: float) -> Outcome:

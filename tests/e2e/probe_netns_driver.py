@@ -1,9 +1,12 @@
 """Runs inside a fresh network namespace (``unshare -n``): sets up loopback, nft drop rules and servers, probes.
 
 Reads a JSON scenario on stdin, prints a JSON result on stdout. It refuses to run
-when it sees any interface but ``lo``, so that it can never probe a real network.
+when it sees any interface but ``lo``, so that it can never probe a real network,
+or outside a mount namespace of its own (``unshare -m``), where ``resolver`` would
+change the host's /etc/resolv.conf.
 
 Scenario keys:
+  resolver   an address to put in this namespace's /etc/resolv.conf (bind-mounted over it)
   drop       nft match expressions whose packets the namespace's input hook drops, e.g. "tcp dport 9094"
   tcp        [[address, port], ...] TCP listeners that accept and hang up
   sip, stun  [[address, port], ...] UDP responders (tests/probe_responders.py)
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -33,6 +37,17 @@ def refuse_unless_isolated() -> None:
     names = sorted(name for _index, name in socket.if_nameindex())
     if names != ["lo"]:
         sys.exit(f"refusing to run: interfaces {names} show this is not a fresh network namespace")
+    outer = os.environ.get("FWPLAN_OUTER_MOUNT_NS")
+    if not outer or os.readlink("/proc/self/ns/mnt") == outer:
+        sys.exit("refusing to run: not in a mount namespace of its own (run under 'unshare -n -m' with "
+                 "FWPLAN_OUTER_MOUNT_NS set to the caller's /proc/self/ns/mnt)")
+
+
+def use_resolver(address: str) -> None:
+    path = "/tmp/fwplan-probe-test-resolv.conf"
+    with open(path, "w", encoding="ascii") as handle:
+        handle.write(f"nameserver {address}\n")
+    subprocess.run(["mount", "--bind", path, "/etc/resolv.conf"], check=True)
 
 
 def set_up_network(drop: list[str]) -> None:
@@ -88,6 +103,8 @@ def main() -> None:
     refuse_unless_isolated()
     scenario = json.load(sys.stdin)
     set_up_network(scenario.get("drop", []))
+    if "resolver" in scenario:
+        use_resolver(scenario["resolver"])
     print(json.dumps(asyncio.run(run(scenario))))
 
 

@@ -1,12 +1,13 @@
 """fwplan probe inside network namespaces the tests create: real nft drop rules give filtered ports.
 
-Every run happens in a fresh ``unshare -n`` namespace with only ``lo`` (the driver
+Every run happens in fresh ``unshare -n -m`` namespaces with only ``lo`` (the driver
 refuses to run otherwise); the probed addresses are 127.x addresses inside it.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -21,10 +22,11 @@ PBX, TARGET, SILENT = "127.0.0.1", "127.0.0.3", "127.0.0.2"
 
 
 def in_namespace(scenario: dict) -> dict:
-    require_tool("unshare", "ip", "nft")
+    require_tool("unshare", "ip", "nft", "mount")
     require_root()
-    result = subprocess.run(["unshare", "-n", sys.executable, "-m", "tests.e2e.probe_netns_driver"],
-                            input=json.dumps(scenario), capture_output=True, text=True, cwd=ROOT, timeout=120)
+    result = subprocess.run(["unshare", "-n", "-m", sys.executable, "-m", "tests.e2e.probe_netns_driver"],
+                            input=json.dumps(scenario), capture_output=True, text=True, cwd=ROOT, timeout=120,
+                            env={**os.environ, "FWPLAN_OUTER_MOUNT_NS": os.readlink("/proc/self/ns/mnt")})
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -90,3 +92,14 @@ def test_a_pbx_name_that_does_not_resolve_is_one_line_and_exit_2():
     last = outcome["stderr"].splitlines()[-1]
     assert last.startswith("fwplan: error: ") and "'pbx.example.invalid'" in last
     assert outcome["stdout"] == ""
+
+
+def test_a_resolver_that_never_answers_cannot_hold_the_run_past_its_timeout():
+    outcome = in_namespace({
+        "drop": [f"ip daddr {SILENT}"],
+        "resolver": SILENT,  # DNS queries go unanswered: glibc alone would wait 5 s per attempt
+        "argv": ["probe", "--select", "instantpbx", "--host", "pbx.example.invalid", "--timeout", "0.5"],
+    })
+    assert outcome["rc"] == 2
+    assert "resolving 'pbx.example.invalid' took longer than 0.5 s" in outcome["stderr"]
+    assert outcome["wall_seconds"] < 3.0, "python start-up plus the 0.5 s timeout, not the resolver's own 5 s"
