@@ -391,7 +391,10 @@ def _getaddrinfo_in_daemon_thread(host: str) -> asyncio.Future:
 async def probe_check(check: Check, family: int, address: str, timeout: float) -> Outcome:
     prober = {TCP_CONNECT: probe_tcp, SIP_OPTIONS: probe_sip, STUN_BINDING: probe_stun}[check.method]
     started = time.monotonic()
-    state, detail = await prober(family, address, check.port, timeout)
+    try:
+        state, detail = await prober(family, address, check.port, timeout)
+    except OSError as exc:  # e.g. no route at all: the socket cannot even be connected
+        state, detail = _os_error_state(exc)
     return Outcome(check, state, detail, time.monotonic() - started)
 
 

@@ -8,6 +8,7 @@ change the host's /etc/resolv.conf.
 Scenario keys:
   resolver   an address to put in this namespace's /etc/resolv.conf (bind-mounted over it)
   drop       nft match expressions whose packets the namespace's input hook drops, e.g. "tcp dport 9094"
+  reject     nft match expressions answered with ICMP administratively prohibited, as firewalls reject
   tcp        [[address, port], ...] TCP listeners that accept and hang up
   sip, stun  [[address, port], ...] UDP responders (tests/probe_responders.py)
   argv       arguments of 'fwplan' to run as a subprocess, or
@@ -50,11 +51,13 @@ def use_resolver(address: str) -> None:
     subprocess.run(["mount", "--bind", path, "/etc/resolv.conf"], check=True)
 
 
-def set_up_network(drop: list[str]) -> None:
+def set_up_network(drop: list[str], reject: list[str]) -> None:
     subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
     commands = [f"add table inet {TABLE}",
                 f"add chain inet {TABLE} input {{ type filter hook input priority 0; policy accept; }}"]
     commands += [f"add rule inet {TABLE} input {expression} drop" for expression in drop]
+    commands += [f"add rule inet {TABLE} input {expression} reject with icmpx type admin-prohibited"
+                 for expression in reject]
     subprocess.run(["nft", "; ".join(commands)], check=True)
 
 
@@ -102,7 +105,7 @@ async def run_checks(scenario: dict) -> dict:
 def main() -> None:
     refuse_unless_isolated()
     scenario = json.load(sys.stdin)
-    set_up_network(scenario.get("drop", []))
+    set_up_network(scenario.get("drop", []), scenario.get("reject", []))
     if "resolver" in scenario:
         use_resolver(scenario["resolver"])
     print(json.dumps(asyncio.run(run(scenario))))

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from fwplan.probe import FILTERED, OPEN, REFUSED, SIP_OPTIONS, STUN_BINDING, TCP_CONNECT
+from fwplan.probe import FILTERED, OPEN, REFUSED, SIP_OPTIONS, STUN_BINDING, TCP_CONNECT, UNREACHABLE
 from tests.conftest import ROOT, require_root, require_tool
 
 pytestmark = pytest.mark.e2e
@@ -69,6 +69,19 @@ def test_host_that_answers_nothing_is_filtered_everywhere_within_the_stated_boun
     assert outcome["received"][f"sip {SILENT}:5060"] == 0
     assert 0.5 <= document["seconds"] <= document["deadline"] == pytest.approx(0.5 * 2 + 0.5)
     assert outcome["rc"] == 1
+
+
+def test_a_host_a_firewall_rejects_with_icmp_is_unreachable_for_tcp_and_udp():
+    rejected = "127.0.0.4"
+    outcome = in_namespace({
+        "reject": [f"ip daddr {rejected}"],
+        "checks": [[rejected, "tcp", 443, TCP_CONNECT], [rejected, "udp", 5060, SIP_OPTIONS],
+                   [rejected, "udp", 3478, STUN_BINDING]],
+        "timeout": 2,
+        "parallel": 4,
+    })
+    assert outcome["states"] == [UNREACHABLE] * 3
+    assert outcome["seconds"] < 1, "an ICMP error is an answer: no waiting for the timeout"
 
 
 def test_probing_200_dropped_ports_finishes_within_the_stated_bound():
