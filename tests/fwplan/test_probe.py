@@ -6,7 +6,6 @@ import asyncio
 import gc
 import io
 import json
-import socket
 import subprocess
 import sys
 import time
