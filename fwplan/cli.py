@@ -1,7 +1,8 @@
 """The composition root: the headless commands, and the planner's TUI (imported lazily).
 
 Exit codes: 0 when it worked, 2 for every user error (one line on stderr:
-``fwplan: error: ...``), 1 for a failure that is not the user's.
+``fwplan: error: ...``), 1 for a failure that is not the user's (and, for
+``fwplan probe``, when some probed port did not get through).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from fwplan.plan import Plan, PlanError, expand_selection, parse_host, parse_lan
 from fwplan.plan import atomic_write_bytes
 
 PROG = "fwplan"
-COMMANDS = ("list", "export", "check-catalog")
+COMMANDS = ("list", "export", "check-catalog", "probe")
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 
@@ -61,6 +62,7 @@ def build_tui_parser() -> _Parser:
                "  list            products and components, with ids and what each needs\n"
                "  export          the merged rule set as csv, text, json or a router format\n"
                "  check-catalog   validate a catalog file and summarise it\n"
+               "  probe           on site: check that the planned outbound ports to the PBX get through\n"
                f"Run '{PROG} COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -116,6 +118,48 @@ def build_check_parser() -> _Parser:
     parser = _Parser(prog=f"{PROG} check-catalog", description="Validate a catalog file and summarise it.")
     parser.add_argument("path", metavar="PATH")
     return parser
+
+
+def build_probe_parser() -> _Parser:
+    from fwplan.probe import DEFAULT_PARALLEL, DEFAULT_TIMEOUT, MAX_TIMEOUT
+
+    parser = _Parser(
+        prog=f"{PROG} probe",
+        description="On site, after the router is configured: check that the planned outbound ports to the PBX "
+                    "get through. TCP ports get a connect (large ranges are sampled: each end and a few inside); "
+                    "UDP 5060 gets a SIP OPTIONS request and UDP 3478 a STUN Binding request; other UDP ports "
+                    "are listed as not testable. Only the PBX host and the --target you give are contacted.",
+        epilog="results: open (connected or answered), refused (the host answered: the path is open, nothing "
+               "listens), filtered (no answer within the timeout), unreachable (an ICMP error or no route), "
+               "not run (the run's deadline came first). Progress goes to stderr: a bar on a terminal, one line "
+               "per probe otherwise. The whole run ends within timeout x (ceil(probes / parallel) + 1) + 0.5 s. "
+               "Exit codes: 0 when every probed port got through (open or refused), 1 when some did not, "
+               "2 for a user error.",
+    )
+    _add_plan_options(parser)
+    parser.add_argument("--target", metavar="HOST",
+                        help="host (name or IP) to check the rules to 'any' against; without it they are skipped")
+    parser.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="S",
+                        help=f"seconds to wait for each probe (default {DEFAULT_TIMEOUT:g}, at most {MAX_TIMEOUT:g})")
+    parser.add_argument("--parallel", type=_positive_int, default=DEFAULT_PARALLEL, metavar="N",
+                        help=f"probes at once (default {DEFAULT_PARALLEL})")
+    parser.add_argument("--format", choices=("text", "csv", "json"), default="text",
+                        help="results on stdout as a text table (default), csv or json")
+    _add_lang_option(parser)
+    return parser
+
+
+def _seconds(text: str) -> float:
+    from fwplan.probe import MAX_TIMEOUT
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value <= MAX_TIMEOUT:  # also false for nan
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds more than 0 and at most "
+                                         f"{MAX_TIMEOUT:g}, e.g. 2 or 0.5")
+    return value
 
 
 def _non_negative_int(text: str) -> int:
@@ -277,6 +321,42 @@ def _port_lists(ruleset: RuleSet, dialect: str) -> str:
     return joiner.join(lists) + "\n" if lists else ""
 
 
+def cmd_probe(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from fwplan.probe import ProbeOptions, plan_probe, run_probe
+    from fwplan.probe_formats import PROBE_FORMATS, StderrProgress, announce
+
+    inputs = load_inputs(args)
+    if not inputs.plan.selected:
+        raise UsageError("nothing is selected; give --select ID (see 'fwplan list') or --plan FILE")
+    if inputs.plan.host is None:
+        raise UsageError("no PBX host given; give --host NAME|IP (or a plan file with host): "
+                         "it is the host fwplan probe checks")
+    target = None
+    if args.target is not None:
+        try:
+            target = parse_host(args.target).value
+        except PlanError:
+            raise UsageError(f"--target {args.target!r} is not a hostname or IP address; "
+                             "give a full name such as sbc.example.net or an address such as 198.51.100.7") from None
+    options = ProbeOptions(args.timeout, args.parallel)
+    probe_plan = plan_probe(build(inputs.catalog, inputs.plan), inputs.plan, target)
+    checks = len(probe_plan.checks)
+    print(f"{PROG} probe: {announce(probe_plan, inputs.lang)}; {checks} probes, timeout {options.timeout:g} s "
+          f"each, {options.parallel} at once, done within {options.deadline(checks):.1f} s", file=sys.stderr)
+    if target is not None and target not in probe_plan.hosts:
+        print(f"{PROG} probe: --target {target}: no rule to 'any' to check against it, so it is not contacted",
+              file=sys.stderr)
+    progress = StderrProgress(sys.stderr, f"{PROG} probe")
+    try:
+        report = asyncio.run(run_probe(probe_plan, options, progress))
+    finally:
+        progress.finish()
+    write_output(PROBE_FORMATS[args.format](report, inputs.lang), "-")
+    return EXIT_OK if report.all_passed else EXIT_FAILURE
+
+
 def cmd_check_catalog(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.path)
     components = catalog.components
@@ -296,6 +376,7 @@ HANDLERS = {
     "list": (build_list_parser, cmd_list),
     "export": (build_export_parser, cmd_export),
     "check-catalog": (build_check_parser, cmd_check_catalog),
+    "probe": (build_probe_parser, cmd_probe),
 }
 
 
