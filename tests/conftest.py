@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLE_DE = ROOT.parent / "shared" / "seed" / "ports-article.de.txt"
+# The provider's article, kept in the repository so that a fresh clone tests against it;
+# tests/fwplan/test_catalog_article.py checks the copy against ../shared/seed where that exists.
+ARTICLE_DE = ROOT / "docs" / "source" / "ports-article.de.txt"
+SHARED_ARTICLE_DE = ROOT.parent / "shared" / "seed" / "ports-article.de.txt"
 
 
 def require_tool(*names: str) -> None:

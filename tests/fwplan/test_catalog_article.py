@@ -11,7 +11,7 @@ import re
 import pytest
 
 from fwplan.ports import PortSet
-from tests.conftest import ARTICLE_DE
+from tests.conftest import ARTICLE_DE, SHARED_ARTICLE_DE
 
 I, V, C = "instantpbx", "hostedpbx-vpnless", "hostedpbx-classic"
 
@@ -160,3 +160,9 @@ def test_every_name_and_purpose_exists_in_german_and_english(catalog):
         for demand in catalog.demands(component.id):
             assert demand.requirement.purpose.de and demand.requirement.purpose.en
             assert demand.section.startswith(catalog.product(component.product_id).name.de)
+
+
+def test_the_repository_copy_of_the_article_is_the_shared_seed():
+    if not SHARED_ARTICLE_DE.exists():
+        pytest.skip(f"no shared seed beside this checkout ({SHARED_ARTICLE_DE})")
+    assert ARTICLE_DE.read_bytes() == SHARED_ARTICLE_DE.read_bytes()
