@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple, NoReturn, Sequence
 
@@ -193,16 +194,10 @@ def load_inputs(args: argparse.Namespace) -> Inputs:
     if args.select is not None:
         plan = plan.with_selection(expand_selection(catalog, args.select))
     if args.lan is not None:
-        plan = _replace(plan, lan=parse_lan(args.lan))
+        plan = replace(plan, lan=parse_lan(args.lan))
     if args.host is not None:
-        plan = _replace(plan, host=parse_host(args.host))
+        plan = replace(plan, host=parse_host(args.host))
     return Inputs(catalog, plan, args.lang or default_language())
-
-
-def _replace(plan: Plan, **changes) -> Plan:
-    from dataclasses import replace
-
-    return replace(plan, **changes)
 
 
 def write_output(text: str, output: str, what: str = "export") -> None:

@@ -132,10 +132,6 @@ class Rule:
     def protocols(self) -> tuple[str, ...]:
         return ("tcp", "udp") if self.protocol == "tcp/udp" else (self.protocol,)
 
-    @property
-    def key(self) -> tuple:
-        return (self.direction, self.protocol, self.source, self.destination, self.part)
-
 
 @dataclass(frozen=True, slots=True)
 class Limits:
