@@ -58,6 +58,7 @@ def test_exporters_never_import_textual(package):
         ["export", "--select", "instantpbx", "--format", "json"],
         ["check-catalog", str(ROOT / "catalog.toml")],
         ["export", "--select", "nope"],
+        ["probe", "--select", "instantpbx"],
     ],
     ids=lambda argv: argv[0],
 )
