@@ -24,7 +24,13 @@ SYSTEM = "system"
 
 _SSH_VARIABLES = ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY")
 _DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY")
-_CHILD = "import sys, pyperclip\npyperclip.copy(sys.stdin.read())\n"
+# pyperclip reports no error when xclip cannot reach the display, so read the text back.
+_CHILD = (
+    "import sys, pyperclip\n"
+    "text = sys.stdin.read()\n"
+    "pyperclip.copy(text)\n"
+    "sys.exit(0 if pyperclip.paste() == text else 1)\n"
+)
 
 
 @dataclass(frozen=True, slots=True)

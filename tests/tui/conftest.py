@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import pytest
+import pytest_textual_snapshot
 
 from fwplan.catalog import load_catalog
 from fwplan.plan import Plan, expand_selection, parse_host, parse_lan
 from tui.app import PlannerApp
+
+# syrupy 7 reads ``file_extension``; pytest-textual-snapshot 1.0 still sets ``_file_extension``, so
+# the snapshots would be stored as .raw files. Keep them .svg, viewable in a browser.
+pytest_textual_snapshot.SVGImageExtension.file_extension = "svg"
 
 LAN = "192.168.50.2/24"
 HOST = "acme.telovip.de"
