@@ -14,24 +14,19 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer
 
-from exporters.clipboard import Delivery, deliver
 from fwplan.catalog import Catalog
 from fwplan.errors import FwplanError
-from fwplan.formats import RenderOptions, render_text
 from fwplan.merge import RuleSet, build
-from fwplan.plan import Plan, PlanError, atomic_write_bytes, read_plan_file, write_plan_file
-from tui.commands import PlannerCommands
+from fwplan.plan import Plan
 from tui.dialect import DIALECTS, format_ports, next_dialect
 from tui.i18n import t
-from tui.screens.export import ExportRequest, ExportScreen
-from tui.screens.help import HelpScreen
-from tui.screens.plan_file import PlanFileScreen
-from tui.screens.quit import CANCEL, QUIT, SAVE, QuitScreen
 from tui.widgets.component_tree import ComponentTree
 from tui.widgets.details_pane import DetailsPane, describe
 from tui.widgets.inputs_panel import InputsPanel
 from tui.widgets.rules_table import RulesTable
 from tui.widgets.status_line import StatusLine
+
+# Dialogs, the palette's provider and clipboard delivery are imported when first used: start-up time.
 
 #: binding key -> i18n key of its Footer label (of its group's, for grouped keys)
 _APP_LABELS = {
@@ -53,9 +48,9 @@ def plan_key(plan: Plan) -> tuple:
 
 
 class PlannerApp(App[int]):
-    CSS_PATH = "planner.tcss"
+    CSS_PATH = Path(__file__).with_name("planner.tcss")
     TITLE = "fwplan"
-    COMMANDS = App.COMMANDS | {PlannerCommands}
+    COMMANDS = App.COMMANDS | {lambda: _planner_commands()}
     BINDINGS = [
         Binding("c", "copy_ports", "Copy ports", group=_COPY),
         Binding("y", "copy_rules", "Copy rule set", group=_COPY),
@@ -81,6 +76,7 @@ class PlannerApp(App[int]):
         self.ruleset = RuleSet(())
         self._saved_key = plan_key(plan)
         self._cursor_blink = cursor_blink
+        self._needs_cache: dict[str, frozenset[str]] = {}
 
     # ---- layout ----
     def compose(self) -> ComposeResult:
@@ -99,20 +95,28 @@ class PlannerApp(App[int]):
         self.query_one(ComponentTree).focus()
         self._recompute()
 
+    def _needs(self, component_id: str) -> frozenset[str]:
+        if component_id not in self._needs_cache:
+            self._needs_cache[component_id] = self.catalog.needs(component_id)
+        return self._needs_cache[component_id]
+
     @property
     def modified(self) -> bool:
         return plan_key(self.plan) != self._saved_key
 
     # ---- the live rule set ----
     def _recompute(self) -> None:
+        """Rebuild the rule set and show it everywhere, in this call: a tick must not wait for a repaint."""
         self.ruleset = build(self.catalog, self.plan)
         self.query_one(RulesTable).show(self.ruleset)
         self._show_needs()
+        self._show_status()
+        self._show_details()
 
     def _show_needs(self) -> None:
         def names(need: str) -> tuple[str, ...]:
             return tuple(self.catalog.component(c).name.get(self.lang) for c in self.plan.selected
-                         if need in self.catalog.needs(c))
+                         if need in self._needs(c))
 
         self.query_one(InputsPanel).show_needed_by(names("lan"), names("host"))
 
@@ -133,9 +137,6 @@ class PlannerApp(App[int]):
         self.plan = replace(self.plan, lan=event.lan, host=event.host)
         self._recompute()
 
-    def on_rules_table_rules_changed(self, event: RulesTable.RulesChanged) -> None:
-        self._show_status()
-
     def on_rules_table_rule_highlighted(self, event: RulesTable.RuleHighlighted) -> None:
         self._show_details()
 
@@ -149,6 +150,8 @@ class PlannerApp(App[int]):
         self.query_one(ComponentTree).action_toggle_check()
 
     def action_copy_rules(self) -> None:
+        from fwplan.formats import RenderOptions, render_text
+
         text = render_text(self.ruleset, RenderOptions(lang=self.lang))
         self._copy(text, partial(t, "copied.rules", count=len(self.ruleset.rules)))
 
@@ -165,12 +168,13 @@ class PlannerApp(App[int]):
         self.run_worker(partial(self._deliver, text, describe_copy), thread=True, group="clipboard",
                         exit_on_error=False)
 
-    def _deliver(self, text: str, describe_copy) -> Delivery:
+    def _deliver(self, text: str, describe_copy) -> None:
+        from exporters.clipboard import deliver
+
         delivery = deliver(text, lambda value: self.call_from_thread(self.copy_to_clipboard, value), self.environ)
         self.call_from_thread(self._report_delivery, delivery, describe_copy)
-        return delivery
 
-    def _report_delivery(self, delivery: Delivery, describe_copy) -> None:
+    def _report_delivery(self, delivery, describe_copy) -> None:
         lang = self.lang
         if delivery.delivered:
             channels = ", ".join(t(f"channel.{c}", lang) for c in delivery.delivered)
@@ -181,13 +185,15 @@ class PlannerApp(App[int]):
 
     def action_export(self) -> None:
         from tui.export import export_formats
+        from tui.screens.export import ExportScreen
 
         stem = Path(self.plan_path).stem if self.plan_path else "fwplan-rules"
         self.push_screen(ExportScreen(export_formats(), self.lang, stem=stem), self._export)
 
-    def _export(self, request: ExportRequest | None) -> None:
+    def _export(self, request) -> None:
         if request is None:
             return
+        from fwplan.plan import atomic_write_bytes
         from tui.export import render_export
 
         try:
@@ -199,6 +205,8 @@ class PlannerApp(App[int]):
         self.notify(t("exported", self.lang, format=request.format, path=request.path))
 
     def action_save(self, then_quit: bool = False) -> None:
+        from tui.screens.plan_file import PlanFileScreen
+
         if self.plan_path:
             problem = self._save_to(self.plan_path)
             if problem:
@@ -210,6 +218,8 @@ class PlannerApp(App[int]):
         self.push_screen(screen, lambda path: self.exit(0) if (path and then_quit) else None)
 
     def _save_to(self, path: str) -> str | None:
+        from fwplan.plan import write_plan_file
+
         try:
             written = write_plan_file(path, self.plan, self.catalog)
         except FwplanError as exc:
@@ -221,9 +231,13 @@ class PlannerApp(App[int]):
         return None
 
     def action_open(self) -> None:
+        from tui.screens.plan_file import PlanFileScreen
+
         self.push_screen(PlanFileScreen("open", self.lang, self.plan_path or "", self._open_from))
 
     def _open_from(self, path: str) -> str | None:
+        from fwplan.plan import PlanError, read_plan_file
+
         try:
             plan = read_plan_file(path, self.catalog)
         except PlanError as exc:
@@ -263,15 +277,21 @@ class PlannerApp(App[int]):
         self.notify(t("dialect", self.lang, dialect=dialect))
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.lang))
 
     def action_request_quit(self) -> None:
+        from tui.screens.quit import QuitScreen
+
         if isinstance(self.screen, QuitScreen) or not self.modified:
             self.exit(0)
             return
         self.push_screen(QuitScreen(self.lang), self._after_quit_question)
 
     def _after_quit_question(self, answer: str | None) -> None:
+        from tui.screens.quit import QUIT, SAVE
+
         if answer == QUIT:
             self.exit(0)
         elif answer == SAVE:
@@ -292,6 +312,12 @@ class PlannerApp(App[int]):
         if binding.group is not None:
             return replace(binding, group=Binding.Group(label, binding.group.compact))
         return replace(binding, description=label)
+
+
+def _planner_commands():
+    from tui.commands import PlannerCommands
+
+    return PlannerCommands
 
 
 def run_planner(catalog: Catalog, plan: Plan, lang: str, plan_path: str | None = None) -> int:
