@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Select
@@ -21,7 +20,6 @@ from tui.screens.plan_file import PlanFileScreen
 from tui.screens.quit import QuitScreen
 from tui.widgets.component_tree import CHECKED, PARTIAL, UNCHECKED, ComponentTree
 from tui.widgets.details_pane import DetailsPane
-from tui.widgets.inputs_panel import InputsPanel
 from tui.widgets.rules_table import RulesTable
 from tui.widgets.status_line import StatusLine
 
@@ -447,3 +445,17 @@ async def test_no_color_is_honoured(catalog, monkeypatch):
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.no_color
         assert table_rows(app)
+
+
+async def test_save_and_quit_from_the_question_writes_the_plan(catalog, tmp_path):
+    plan_file = tmp_path / "site.toml"
+    app = make_app(catalog, select=("hostedpbx-classic",), plan_path=str(plan_file))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await tick(pilot, "instantpbx/webinterface")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.click("#save")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert "instantpbx/webinterface" in read_plan_file(plan_file, catalog).selected
