@@ -333,13 +333,17 @@ async def test_german_from_the_start(catalog):
         assert "Installationen unterscheiden sich" in str(app.query_one(StatusLine).render())
 
 
+async def change_then_ask_to_quit(pilot) -> None:
+    await tick(pilot, "instantpbx/webinterface")
+    await pilot.press("ctrl+q")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, QuitScreen)
+
+
 async def test_quitting_with_unsaved_changes_asks_first(catalog):
     app = make_app(catalog, select=("hostedpbx-classic",))
     async with app.run_test(size=(120, 40)) as pilot:
-        await tick(pilot, "instantpbx/webinterface")
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert isinstance(app.screen, QuitScreen)
+        await change_then_ask_to_quit(pilot)
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, QuitScreen)
@@ -451,10 +455,7 @@ async def test_save_and_quit_from_the_question_writes_the_plan(catalog, tmp_path
     plan_file = tmp_path / "site.toml"
     app = make_app(catalog, select=("hostedpbx-classic",), plan_path=str(plan_file))
     async with app.run_test(size=(120, 40)) as pilot:
-        await tick(pilot, "instantpbx/webinterface")
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert isinstance(app.screen, QuitScreen)
+        await change_then_ask_to_quit(pilot)
         await pilot.click("#save")
         await pilot.pause()
     assert app.return_code == 0
