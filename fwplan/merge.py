@@ -132,6 +132,11 @@ class Rule:
     def protocols(self) -> tuple[str, ...]:
         return ("tcp", "udp") if self.protocol == "tcp/udp" else (self.protocol,)
 
+    @property
+    def key(self) -> tuple:
+        """What identifies a rule across recomputations: its peers, protocol and part, not its ports."""
+        return (self.direction, self.protocol, self.source, self.destination, self.part)
+
 
 @dataclass(frozen=True, slots=True)
 class Limits:

@@ -1,0 +1,1 @@
+"""The planner's screens and dialogs."""

@@ -1,0 +1,464 @@
+"""The planner driven by keys under Pilot: every key and flow of issue 3."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from textual.widgets import Input, Select
+
+import exporters
+from fwplan.cli import main as cli_main
+from fwplan.formats import CORE_FORMATS, RenderOptions, render_text
+from fwplan.merge import build
+from fwplan.plan import read_plan_file
+from tests.tui.conftest import HOST, LAN, make_app, make_plan, settle
+from tui.dialect import format_ports
+from tui.screens.export import ExportScreen
+from tui.screens.help import HelpScreen
+from tui.screens.plan_file import PlanFileScreen
+from tui.screens.quit import QuitScreen
+from tui.widgets.component_tree import CHECKED, PARTIAL, UNCHECKED, ComponentTree
+from tui.widgets.details_pane import DetailsPane
+from tui.widgets.rules_table import RulesTable
+from tui.widgets.status_line import StatusLine
+
+
+def table_rows(app) -> list[tuple[str, ...]]:
+    table = app.query_one(RulesTable)
+    return [tuple(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)]
+
+
+async def tick(pilot, item_id: str) -> None:
+    tree = pilot.app.query_one(ComponentTree)
+    tree.focus()
+    tree.move_cursor(tree.node_for(item_id))
+    await pilot.pause()
+    await pilot.press("space")
+    await pilot.pause()
+
+
+async def test_tick_shows_the_rules_and_c_and_y_copy_them(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert table_rows(app) == []
+        await tick(pilot, "hostedpbx-classic")
+        expected = build(catalog, make_plan(catalog, ("hostedpbx-classic",)))
+        rows = table_rows(app)
+        assert len(rows) == len(expected.rules) == 9
+        assert [(r[1], r[3], r[4]) for r in rows] == [
+            (rule.protocol, str(rule.source), str(rule.destination)) for rule in expected.rules
+        ]
+        for row, rule in zip(rows, expected.rules):
+            full = rule.ports.format(",")
+            assert row[2] == full if len(full) <= 24 else row[2] == full[:23] + "…"
+        assert ("out", "tcp", "443,9094,9100-9101,1620…", "any", HOST) == rows[0][:5]
+
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.clipboard == render_text(expected, RenderOptions(lang="en"))
+        assert "9100-9101" in app.clipboard
+        assert any("copied via OSC 52" in n.message for n in app._notifications)
+
+        app.query_one(RulesTable).focus()
+        await pilot.press("down", "down", "c")
+        await settle(pilot)
+        assert app.clipboard == expected.rules[2].ports.format(",") == "9944"
+
+
+async def test_space_on_a_product_ticks_all_then_none_and_a_component_makes_it_partial(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(120, 40)) as pilot:
+        tree = app.query_one(ComponentTree)
+        product = tree.node_for("instantpbx")
+        await tick(pilot, "instantpbx")
+        assert tree.state_of(product.data) == CHECKED
+        assert set(app.plan.selected) == {c.id for c in catalog.product("instantpbx").components}
+        assert str(product.label).startswith(CHECKED)
+        await tick(pilot, "instantpbx/webinterface")
+        assert tree.state_of(product.data) == PARTIAL
+        assert str(product.label).startswith(PARTIAL)
+        assert "instantpbx/webinterface" not in app.plan.selected
+        await tick(pilot, "instantpbx")
+        await tick(pilot, "instantpbx")
+        assert tree.state_of(product.data) == UNCHECKED
+        assert app.plan.selected == ()
+        assert table_rows(app) == []
+
+
+async def test_enter_also_ticks_and_the_conditional_items_are_nested(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(120, 40)) as pilot:
+        tree = app.query_one(ComponentTree)
+        child = tree.node_for("hostedpbx-classic/analog-adapters-direct")
+        assert child.parent is tree.node_for("hostedpbx-classic/other-devices")
+        assert "(conditional)" in str(child.label)
+        tree.move_cursor(child)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.plan.selected == ("hostedpbx-classic/analog-adapters-direct",)
+        assert "RemoteConnector" not in app.query_one(DetailsPane).plain
+        assert "analog adapters" in app.query_one(DetailsPane).plain
+
+
+async def test_the_cursor_stays_on_its_rule_when_the_rules_change(catalog):
+    app = make_app(catalog, select=("hostedpbx-classic/vpn-tunnel",))
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.query_one(RulesTable)
+        table.focus()
+        await pilot.press("down")
+        kept = table.current_rule
+        assert kept is not None and str(kept.source) == HOST and kept.direction == "inbound"
+        await tick(pilot, "hostedpbx-classic/webinterface")
+        assert table.row_count > 2
+        assert table.current_rule.key == kept.key
+        assert table.cursor_row != 1
+
+
+async def test_an_invalid_address_shows_inline_and_leaves_the_rules_alone(catalog):
+    app = make_app(catalog, select=("hostedpbx-classic",))
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = table_rows(app)
+        lan = app.query_one("#lan-input", Input)
+        lan.focus()
+        await pilot.press("end", "0")
+        await pilot.pause()
+        message = str(app.query_one("#lan-message").render())
+        assert "prefix '240'" in message and "/0 to /32" in message and "rules unchanged" in message
+        assert table_rows(app) == before
+        await pilot.press("backspace", "home", *["right"] * 10, "0")
+        await pilot.pause()
+        assert lan.value == "192.168.500.2/24"
+        message = str(app.query_one("#lan-message").render())
+        assert "'192.168.500.2/24'" in message and "not a valid IPv4 address" in message
+        assert table_rows(app) == before
+        assert app.plan.lan.text == LAN
+        assert lan.has_class("-invalid")
+        await pilot.press("end", *["backspace"] * 16, *"10.0.0.2/8")
+        await pilot.pause()
+        assert app.plan.lan.text == "10.0.0.2/8"
+        assert "10.0.0.0/8" in {row[3] for row in table_rows(app)}
+        assert "needed by" in str(app.query_one("#lan-message").render())
+
+        host = app.query_one("#host-input", Input)
+        host.focus()
+        await pilot.press("end", "space", "x")
+        await pilot.pause()
+        assert "not a valid hostname" in str(app.query_one("#host-message").render())
+        assert app.plan.host.value == HOST
+
+
+async def test_each_input_says_which_ticked_components_need_it(catalog):
+    app = make_app(catalog, select=("hostedpbx-classic/swyx-clients-remote",), lan=None, host=None)
+    async with app.run_test(size=(160, 40)) as pilot:
+        assert "Swyx clients outside your network" in str(app.query_one("#host-message").render())
+        assert "not needed" in str(app.query_one("#lan-message").render())
+        assert "<PBX host>" in {row[4] for row in table_rows(app)}
+        assert "PBX hostname missing" in app.query_one(DetailsPane).plain
+
+
+async def test_the_details_explain_the_rule_with_the_article(catalog):
+    app = make_app(catalog, select=("hostedpbx-classic",), lan="8.8.8.8/24")
+    async with app.run_test(size=(120, 40)) as pilot:
+        details = app.query_one(DetailsPane).plain
+        assert "Rule 1" in details
+        assert "Swyx clients outside your network (remote)" in details
+        assert "HostedPBX classic" in details  # the article section
+        assert "is public" in details
+        assert "Only where the provider attaches analog adapters" in details
+
+
+async def test_d_switches_the_dialect_for_the_details_and_c(catalog):
+    app = make_app(catalog, select=("hostedpbx-classic",))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d", "d")
+        await pilot.pause()
+        assert app.dialect == "iptables"
+        assert "Ports (iptables): 443,9094,9100:9101,16203,57203" in app.query_one(DetailsPane).plain
+        await pilot.press("c")
+        await settle(pilot)
+        assert app.clipboard == "443,9094,9100:9101,16203,57203"
+        assert app.clipboard == format_ports(app.query_one(RulesTable).current_rule.ports, "iptables")
+
+
+async def test_the_status_line_counts_rules_and_ports(catalog):
+    app = make_app(catalog, select=("hostedpbx-classic",))
+    async with app.run_test(size=(120, 40)) as pilot:
+        counts = build(catalog, make_plan(catalog, ("hostedpbx-classic",))).ports_per_protocol()
+        status = str(app.query_one(StatusLine).render())
+        assert status.startswith("9 rules")
+        assert f"TCP {counts['tcp']} / UDP {counts['udp']} ports" in status
+        assert "agree changes with the provider" in status
+
+
+FORMATS = tuple(CORE_FORMATS) + tuple(n for n in exporters.names() if n not in CORE_FORMATS)
+
+
+@pytest.mark.parametrize("name", FORMATS)
+async def test_export_writes_what_the_cli_writes(catalog, tmp_path, name):
+    app = make_app(catalog, select=("hostedpbx-classic",), lang="de")
+    target = tmp_path / f"out-{name}"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        assert set(FORMATS) <= set(dialog.formats)
+        dialog.query_one("#format", Select).value = name
+        path_input = dialog.query_one("#path", Input)
+        path_input.value = str(target)
+        path_input.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        assert any(str(target) in n.message for n in app._notifications)
+    cli_target = tmp_path / f"cli-{name}"
+    rc = cli_main(["export", "--select", "hostedpbx-classic", "--lan", LAN, "--host", HOST, "--lang", "de",
+                   "--format", name, "-o", str(cli_target)])
+    assert rc == 0
+    assert target.read_bytes() == cli_target.read_bytes()
+    if name == "json":
+        assert json.loads(target.read_text())["rules"][0]["ports"][2] == [9100, 9101]
+
+
+async def test_export_to_a_missing_directory_says_so_in_the_dialog(catalog, tmp_path):
+    app = make_app(catalog, select=("hostedpbx-classic",))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        path_input = app.screen.query_one("#path", Input)
+        path_input.value = str(tmp_path / "nope" / "rules.csv")
+        path_input.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert "does not exist" in str(app.screen.query_one("#path-error").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+    assert list(tmp_path.iterdir()) == []
+
+
+async def test_save_keeps_the_users_comment_and_reopening_gives_the_same_plan(catalog, tmp_path):
+    plan_file = tmp_path / "site.toml"
+    plan_file.write_text('# Site Musterstadt, planning document of 2024-03\nfwplan = 1\n'
+                         'select = ["hostedpbx-classic/vpn-tunnel"]\nlan = "192.168.50.2/24"\nhost = ""\n')
+    plan = read_plan_file(plan_file, catalog)
+    from tui.app import PlannerApp
+
+    app = PlannerApp(catalog, plan, "en", str(plan_file), environ={}, cursor_blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await tick(pilot, "hostedpbx-classic/webinterface")
+        app.query_one("#host-input", Input).focus()
+        await pilot.press(*HOST)
+        await pilot.pause()
+        assert app.modified
+        assert "modified" in str(app.query_one(StatusLine).render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app.modified
+        saved_plan = app.plan
+    text = plan_file.read_text()
+    assert text.startswith("# Site Musterstadt, planning document of 2024-03\n")
+    reread = read_plan_file(plan_file, catalog)
+    assert reread.selected == saved_plan.selected == ("hostedpbx-classic/vpn-tunnel", "hostedpbx-classic/webinterface")
+    assert reread.host.value == HOST and reread.lan.text == LAN
+
+    other = make_app(catalog, select=("instantpbx",), lan=None, host=None)
+    async with other.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(other.screen, PlanFileScreen)
+        path_input = other.screen.query_one("#path", Input)
+        path_input.value = str(plan_file)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(other.screen, PlanFileScreen)
+        assert other.plan.selected == reread.selected
+        assert other.plan.lan == reread.lan and other.plan.host == reread.host
+        assert other.query_one("#lan-input", Input).value == LAN
+        assert other.query_one(ComponentTree).selected == reread.selected
+        assert not other.modified
+
+
+async def test_save_without_a_path_asks_for_one_and_open_names_a_bad_file(catalog, tmp_path):
+    app = make_app(catalog, select=("hostedpbx-classic",))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanFileScreen)
+        app.screen.query_one("#path", Input).value = str(tmp_path / "new.toml")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert read_plan_file(tmp_path / "new.toml", catalog).selected == app.plan.selected
+        assert app.plan_path == str(tmp_path / "new.toml")
+
+        (tmp_path / "bad.toml").write_text('select = ["no-such-product"]\n')
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(tmp_path / "bad.toml")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanFileScreen)
+        assert "unknown product or component id 'no-such-product'" in str(app.screen.query_one("#path-error").render())
+
+
+async def test_l_switches_the_language_everywhere(catalog):
+    app = make_app(catalog, select=("hostedpbx-classic",), lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        tree = app.query_one(ComponentTree)
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.lang == "de"
+        assert "HostedPBX classic (mit VPN)" in str(tree.node_for("hostedpbx-classic").label)
+        assert str(app.query_one(RulesTable).columns["direction"].label) == "Ri."
+        assert table_rows(app)[0][0] == "aus"
+        assert str(app.query_one(StatusLine).render()).startswith("9 Regeln")
+        assert "LAN-Adresse (Planungsdokument)" in str(app.query_one("#lan-label").render())
+        assert "Regel 1" in app.query_one(DetailsPane).plain
+        descriptions = {b.binding.key: b.binding for b in app.screen.active_bindings.values()}
+        assert descriptions["space"].description == "Haken"
+        assert descriptions["ctrl+q"].description == "Ende"
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.clipboard.startswith("#  Richtung")
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.lang == "en"
+        assert str(app.query_one(RulesTable).columns["direction"].label) == "Dir"
+
+
+async def test_german_from_the_start(catalog):
+    app = make_app(catalog, select=("hostedpbx-classic",), lang="de")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "benötigt von" in str(app.query_one("#lan-message").render())
+        assert "Installationen unterscheiden sich" in str(app.query_one(StatusLine).render())
+
+
+async def change_then_ask_to_quit(pilot) -> None:
+    await tick(pilot, "instantpbx/webinterface")
+    await pilot.press("ctrl+q")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, QuitScreen)
+
+
+async def test_quitting_with_unsaved_changes_asks_first(catalog):
+    app = make_app(catalog, select=("hostedpbx-classic",))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await change_then_ask_to_quit(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, QuitScreen)
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.click("#quit")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not app.is_running
+
+
+async def test_quitting_without_changes_does_not_ask(catalog):
+    app = make_app(catalog, select=("hostedpbx-classic",))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_help_lists_every_key_and_the_footer_shows_them(catalog):
+    from tui.keymap import KEYS
+
+    app = make_app(catalog)
+    async with app.run_test(size=(200, 40)) as pilot:
+        shown = {b.binding.key for b in app.screen.active_bindings.values() if b.binding.show}
+        assert {"space", "c", "y", "e", "ctrl+s", "ctrl+o", "l", "d", "question_mark", "ctrl+q", "ctrl+p"} <= shown
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        for key in KEYS:
+            assert key.keys in text
+        assert "Copy the highlighted rule's port list" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_tab_moves_the_focus_through_the_panes(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.focused, ComponentTree)
+        order = []
+        for _ in range(4):
+            await pilot.press("tab")
+            order.append(app.focused.id)
+        assert order == ["lan-input", "host-input", "rules", "details"]
+        await pilot.press("shift+tab")
+        assert app.focused.id == "rules"
+
+
+async def test_letter_keys_type_into_the_inputs(catalog):
+    app = make_app(catalog, select=("hostedpbx-classic",), host=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.query_one("#host-input", Input).focus()
+        await pilot.press(*"dyce.example.de")
+        await pilot.pause()
+        assert app.plan.host.value == "dyce.example.de"
+        assert app.dialect == "generic" and app.clipboard == "" and app.lang == "en"
+
+
+async def test_every_action_is_in_the_command_palette(catalog):
+    app = make_app(catalog, select=("hostedpbx-classic",))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"whole rule set")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "9100-9101" in app.clipboard
+
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Switch the language")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.lang == "de"
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24), (300, 100), (41, 13)])
+async def test_no_crash_at_any_size_nor_on_resizing(catalog, size):
+    app = make_app(catalog, select=("hostedpbx-classic",))
+    async with app.run_test(size=size) as pilot:
+        await tick(pilot, "instantpbx")
+        for new_size in ((300, 100), (40, 12), (120, 40), size):
+            await pilot.resize_terminal(*new_size)
+            await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("escape", "e")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_no_color_is_honoured(catalog, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(catalog, select=("hostedpbx-classic",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.no_color
+        assert table_rows(app)
+
+
+async def test_save_and_quit_from_the_question_writes_the_plan(catalog, tmp_path):
+    plan_file = tmp_path / "site.toml"
+    app = make_app(catalog, select=("hostedpbx-classic",), plan_path=str(plan_file))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await change_then_ask_to_quit(pilot)
+        await pilot.click("#save")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert "instantpbx/webinterface" in read_plan_file(plan_file, catalog).selected

@@ -1,0 +1,25 @@
+"""Snapshots of the main screen at 80x24 and 120x40, in German and English (sync tests: snap_compare)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tui.conftest import make_app
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_main_screen(snap_compare, catalog, lang, size):
+    app = make_app(catalog, select=("hostedpbx-classic",), lang=lang)
+    assert snap_compare(app, terminal_size=size)
+
+
+def test_invalid_address(snap_compare, catalog):
+    app = make_app(catalog, select=("hostedpbx-classic",), lang="en")
+
+    async def type_bad_address(pilot):
+        pilot.app.query_one("#lan-input").focus()
+        await pilot.press("end", "0")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=type_bad_address)

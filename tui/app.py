@@ -1,0 +1,327 @@
+"""The planner: tick products and device classes, enter the inputs, see the merged rule set live."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import Mapping
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer
+
+from fwplan.catalog import Catalog
+from fwplan.errors import FwplanError
+from fwplan.merge import RuleSet, build
+from fwplan.plan import Plan
+from tui.dialect import DIALECTS, format_ports, next_dialect
+from tui.i18n import t
+from tui.widgets.component_tree import ComponentTree
+from tui.widgets.details_pane import DetailsPane, describe
+from tui.widgets.inputs_panel import InputsPanel
+from tui.widgets.rules_table import RulesTable
+from tui.widgets.status_line import StatusLine
+
+# Dialogs, the palette's provider and clipboard delivery are imported when first used: start-up time.
+
+#: binding key -> i18n key of its Footer label (of its group's, for grouped keys)
+_APP_LABELS = {
+    "c": "key.copy", "y": "key.copy", "e": "key.export", "ctrl+s": "key.file", "ctrl+o": "key.file",
+    "question_mark": "key.help", "ctrl+q": "key.quit", "l": "key.language", "d": "key.dialect",
+    "ctrl+p": "key.palette",
+}
+_TREE_LABELS = {"space": "key.toggle"}
+_COPY = Binding.Group("Copy")
+_FILE = Binding.Group("File")
+#: actions that only make sense on the main screen, not under a dialog
+_MAIN_SCREEN_ACTIONS = {"copy_ports", "copy_rules", "export", "save", "open", "switch_language", "next_dialect",
+                        "help", "toggle_focused"}
+
+
+def plan_key(plan: Plan) -> tuple:
+    """What a save would write: the basis of "unsaved changes"."""
+    return (tuple(sorted(plan.selected)), plan.lan.text if plan.lan else None, plan.host.value if plan.host else None)
+
+
+class PlannerApp(App[int]):
+    CSS_PATH = Path(__file__).with_name("planner.tcss")
+    TITLE = "fwplan"
+    COMMANDS = App.COMMANDS | {lambda: _planner_commands()}
+    BINDINGS = [
+        Binding("c", "copy_ports", "Copy ports", group=_COPY),
+        Binding("y", "copy_rules", "Copy rule set", group=_COPY),
+        Binding("e", "export", "Export"),
+        Binding("ctrl+s", "save", "Save", group=_FILE),
+        Binding("ctrl+o", "open", "Open", group=_FILE),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+q", "request_quit", "Quit", priority=True),
+        Binding("l", "switch_language", "Deutsch"),
+        Binding("d", "next_dialect", "Dialect"),
+        Binding("ctrl+p", "command_palette", "Cmds", priority=True),
+    ]
+
+    def __init__(self, catalog: Catalog, plan: Plan, lang: str, plan_path: str | None = None, *,
+                 environ: Mapping[str, str] | None = None, cursor_blink: bool = True) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.plan = plan
+        self.lang = lang
+        self.plan_path = plan_path
+        self.dialect = DIALECTS[0]
+        self.environ = os.environ if environ is None else environ
+        self.ruleset = RuleSet(())
+        self._saved_key = plan_key(plan)
+        self._cursor_blink = cursor_blink
+        self._needs_cache: dict[str, frozenset[str]] = {}
+
+    # ---- layout ----
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield ComponentTree(self.catalog, self.plan.selected, self.lang, id="tree")
+            with Vertical(id="right"):
+                yield InputsPanel(self.plan.lan, self.plan.host, self.lang, cursor_blink=self._cursor_blink,
+                                  id="inputs")
+                yield RulesTable(self.lang, id="rules")
+                yield DetailsPane(id="details")
+        yield StatusLine(id="status")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._localize_bindings()
+        self.query_one(ComponentTree).focus()
+        self._recompute()
+
+    def _needs(self, component_id: str) -> frozenset[str]:
+        if component_id not in self._needs_cache:
+            self._needs_cache[component_id] = self.catalog.needs(component_id)
+        return self._needs_cache[component_id]
+
+    @property
+    def modified(self) -> bool:
+        return plan_key(self.plan) != self._saved_key
+
+    # ---- the live rule set ----
+    def _recompute(self) -> None:
+        """Rebuild the rule set and show it everywhere, in this call: a tick must not wait for a repaint."""
+        self.ruleset = build(self.catalog, self.plan)
+        self.query_one(RulesTable).show(self.ruleset)
+        self._show_needs()
+        self._show_status()
+        self._show_details()
+
+    def _show_needs(self) -> None:
+        def names(need: str) -> tuple[str, ...]:
+            return tuple(self.catalog.component(c).name.get(self.lang) for c in self.plan.selected
+                         if need in self._needs(c))
+
+        self.query_one(InputsPanel).show_needed_by(names("lan"), names("host"))
+
+    def _show_details(self) -> None:
+        table = self.query_one(RulesTable)
+        rule = table.current_rule
+        number = table.cursor_row + 1 if rule else None
+        self.query_one(DetailsPane).show(describe(self.catalog, rule, number, self.ruleset, self.lang, self.dialect))
+
+    def _show_status(self) -> None:
+        self.query_one(StatusLine).show(self.ruleset, self.lang, self.modified)
+
+    def on_component_tree_selection_changed(self, event: ComponentTree.SelectionChanged) -> None:
+        self.plan = self.plan.with_selection(event.selected)
+        self._recompute()
+
+    def on_inputs_panel_inputs_changed(self, event: InputsPanel.InputsChanged) -> None:
+        self.plan = replace(self.plan, lan=event.lan, host=event.host)
+        self._recompute()
+
+    def on_rules_table_rule_highlighted(self, event: RulesTable.RuleHighlighted) -> None:
+        self._show_details()
+
+    # ---- actions ----
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _MAIN_SCREEN_ACTIONS and isinstance(self.screen, ModalScreen):
+            return False
+        return True
+
+    def action_toggle_focused(self) -> None:
+        self.query_one(ComponentTree).action_toggle_check()
+
+    def action_copy_rules(self) -> None:
+        from fwplan.formats import RenderOptions, render_text
+
+        text = render_text(self.ruleset, RenderOptions(lang=self.lang))
+        self._copy(text, partial(t, "copied.rules", count=len(self.ruleset.rules)))
+
+    def action_copy_ports(self) -> None:
+        rule = self.query_one(RulesTable).current_rule
+        if rule is None:
+            self.notify(t("copy.nothing", self.lang), severity="warning")
+            return
+        ports = format_ports(rule.ports, self.dialect)
+        self._copy(ports, partial(t, "copied.ports", ports=ports))
+
+    def _copy(self, text: str, describe_copy) -> None:
+        """OSC 52 at once; the desktop clipboard, where usable, in a thread (it runs a child process)."""
+        self.run_worker(partial(self._deliver, text, describe_copy), thread=True, group="clipboard",
+                        exit_on_error=False)
+
+    def _deliver(self, text: str, describe_copy) -> None:
+        from exporters.clipboard import deliver
+
+        delivery = deliver(text, lambda value: self.call_from_thread(self.copy_to_clipboard, value), self.environ)
+        self.call_from_thread(self._report_delivery, delivery, describe_copy)
+
+    def _report_delivery(self, delivery, describe_copy) -> None:
+        lang = self.lang
+        if delivery.delivered:
+            channels = ", ".join(t(f"channel.{c}", lang) for c in delivery.delivered)
+            self.notify(describe_copy(lang, channels=channels))
+        if delivery.failed:
+            channels = ", ".join(t(f"channel.{c}", lang) for c in delivery.failed)
+            self.notify(t("copy.failed", lang, channels=channels), severity="warning")
+
+    def action_export(self) -> None:
+        from tui.export import export_formats
+        from tui.screens.export import ExportScreen
+
+        stem = Path(self.plan_path).stem if self.plan_path else "fwplan-rules"
+        self.push_screen(ExportScreen(export_formats(), self.lang, stem=stem), self._export)
+
+    def _export(self, request) -> None:
+        if request is None:
+            return
+        from fwplan.plan import atomic_write_bytes
+        from tui.export import render_export
+
+        try:
+            text = render_export(self.catalog, self.plan, self.lang, request.format)
+            atomic_write_bytes(Path(request.path), text.encode("utf-8"), what="export")
+        except FwplanError as exc:
+            self.notify(t("export.failed", self.lang, message=str(exc)), severity="error")
+            return
+        self.notify(t("exported", self.lang, format=request.format, path=request.path))
+
+    def action_save(self, then_quit: bool = False) -> None:
+        from tui.screens.plan_file import PlanFileScreen
+
+        if self.plan_path:
+            problem = self._save_to(self.plan_path)
+            if problem:
+                self.notify(problem, severity="error")
+            elif then_quit:
+                self.exit(0)
+            return
+        screen = PlanFileScreen("save", self.lang, "fwplan-plan.toml", self._save_to)
+        self.push_screen(screen, lambda path: self.exit(0) if (path and then_quit) else None)
+
+    def _save_to(self, path: str) -> str | None:
+        from fwplan.plan import write_plan_file
+
+        try:
+            written = write_plan_file(path, self.plan, self.catalog)
+        except FwplanError as exc:
+            return str(exc)
+        self.plan_path = path
+        self._saved_key = plan_key(self.plan)
+        self._show_status()
+        self.notify(t("saved", self.lang, path=str(written)))
+        return None
+
+    def action_open(self) -> None:
+        from tui.screens.plan_file import PlanFileScreen
+
+        self.push_screen(PlanFileScreen("open", self.lang, self.plan_path or "", self._open_from))
+
+    def _open_from(self, path: str) -> str | None:
+        from fwplan.plan import PlanError, read_plan_file
+
+        try:
+            plan = read_plan_file(path, self.catalog)
+        except PlanError as exc:
+            return str(exc)
+        self.load_plan(plan, path)
+        self.notify(t("opened", self.lang, path=path))
+        return None
+
+    def load_plan(self, plan: Plan, path: str | None) -> None:
+        self.plan = plan
+        self.plan_path = path
+        self._saved_key = plan_key(plan)
+        self.query_one(ComponentTree).set_selected(plan.selected)
+        self.query_one(InputsPanel).set_values(plan.lan, plan.host)
+        self._recompute()
+
+    def action_switch_language(self) -> None:
+        self.set_language("en" if self.lang == "de" else "de")
+        self.notify(t("language", self.lang))
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.query_one(ComponentTree).set_language(lang)
+        self.query_one(InputsPanel).set_language(lang)
+        self.query_one(RulesTable).set_language(lang)
+        self._show_needs()
+        self._show_details()
+        self._show_status()
+        self._localize_bindings()
+
+    def action_next_dialect(self) -> None:
+        self.set_dialect(next_dialect(self.dialect))
+
+    def set_dialect(self, dialect: str) -> None:
+        self.dialect = dialect
+        self._show_details()
+        self.notify(t("dialect", self.lang, dialect=dialect))
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.lang))
+
+    def action_request_quit(self) -> None:
+        from tui.screens.quit import QuitScreen
+
+        if isinstance(self.screen, QuitScreen) or not self.modified:
+            self.exit(0)
+            return
+        self.push_screen(QuitScreen(self.lang), self._after_quit_question)
+
+    def _after_quit_question(self, answer: str | None) -> None:
+        from tui.screens.quit import QUIT, SAVE
+
+        if answer == QUIT:
+            self.exit(0)
+        elif answer == SAVE:
+            self.action_save(then_quit=True)
+        # CANCEL: stay
+
+    def _localize_bindings(self) -> None:
+        """Footer labels in the current language (Textual keeps a per-node copy of the bindings)."""
+        tree = self.query_one(ComponentTree)
+        for node, labels in ((self, _APP_LABELS), (tree, _TREE_LABELS)):
+            key_map = node._bindings.key_to_bindings
+            for key, label in labels.items():
+                key_map[key] = [self._relabel(binding, t(label, self.lang)) for binding in key_map.get(key, ())]
+        self.refresh_bindings()
+
+    @staticmethod
+    def _relabel(binding: Binding, label: str) -> Binding:
+        if binding.group is not None:
+            return replace(binding, group=Binding.Group(label, binding.group.compact))
+        return replace(binding, description=label)
+
+
+def _planner_commands():
+    from tui.commands import PlannerCommands
+
+    return PlannerCommands
+
+
+def run_planner(catalog: Catalog, plan: Plan, lang: str, plan_path: str | None = None) -> int:
+    """Run the planner in the terminal; the exit code for the CLI."""
+    app = PlannerApp(catalog, plan, lang, plan_path)
+    result = app.run()
+    return result if isinstance(result, int) else (app.return_code or 0)

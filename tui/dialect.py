@@ -1,0 +1,13 @@
+"""Port-list dialects for the planner: the exporters' table, and the order ``d`` cycles through."""
+
+from __future__ import annotations
+
+from exporters.dialects import DESCRIPTIONS, DIALECTS, DialectError, format_ports
+
+__all__ = ["DESCRIPTIONS", "DIALECTS", "DialectError", "format_ports", "next_dialect"]
+
+
+def next_dialect(current: str) -> str:
+    if current not in DIALECTS:
+        return DIALECTS[0]
+    return DIALECTS[(DIALECTS.index(current) + 1) % len(DIALECTS)]

@@ -1,0 +1,125 @@
+"""The planner's own words, in German and English. Catalog names come from the catalog."""
+
+from __future__ import annotations
+
+LANGUAGES = ("de", "en")
+
+_STRINGS: dict[str, tuple[str, str]] = {
+    # key bindings (Footer, help, command palette)
+    "key.toggle": ("Haken", "Tick"),
+    "key.focus": ("Fokus", "Focus"),
+    "key.copy": ("Kopie", "Copy"),
+    "key.export": ("Export", "Export"),
+    "key.file": ("Datei", "File"),
+    "key.palette": ("Befehle", "Cmds"),
+    "key.language": ("English", "Deutsch"),
+    "key.dialect": ("Dialekt", "Dialect"),
+    "key.help": ("Hilfe", "Help"),
+    "key.quit": ("Ende", "Quit"),
+    # long descriptions (help screen and command palette)
+    "help.toggle": ("Knoten unter dem Cursor an-/abhaken; ein Produkt schaltet alle seine Komponenten",
+                    "Tick or untick the node under the cursor; a product toggles all its components"),
+    "help.focus": ("Fokus zum nächsten / vorigen Bereich", "Move the focus to the next / previous pane"),
+    "help.copy_ports": ("Portliste der markierten Regel im gewählten Router-Dialekt kopieren",
+                        "Copy the highlighted rule's port list in the chosen router dialect"),
+    "help.copy_rules": ("Ganzen Regelsatz als Texttabelle kopieren", "Copy the whole rule set as the text table"),
+    "help.export": ("Exportieren: Format und Pfad wählen", "Export: choose a format and a path"),
+    "help.save": ("Plan speichern", "Save the plan"),
+    "help.open": ("Plan öffnen", "Open a plan"),
+    "help.language": ("Sprache umschalten (Deutsch/English)", "Switch the language (Deutsch/English)"),
+    "help.dialect": ("Nächster Router-Dialekt für Portlisten", "Next router dialect for port lists"),
+    "help.help": ("Diese Hilfe", "This help"),
+    "help.quit": ("Beenden (fragt bei ungespeicherten Änderungen)", "Quit (asks first when there are unsaved changes)"),
+    "help.palette": ("Befehlspalette: jede Aktion per Name", "Command palette: every action by name"),
+    "help.move": ("Cursor bewegen; links/rechts klappt im Baum zu/auf", "Move the cursor; left/right fold the tree"),
+    "help.enter": ("Im Baum: auf-/zuklappen", "In the tree: expand or collapse"),
+    "help.title": ("Tasten", "Keys"),
+    "help.mouse": ("Die Maus geht auch, wird aber nie gebraucht. Buchstabentasten wirken außerhalb der Eingabefelder.",
+                   "The mouse works but is never needed. Letter keys act outside the input fields."),
+    "help.close": ("Schließen: Esc", "Close: Esc"),
+    # inputs
+    "input.lan": ("LAN-Adresse (Planungsdokument)", "LAN address (planning document)"),
+    "input.host": ("PBX-Hostname", "PBX hostname"),
+    "input.lan.placeholder": ("z. B. 192.168.50.2/24", "e.g. 192.168.50.2/24"),
+    "input.host.placeholder": ("z. B. acme.telovip.de", "e.g. acme.telovip.de"),
+    "input.needed_by": ("benötigt von: {names}", "needed by: {names}"),
+    "input.not_needed": ("von keiner gewählten Komponente benötigt", "not needed by any ticked component"),
+    "input.lan.invalid": ("{value!r} ist keine gültige LAN-Adresse; z. B. 192.168.50.2/24 (Regeln unverändert)",
+                          "{message} (rules unchanged)"),
+    "input.host.invalid": ("{value!r} ist kein gültiger Hostname; z. B. acme.telovip.de oder eine IP-Adresse "
+                           "(Regeln unverändert)", "{message} (rules unchanged)"),
+    # tree
+    "tree.title": ("Produkte", "Products"),
+    "tree.conditional": ("bedingt", "conditional"),
+    # table
+    "col.direction": ("Ri.", "Dir"),
+    "col.protocol": ("Prot.", "Proto"),
+    "col.source": ("Quelle", "Source"),
+    "col.destination": ("Ziel", "Destination"),
+    "col.ports": ("Ports", "Ports"),
+    "col.purpose": ("Zweck", "Purpose"),
+    "dir.outbound": ("aus", "out"),
+    "dir.inbound": ("ein", "in"),
+    # details
+    "details.none": ("Keine Regel markiert. Links Produkte und Geräteklassen anhaken.",
+                     "No rule highlighted. Tick products and device classes on the left."),
+    "details.rule": ("Regel {number}", "Rule {number}"),
+    "details.ports": ("Ports ({dialect})", "Ports ({dialect})"),
+    "details.why": ("Warum", "Why"),
+    "details.article": ("Artikel", "Article"),
+    "details.via": ("über die breitere Regel statt {via}", "served by this broader rule instead of {via}"),
+    "details.alternatives": ("Alternativen: einer der Ports genügt", "alternatives: one of the ports suffices"),
+    "details.warnings": ("Hinweise", "Warnings"),
+    "details.no_warnings": ("Keine Hinweise.", "No warnings."),
+    # status line
+    "status.rules": ("{count} Regeln", "{count} rules"),
+    "status.ports": ("TCP {tcp} / UDP {udp} Ports", "TCP {tcp} / UDP {udp} ports"),
+    "status.caveat": ("Installationen unterscheiden sich: Änderungen mit dem Anbieter absprechen.",
+                      "Installations differ: agree changes with the provider's contact."),
+    "status.unsaved": ("geändert", "modified"),
+    # notices
+    "copied.rules": ("Regelsatz ({count} Regeln) kopiert über {channels}", "Rule set ({count} rules) copied via {channels}"),
+    "copied.ports": ("Ports {ports} kopiert über {channels}", "Ports {ports} copied via {channels}"),
+    "copy.failed": ("Kopieren fehlgeschlagen: {channels}", "Copy failed: {channels}"),
+    "copy.nothing": ("Keine Regel markiert: nichts zu kopieren", "No rule highlighted: nothing to copy"),
+    "channel.osc52": ("OSC 52 (Terminal)", "OSC 52 (terminal)"),
+    "channel.system": ("X/Wayland-Zwischenablage", "X/Wayland clipboard"),
+    "exported": ("{format} geschrieben: {path}", "{format} written: {path}"),
+    "export.failed": ("Export fehlgeschlagen: {message}", "Export failed: {message}"),
+    "saved": ("Plan gespeichert: {path}", "Plan saved: {path}"),
+    "opened": ("Plan geöffnet: {path}", "Plan opened: {path}"),
+    "language": ("Sprache: Deutsch", "Language: English"),
+    "dialect": ("Router-Dialekt: {dialect}", "Router dialect: {dialect}"),
+    # dialogs
+    "dialog.export.title": ("Exportieren", "Export"),
+    "dialog.format": ("Format", "Format"),
+    "dialog.path": ("Pfad", "Path"),
+    "dialog.export": ("Exportieren", "Export"),
+    "dialog.cancel": ("Abbrechen", "Cancel"),
+    "dialog.open.title": ("Plan öffnen", "Open a plan"),
+    "dialog.save.title": ("Plan speichern", "Save the plan"),
+    "dialog.open": ("Öffnen", "Open"),
+    "dialog.save": ("Speichern", "Save"),
+    "dialog.path.empty": ("Bitte einen Dateipfad angeben", "Give a file path"),
+    "dialog.path.no_dir": ("Verzeichnis {dir!r} gibt es nicht", "directory {dir!r} does not exist"),
+    "dialog.path.is_dir": ("{path!r} ist ein Verzeichnis; bitte einen Dateinamen angeben",
+                           "{path!r} is a directory; give a file name"),
+    "dialog.quit.title": ("Ungespeicherte Änderungen", "Unsaved changes"),
+    "dialog.quit.text": ("Der Plan hat ungespeicherte Änderungen. Trotzdem beenden?",
+                         "The plan has unsaved changes. Quit anyway?"),
+    "dialog.quit.quit": ("Beenden ohne Speichern", "Quit without saving"),
+    "dialog.quit.save": ("Speichern und beenden", "Save and quit"),
+    # command palette
+    "cmd.dialect": ("Router-Dialekt: {dialect}", "Router dialect: {dialect}"),
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text for ``key`` in ``lang`` (German for "de", English otherwise), filled in."""
+    de, en = _STRINGS[key]
+    text = de if lang == "de" else en
+    return text.format(**values) if values else text
+
+
+def keys() -> tuple[str, ...]:
+    return tuple(_STRINGS)

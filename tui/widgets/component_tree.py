@@ -1,0 +1,152 @@
+"""The tree of products, device classes and conditional items, each with a check box."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from fwplan.catalog import Catalog
+from tui.i18n import t
+
+CHECKED, UNCHECKED, PARTIAL = "☑", "☐", "◪"
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRef:
+    kind: str  # product | component
+    id: str
+
+
+class ComponentTree(Tree[NodeRef]):
+    """Space (or enter, or a click) ticks the node under the cursor; a product ticks all its components."""
+
+    BINDINGS = [
+        Binding("space", "toggle_check", "Tick"),
+        Binding("left", "collapse", "Collapse", show=False),
+        Binding("right", "expand", "Expand", show=False),
+    ]
+
+    class SelectionChanged(Message):
+        """The set of ticked components changed."""
+
+        def __init__(self, tree: ComponentTree, selected: tuple[str, ...]) -> None:
+            super().__init__()
+            self.tree = tree
+            self.selected = selected
+
+        @property
+        def control(self) -> ComponentTree:
+            return self.tree
+
+    def __init__(self, catalog: Catalog, selected: tuple[str, ...], lang: str, **kwargs) -> None:
+        super().__init__(t("tree.title", lang), **kwargs)
+        self.catalog = catalog
+        self.lang = lang
+        self._selected: set[str] = set(selected)
+        self._node_by_id: dict[str, TreeNode[NodeRef]] = {}
+        self.show_root = False
+        self.auto_expand = False
+        self._add_nodes()
+
+    # ---- state ----
+    @property
+    def selected(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.catalog.components if c.id in self._selected)
+
+    def set_selected(self, selected: tuple[str, ...]) -> None:
+        """Show another selection (an opened plan) without reporting it as the user's change."""
+        self._selected = set(selected)
+        self._relabel_all()
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.root.set_label(t("tree.title", lang))
+        self._relabel_all()
+
+    def state_of(self, ref: NodeRef) -> str:
+        if ref.kind == "component":
+            return CHECKED if ref.id in self._selected else UNCHECKED
+        ids = [c.id for c in self.catalog.product(ref.id).components]
+        ticked = sum(1 for i in ids if i in self._selected)
+        return CHECKED if ticked == len(ids) else UNCHECKED if ticked == 0 else PARTIAL
+
+    # ---- building and labels ----
+    def _add_nodes(self) -> None:
+        for product in self.catalog.products:
+            ref = NodeRef("product", product.id)
+            product_node = self.root.add(self._label(ref), data=ref, expand=True)
+            self._node_by_id[product.id] = product_node
+            for component in product.components:
+                parent = self._node_by_id[component.parent] if component.parent else product_node
+                cref = NodeRef("component", component.id)
+                has_children = bool(self.catalog.children(component.id))
+                node = (parent.add(self._label(cref), data=cref, expand=True) if has_children
+                        else parent.add_leaf(self._label(cref), data=cref))
+                self._node_by_id[component.id] = node
+
+    def _label(self, ref: NodeRef) -> Text:
+        label = Text(f"{self.state_of(ref)} ")
+        if ref.kind == "product":
+            label.append(self.catalog.product(ref.id).name.get(self.lang), style="bold")
+        else:
+            component = self.catalog.component(ref.id)
+            label.append(component.name.get(self.lang))
+            if component.condition is not None:
+                label.append(f" ({t('tree.conditional', self.lang)})", style="italic")
+        return label
+
+    def _relabel(self, ids: list[str]) -> None:
+        for item_id in ids:
+            node = self._node_by_id[item_id]
+            node.set_label(self._label(node.data))
+            node.refresh()  # Tree caches rendered lines
+
+    def _relabel_all(self) -> None:
+        self._relabel(list(self._node_by_id))
+
+    # ---- actions ----
+    def toggle(self, ref: NodeRef) -> None:
+        if ref.kind == "product":
+            ids = [c.id for c in self.catalog.product(ref.id).components]
+            if all(i in self._selected for i in ids):
+                self._selected.difference_update(ids)
+            else:
+                self._selected.update(ids)
+            changed = [ref.id, *ids]
+        else:
+            self._selected.symmetric_difference_update({ref.id})
+            changed = [ref.id, self.catalog.component(ref.id).product_id]
+        self._relabel(changed)
+        self.post_message(self.SelectionChanged(self, self.selected))
+
+    def action_toggle_check(self) -> None:
+        node = self.cursor_node
+        if node is not None and node.data is not None:
+            self.toggle(node.data)
+
+    def action_collapse(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded and node.allow_expand:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def action_expand(self) -> None:
+        node = self.cursor_node
+        if node is not None and node.allow_expand:
+            node.expand()
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[NodeRef]) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.toggle(event.node.data)
+
+    def node_for(self, item_id: str) -> TreeNode[NodeRef]:
+        return self._node_by_id[item_id]

@@ -1,0 +1,111 @@
+"""The live rule table: one row per merged rule; the cursor stays on its rule across updates."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import DataTable
+
+from fwplan.merge import Rule, RuleSet
+from tui.i18n import t
+
+# Ports come early so that they show at 80 columns; a long list is cut here and shown whole in the details.
+COLUMNS = ("direction", "protocol", "ports", "source", "destination", "purpose")
+PORTS_CELL_WIDTH = 24
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def row_key(rule: Rule) -> str:
+    return "|".join(str(part) for part in rule.key)
+
+
+class RulesTable(DataTable):
+    """Shows a RuleSet; posts RulesChanged after each update and RuleHighlighted as the cursor moves."""
+
+    class RulesChanged(Message):
+        """The table now shows another rule set."""
+
+        def __init__(self, table: RulesTable, ruleset: RuleSet) -> None:
+            super().__init__()
+            self.table = table
+            self.ruleset = ruleset
+
+        @property
+        def control(self) -> RulesTable:
+            return self.table
+
+    class RuleHighlighted(Message):
+        """The cursor is on another rule (or on none: the table is empty)."""
+
+        def __init__(self, table: RulesTable, rule: Rule | None, number: int | None) -> None:
+            super().__init__()
+            self.table = table
+            self.rule = rule
+            self.number = number
+
+        @property
+        def control(self) -> RulesTable:
+            return self.table
+
+    def __init__(self, lang: str, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.lang = lang
+        self.ruleset = RuleSet(())
+        self._keys: list[str] = []
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        for name in COLUMNS:
+            self.add_column(Text(t(f"col.{name}", self.lang)), key=name)
+
+    @property
+    def current_rule(self) -> Rule | None:
+        if not self.ruleset.rules or not 0 <= self.cursor_row < len(self.ruleset.rules):
+            return None
+        return self.ruleset.rules[self.cursor_row]
+
+    def show(self, ruleset: RuleSet) -> None:
+        self.ruleset = ruleset
+        self._fill()
+        self.post_message(self.RulesChanged(self, ruleset))
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.clear(columns=True)
+        self._add_columns()
+        self._fill()
+
+    def _fill(self) -> None:
+        """Refill the rows; the cursor stays on its rule if it still exists, else on the same line."""
+        row = self.cursor_row
+        keep = self._keys[row] if 0 <= row < len(self._keys) else None
+        self.clear()
+        self._keys = [row_key(rule) for rule in self.ruleset.rules]
+        for key, rule in zip(self._keys, self.ruleset.rules):
+            self.add_row(*self._cells(rule), key=key)
+        if keep in self._keys:
+            row = self._keys.index(keep)
+        if self._keys:
+            self.move_cursor(row=max(0, min(row, len(self._keys) - 1)), animate=False)
+        self._report()
+
+    def _cells(self, rule: Rule) -> tuple[Text, ...]:
+        return (
+            Text(t(f"dir.{rule.direction}", self.lang)),
+            Text(rule.protocol),
+            Text(_cut(rule.ports.format(","), PORTS_CELL_WIDTH)),
+            Text(str(rule.source)),
+            Text(str(rule.destination)),
+            Text(rule.purpose(self.lang), no_wrap=True, overflow="ellipsis"),
+        )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._report()
+
+    def _report(self) -> None:
+        rule = self.current_rule
+        self.post_message(self.RuleHighlighted(self, rule, self.cursor_row + 1 if rule else None))
