@@ -11,7 +11,6 @@ from typing import Mapping
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer
 
 from fwplan.catalog import Catalog
@@ -39,7 +38,7 @@ _COPY = Binding.Group("Copy")
 _FILE = Binding.Group("File")
 #: actions that only make sense on the main screen, not under a dialog
 _MAIN_SCREEN_ACTIONS = {"copy_ports", "copy_rules", "export", "save", "open", "switch_language", "next_dialect",
-                        "help", "toggle_focused"}
+                        "help", "toggle_focused", "probe"}
 
 
 def plan_key(plan: Plan) -> tuple:
@@ -61,6 +60,7 @@ class PlannerApp(App[int]):
         Binding("ctrl+q", "request_quit", "Quit", priority=True),
         Binding("l", "switch_language", "Deutsch"),
         Binding("d", "next_dialect", "Dialect"),
+        Binding("p", "probe", "Probe", show=False),
         Binding("ctrl+p", "command_palette", "Cmds", priority=True),
     ]
 
@@ -142,7 +142,7 @@ class PlannerApp(App[int]):
 
     # ---- actions ----
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in _MAIN_SCREEN_ACTIONS and isinstance(self.screen, ModalScreen):
+        if action in _MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1:
             return False
         return True
 
@@ -275,6 +275,12 @@ class PlannerApp(App[int]):
         self.dialect = dialect
         self._show_details()
         self.notify(t("dialect", self.lang, dialect=dialect))
+
+    def action_probe(self) -> None:
+        """The on-site check of ``fwplan probe`` as a screen: it contacts only the PBX host of the plan."""
+        from tui.screens.probe import ProbeScreen
+
+        self.push_screen(ProbeScreen(self.ruleset, self.plan, lang=self.lang))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

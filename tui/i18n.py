@@ -29,6 +29,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "help.language": ("Sprache umschalten (Deutsch/English)", "Switch the language (Deutsch/English)"),
     "help.dialect": ("Nächster Router-Dialekt für Portlisten", "Next router dialect for port lists"),
     "help.help": ("Diese Hilfe", "This help"),
+    "help.probe": ("Vor-Ort-Prüfung: kommen die geplanten Ports zur Telefonanlage durch? (Esc bricht ab)",
+                   "On-site check: do the planned ports get through to the PBX? (Esc cancels)"),
     "help.quit": ("Beenden (fragt bei ungespeicherten Änderungen)", "Quit (asks first when there are unsaved changes)"),
     "help.palette": ("Befehlspalette: jede Aktion per Name", "Command palette: every action by name"),
     "help.move": ("Cursor bewegen; links/rechts klappt im Baum zu/auf", "Move the cursor; left/right fold the tree"),

@@ -23,6 +23,7 @@ KEYS: tuple[KeyHelp, ...] = (
     KeyHelp("ctrl+o", "help.open", "open"),
     KeyHelp("l", "help.language", "switch_language"),
     KeyHelp("d", "help.dialect", "next_dialect"),
+    KeyHelp("p", "help.probe", "probe"),
     KeyHelp("?", "help.help", "help"),
     KeyHelp("ctrl+p", "help.palette"),
     KeyHelp("ctrl+q", "help.quit", "request_quit"),

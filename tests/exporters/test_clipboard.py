@@ -85,7 +85,7 @@ def _environ(display: str) -> dict[str, str]:
 def test_pyperclip_fills_the_x_clipboard(xvfb_display):
     text = "443,9094,9100-9101,16203,57203 Überblick"
     env = _environ(xvfb_display)
-    assert copy_with_pyperclip(text, env)
+    assert copy_with_pyperclip(text, env, timeout=30)  # a loaded CI machine starts the child slowly
     deadline = time.monotonic() + 10
     while True:
         out = subprocess.run(["xclip", "-o", "-selection", "clipboard"], env=env, capture_output=True, timeout=10)

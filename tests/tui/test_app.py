@@ -11,8 +11,9 @@ import exporters
 from fwplan.cli import main as cli_main
 from fwplan.formats import CORE_FORMATS, RenderOptions, render_text
 from fwplan.merge import build
-from fwplan.plan import read_plan_file
+from fwplan.plan import Plan, expand_selection, parse_host, parse_lan, read_plan_file
 from tests.tui.conftest import HOST, LAN, make_app, make_plan, settle
+from tui.app import PlannerApp
 from tui.dialect import format_ports
 from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen
@@ -462,3 +463,29 @@ async def test_save_and_quit_from_the_question_writes_the_plan(catalog, tmp_path
         await pilot.pause()
     assert app.return_code == 0
     assert "instantpbx/webinterface" in read_plan_file(plan_file, catalog).selected
+
+
+async def test_p_opens_the_on_site_check_for_the_plan_and_escape_closes_it(catalog):
+    import socket
+
+    from tui.screens.probe import ProbeScreen
+
+    with socket.socket() as listener:  # the PBX host is this machine's loopback: nothing else is contacted
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        plan = Plan(expand_selection(catalog, ["instantpbx/webinterface"]), parse_lan("192.168.50.2/24"),
+                    parse_host("127.0.0.1"))
+        app = PlannerApp(catalog, plan, "en", cursor_blink=False)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("p")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ProbeScreen)
+            assert set(screen.probe_plan.hosts) == {"127.0.0.1"}
+            await pilot.press("p")  # the planner's keys do not act under the check
+            await pilot.pause()
+            assert app.screen is screen and len(app.screen_stack) == 2
+            await screen.workers.wait_for_complete()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, ProbeScreen)
