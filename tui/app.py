@@ -205,17 +205,21 @@ class PlannerApp(App[int]):
         self.notify(t("exported", self.lang, format=request.format, path=request.path))
 
     def action_save(self, then_quit: bool = False) -> None:
+        self._save_then(lambda: self.exit(0) if then_quit else None)
+
+    def _save_then(self, after) -> None:
+        """Save (asking for a path the first time), then call ``after`` if the save worked."""
         from tui.screens.plan_file import PlanFileScreen
 
         if self.plan_path:
             problem = self._save_to(self.plan_path)
             if problem:
                 self.notify(problem, severity="error")
-            elif then_quit:
-                self.exit(0)
+            else:
+                after()
             return
         screen = PlanFileScreen("save", self.lang, "fwplan-plan.toml", self._save_to)
-        self.push_screen(screen, lambda path: self.exit(0) if (path and then_quit) else None)
+        self.push_screen(screen, lambda path: after() if path else None)
 
     def _save_to(self, path: str) -> str | None:
         from fwplan.plan import write_plan_file
@@ -231,6 +235,21 @@ class PlannerApp(App[int]):
         return None
 
     def action_open(self) -> None:
+        from tui.screens.quit import QUIT, SAVE, QuitScreen
+
+        if not self.modified:
+            self._ask_open_path()
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == QUIT:
+                self._ask_open_path()
+            elif answer == SAVE:
+                self._save_then(self._ask_open_path)
+
+        self.push_screen(QuitScreen(self.lang, purpose="open"), answered)
+
+    def _ask_open_path(self) -> None:
         from tui.screens.plan_file import PlanFileScreen
 
         self.push_screen(PlanFileScreen("open", self.lang, self.plan_path or "", self._open_from))

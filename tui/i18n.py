@@ -25,7 +25,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "help.copy_rules": ("Ganzen Regelsatz als Texttabelle kopieren", "Copy the whole rule set as the text table"),
     "help.export": ("Exportieren: Format und Pfad wählen", "Export: choose a format and a path"),
     "help.save": ("Plan speichern", "Save the plan"),
-    "help.open": ("Plan öffnen", "Open a plan"),
+    "help.open": ("Plan öffnen (fragt bei ungespeicherten Änderungen)", "Open a plan (asks first when there are unsaved changes)"),
     "help.language": ("Sprache umschalten (Deutsch/English)", "Switch the language (Deutsch/English)"),
     "help.dialect": ("Nächster Router-Dialekt für Portlisten", "Next router dialect for port lists"),
     "help.help": ("Diese Hilfe", "This help"),
@@ -111,6 +111,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
                          "The plan has unsaved changes. Quit anyway?"),
     "dialog.quit.quit": ("Beenden ohne Speichern", "Quit without saving"),
     "dialog.quit.save": ("Speichern und beenden", "Save and quit"),
+    "dialog.open.text": ("Der Plan hat ungespeicherte Änderungen. Trotzdem einen anderen öffnen?",
+                         "The plan has unsaved changes. Open another one anyway?"),
+    "dialog.open.quit": ("Verwerfen und öffnen", "Discard and open"),
+    "dialog.open.save": ("Speichern, dann öffnen", "Save, then open"),
     # command palette
     "cmd.dialect": ("Router-Dialekt: {dialect}", "Router dialect: {dialect}"),
 }

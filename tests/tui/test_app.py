@@ -489,3 +489,23 @@ async def test_p_opens_the_on_site_check_for_the_plan_and_escape_closes_it(catal
             await pilot.press("escape")
             await pilot.pause()
             assert not isinstance(app.screen, ProbeScreen)
+
+
+async def test_opening_another_plan_with_unsaved_changes_asks_first(catalog, tmp_path):
+    app = make_app(catalog, select=("hostedpbx-classic",))
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert not app.modified
+        await tick(pilot, "instantpbx/webinterface")
+        assert app.modified
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen)
+        assert any("Open another one anyway?" in str(label.render()) for label in app.screen.query("Label"))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, (QuitScreen, PlanFileScreen)) and app.modified
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.click("#quit")  # "Discard and open"
+        await pilot.pause()
+        assert isinstance(app.screen, PlanFileScreen)

@@ -1,4 +1,4 @@
-"""Asks before quitting with unsaved changes."""
+"""Asks before unsaved changes are lost: on quitting, or on opening another plan."""
 
 from __future__ import annotations
 
@@ -14,21 +14,25 @@ QUIT, SAVE, CANCEL = "quit", "save", "cancel"
 
 
 class QuitScreen(ModalScreen[str]):
-    """Dismisses with QUIT, SAVE (save, then quit) or CANCEL."""
+    """Dismisses with QUIT (go on without saving), SAVE (save, then go on) or CANCEL.
+
+    ``purpose`` is ``"quit"`` or ``"open"``: what happens after the answer, and so the button texts.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, purpose: str = "quit") -> None:
         super().__init__()
         self.lang = lang
+        self.purpose = purpose
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quit-dialog", classes="dialog"):
             yield Label(t("dialog.quit.title", self.lang), classes="dialog-title")
-            yield Label(t("dialog.quit.text", self.lang))
+            yield Label(t(f"dialog.{self.purpose}.text", self.lang))
             with Horizontal(classes="buttons"):
-                yield Button(t("dialog.quit.save", self.lang), id=SAVE, variant="primary")
-                yield Button(t("dialog.quit.quit", self.lang), id=QUIT, variant="error")
+                yield Button(t(f"dialog.{self.purpose}.save", self.lang), id=SAVE, variant="primary")
+                yield Button(t(f"dialog.{self.purpose}.quit", self.lang), id=QUIT, variant="error")
                 yield Button(t("dialog.cancel", self.lang), id=CANCEL)
 
     def on_mount(self) -> None:
