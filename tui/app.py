@@ -295,6 +295,14 @@ class PlannerApp(App[int]):
         self._show_details()
         self.notify(t("dialect", self.lang, dialect=dialect))
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from tui.commands import PlannerCommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(PlannerCommandPalette(id="--command-palette"))
+
     def action_probe(self) -> None:
         """The on-site check of ``fwplan probe`` as a screen: it contacts only the PBX host of the plan."""
         from tui.screens.probe import ProbeScreen

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from tui.i18n import t
 from tui.keymap import KEYS
+from tui.screens.base import DismissOnce
 
 
 def help_text(lang: str) -> Text:
@@ -25,7 +26,7 @@ def help_text(lang: str) -> Text:
     return text
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DismissOnce, ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss_help", "Close", show=False)]
 
     def __init__(self, lang: str) -> None:

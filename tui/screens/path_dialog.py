@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from tui.i18n import t
+from tui.screens.base import DismissOnce
 
 
 def path_problem(text: str, lang: str, must_exist: bool = False) -> str | None:
@@ -25,7 +26,7 @@ def path_problem(text: str, lang: str, must_exist: bool = False) -> str | None:
     return None
 
 
-class PathDialog(ModalScreen):
+class PathDialog(DismissOnce, ModalScreen):
     """A dialog with an ``#path`` input, an ``#path-error`` line and ``#ok``/``#cancel`` buttons."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
@@ -38,7 +39,8 @@ class PathDialog(ModalScreen):
         self.query_one("#path-error", Static).update(f"✗ {problem}")
 
     def _submit(self) -> None:
-        self.attempt(self.query_one("#path", Input).value.strip())
+        if self.is_active:  # not again after a first Enter closed the dialog
+            self.attempt(self.query_one("#path", Input).value.strip())
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -18,6 +18,7 @@ from fwplan.probe import (
     Outcome, ProbeError, ProbeOptions, ProbeReport, plan_probe, run_probe,
 )
 from fwplan.probe_formats import announce, summary
+from tui.screens.base import DismissOnce
 
 STATE_STYLES = {OPEN: "green", REFUSED: "green", FILTERED: "bold red", UNREACHABLE: "bold red", NOT_RUN: "yellow"}
 
@@ -49,7 +50,7 @@ WORDS = {
 }
 
 
-class ProbeScreen(Screen[ProbeReport | None]):
+class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
     """Probes the planned outbound ports to the PBX from here, live, with the results beside each rule.
 
     ``ProbeScreen(ruleset, plan, target=None, lang="en", options=ProbeOptions())``

@@ -9,11 +9,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from tui.i18n import t
+from tui.screens.base import DismissOnce
 
 QUIT, SAVE, CANCEL = "quit", "save", "cancel"
 
 
-class QuitScreen(ModalScreen[str]):
+class QuitScreen(DismissOnce, ModalScreen[str]):
     """Dismisses with QUIT (go on without saving), SAVE (save, then go on) or CANCEL.
 
     ``purpose`` is ``"quit"`` or ``"open"``: what happens after the answer, and so the button texts.
