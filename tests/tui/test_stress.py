@@ -84,10 +84,11 @@ def test_a_thousand_random_keys_never_crash_the_planner(keys, catalog, tmp_path_
 async def test_ten_kilobytes_pasted_into_an_input_are_refused_inline(catalog, field):
     app = make_app(catalog, select=("hostedpbx-classic",))
     async with app.run_test(size=(80, 24)) as pilot:
-        before = app.ruleset
         widget = app.query_one(field, Input)
         widget.focus()
-        widget.value = ""
+        widget.value = ""  # empty is valid: the input is simply not given
+        await pilot.pause()
+        before = app.ruleset
         pasted = "1" * 4000 + ";rm -rf /" + "x" * 6240
         widget.post_message(events.Paste(pasted))
         await pilot.pause()
@@ -133,12 +134,15 @@ def small_tmpfs(tmp_path):
 async def _save_fails_and_keeps_everything(catalog, plan_file: Path, expected_words: str) -> None:
     app = make_app(catalog, select=("hostedpbx-classic",), plan_path=str(plan_file))
     async with app.run_test(size=(120, 40)) as pilot:
+        app.query_one("#host-input", Input).value = "other.telovip.de"  # an edit to lose
+        await pilot.pause()
+        assert app.modified
         await pilot.press("ctrl+s")
         await settle(pilot)
         errors = [n.message for n in app._notifications if n.severity == "error"]
         assert errors and expected_words in errors[-1], errors
         assert app.modified and app.is_running
-        assert app.plan.selected[0].startswith("hostedpbx-classic/")
+        assert app.plan.host.value == "other.telovip.de"
         assert render_text(app.ruleset)  # the plan being edited is still there to save elsewhere
 
 
@@ -146,13 +150,14 @@ async def test_save_onto_a_full_filesystem(catalog, small_tmpfs):
     plan_file = small_tmpfs / "site.toml"
     plan_file.write_bytes(ORIGINAL)
     filler = small_tmpfs / "filler"
-    with open(filler, "wb") as handle:
-        try:
-            while True:
-                handle.write(b"\0" * 4096)
-                handle.flush()
-        except OSError:
-            pass
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError:
+        pass  # full
+    finally:
+        os.close(fd)
     await _save_fails_and_keeps_everything(catalog, plan_file, "No space left on device")
     assert plan_file.read_bytes() == ORIGINAL
     assert sorted(p.name for p in small_tmpfs.iterdir()) == ["filler", "site.toml"]
@@ -185,6 +190,8 @@ async def test_a_failed_save_can_be_retried_elsewhere(catalog, tmp_path):
     directory.mkdir()
     app = make_app(catalog, select=("hostedpbx-classic",), plan_path=str(directory))
     async with app.run_test(size=(120, 40)) as pilot:
+        app.query_one("#host-input", Input).value = "other.telovip.de"
+        await pilot.pause()
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.modified
