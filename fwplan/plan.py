@@ -283,14 +283,14 @@ def render_plan(plan: Plan, catalog: Catalog, previous: str | None = None) -> st
 
 def write_plan_file(path: str | Path, plan: Plan, catalog: Catalog) -> Path:
     """Save atomically; a symlink is followed so that its target is replaced, not the link."""
+    if os.path.isdir(path):
+        raise PlanError(f"cannot save plan: {str(path)!r} is a directory; give a file name")
     previous = None
     try:
-        previous = Path(os.path.realpath(path)).read_text(encoding="utf-8").removeprefix(BOM)
-    except FileNotFoundError:
-        pass
-    except IsADirectoryError:
-        raise PlanError(f"cannot save plan: {str(path)!r} is a directory; give a file name") from None
-    except (OSError, ValueError):  # unreadable or not text: replaced, not merged
+        target = Path(os.path.realpath(path))
+        if stat.S_ISREG(target.stat().st_mode):  # never wait on reading a pipe or a device
+            previous = target.read_text(encoding="utf-8").removeprefix(BOM)
+    except (OSError, ValueError):  # missing, unreadable or not text: replaced, not merged
         previous = None
     atomic_write_text(path, render_plan(plan, catalog, previous), what="plan")
     return Path(os.path.realpath(path))

@@ -139,6 +139,8 @@ def mutated_bytes(draw, seed: bytes) -> bytes:
 
 def _paths(tree: Any, prefix: tuple = ()) -> list[tuple]:
     found = [prefix]
+    if len(prefix) > 40:  # inside a deeply nested value an earlier mutation made: deep enough
+        return found
     if isinstance(tree, dict):
         for key, value in tree.items():
             found.extend(_paths(value, prefix + (key,)))
@@ -185,7 +187,7 @@ def mutated_tree(draw, seed: dict) -> dict:
         elif op == "deep":
             parent[key] = deep(draw(st.integers(50, 1200)), draw(st.sampled_from(["list", "dict"])))
         elif op == "duplicate" and isinstance(parent, list):
-            parent.insert(key, copy.deepcopy(node))
+            parent.insert(key, node)  # shared, not copied: copying a 1200-deep value overflows the stack
         elif op == "empty":
             parent[key] = type(node)() if isinstance(node, (dict, list, str)) else None
             if parent[key] is None:

@@ -204,3 +204,13 @@ def test_clear_messages_are_one_line(tmp_path):
     code, out, err = run_in(tmp_path, argv)
     assert code == 2
     assert_cli_contract(argv, code, out, err)
+
+
+def test_saving_a_plan_onto_a_pipe_does_not_wait_to_read_it_first(tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    write_plan_file(fifo, variant_plan(CATALOG, "a"), CATALOG)
+    out, _ = reader.communicate(timeout=30)
+    assert parse_plan(out, CATALOG).selected == variant_plan(CATALOG, "a").selected
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
