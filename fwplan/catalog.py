@@ -18,6 +18,8 @@ from fwplan.errors import FwplanError
 from fwplan.ports import PortError, PortRange, PortSet
 
 SCHEMA_VERSION = 1
+#: Some Windows editors start UTF-8 files with one; it is invisible, so it is skipped, not refused.
+BOM = "\ufeff"
 
 DIRECTIONS = ("outbound", "inbound", "both")
 PROTOCOLS = ("tcp", "udp", "tcp/udp")
@@ -210,13 +212,15 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
         raise CatalogError(f"{path}: is a directory, not a catalog file") from None
     except OSError as exc:
         raise CatalogError(f"{path}: cannot read catalog: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL byte or a lone surrogate: no file can have that name
+        raise CatalogError(f"{str(path)!r}: not a usable file name for a catalog") from None
     return parse_catalog(raw, source=str(path))
 
 
 def parse_catalog(raw: bytes | str, source: str = "<memory>") -> Catalog:
     data_bytes = raw.encode("utf-8") if isinstance(raw, str) else raw
     try:
-        text = data_bytes.decode("utf-8")
+        text = data_bytes.decode("utf-8").removeprefix(BOM)
     except UnicodeDecodeError as exc:
         raise CatalogError(f"{source}: not UTF-8 text (byte {exc.start})") from None
     try:

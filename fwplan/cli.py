@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NamedTuple, NoReturn, Sequence
 
 from fwplan.catalog import Catalog, CatalogError, load_catalog
-from fwplan.errors import FwplanError, OutputError
+from fwplan.errors import FwplanError, OutputError, printable
 from fwplan.lang import LANGUAGES, default_language
 from fwplan.merge import Limits, MergeOptions, RuleSet, build
 from fwplan.plan import Plan, PlanError, expand_selection, parse_host, parse_lan, read_plan_file
@@ -286,7 +286,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         text = _export_router_format(args, inputs)
     write_output(text, args.output)
     if args.output != "-":
-        print(f"fwplan: wrote {args.format} to {args.output}", file=sys.stderr)
+        print(f"fwplan: wrote {args.format} to {printable(args.output)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -360,7 +360,7 @@ def cmd_check_catalog(args: argparse.Namespace) -> int:
         len(g.requirements) for g in catalog.groups.values()
     )
     print(
-        f"{args.path}: valid (schema {catalog.schema}, data {catalog.data_version}): "
+        f"{printable(args.path)}: valid (schema {catalog.schema}, data {catalog.data_version}): "
         f"{len(catalog.products)} products, {len(components)} components ({conditional} conditional), "
         f"{len(catalog.groups)} group(s), {requirements} requirements"
     )
@@ -403,7 +403,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _one_line(message: str) -> str:
-    return " ".join(message.split())
+    return printable(" ".join(message.split()))
 
 
 def _silence_stdout() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Iterable, NamedTuple
 
 import netaddr
 
-from fwplan.catalog import Catalog, Text
+from fwplan.catalog import BOM, Catalog, Text
 from fwplan.errors import FwplanError, OutputError
 
 DEFAULT_IPV4_PREFIX = 24
@@ -213,12 +214,14 @@ def read_plan_file(path: str | Path, catalog: Catalog) -> Plan:
         raise PlanError(f"plan file {str(path)!r} is a directory; give a .toml file") from None
     except OSError as exc:
         raise PlanError(f"cannot read plan file {str(path)!r}: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL byte or a lone surrogate: no file can have that name
+        raise PlanError(f"plan file {str(path)!r} is not a usable file name") from None
     return parse_plan(raw, catalog, source=str(path))
 
 
 def parse_plan(raw: bytes | str, catalog: Catalog, source: str = "<plan>") -> Plan:
     try:
-        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        text = (raw.decode("utf-8") if isinstance(raw, bytes) else raw).removeprefix(BOM)
         data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         raise PlanError(f"plan file {source!r} is not UTF-8 text (byte {exc.start})") from None
@@ -280,18 +283,17 @@ def render_plan(plan: Plan, catalog: Catalog, previous: str | None = None) -> st
 
 def write_plan_file(path: str | Path, plan: Plan, catalog: Catalog) -> Path:
     """Save atomically; a symlink is followed so that its target is replaced, not the link."""
-    target = Path(os.path.realpath(path))
+    if os.path.isdir(path):
+        raise PlanError(f"cannot save plan: {str(path)!r} is a directory; give a file name")
     previous = None
     try:
-        previous = target.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        pass
-    except IsADirectoryError:
-        raise PlanError(f"cannot save plan: {str(path)!r} is a directory; give a file name") from None
-    except (OSError, UnicodeDecodeError):
+        target = Path(os.path.realpath(path))
+        if stat.S_ISREG(target.stat().st_mode):  # never wait on reading a pipe or a device
+            previous = target.read_text(encoding="utf-8").removeprefix(BOM)
+    except (OSError, ValueError):  # missing, unreadable or not text: replaced, not merged
         previous = None
-    atomic_write_text(target, render_plan(plan, catalog, previous), what="plan")
-    return target
+    atomic_write_text(path, render_plan(plan, catalog, previous), what="plan")
+    return Path(os.path.realpath(path))
 
 
 def atomic_write_text(path: str | Path, text: str, what: str = "file", newline: str | None = None) -> None:
@@ -300,34 +302,50 @@ def atomic_write_text(path: str | Path, text: str, what: str = "file", newline: 
 
 
 def atomic_write_bytes(path: str | Path, data: bytes, what: str = "file") -> None:
-    """Write to a temp file beside ``path`` and rename it over; never leaves a half-written file."""
+    """Write to a temp file beside ``path`` and rename it over; never leaves a half-written file.
+
+    A symlink is followed, so that its target is replaced and the link stays. A device, pipe or
+    terminal (``/dev/null``, ``/dev/stdout``) is written in place: there is no file to replace, and
+    renaming over it would replace the device node itself.
+    """
     import tempfile
 
     path = Path(path)
-    if path.is_dir():
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        status = None  # a new file, or a dangling symlink whose target is created
+    except OSError as exc:  # a symlink loop, a path through a file, a name too long
+        raise OutputError(f"cannot write {what} {str(path)!r}: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL byte or a lone surrogate: no file can have that name
+        raise OutputError(f"cannot write {what}: {str(path)!r} is not a usable file name") from None
+    if status is not None and stat.S_ISDIR(status.st_mode):
         raise OutputError(f"cannot write {what}: {str(path)!r} is a directory; give a file name")
-    directory = path.parent
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        _write_in_place(path, data, what)
+        return
+    target = Path(os.path.realpath(path))
+    shown = repr(str(path)) if target == path.absolute() else f"{str(path)!r} (a symlink to {str(target)!r})"
     fd = None
     tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as handle:
             fd = None
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         try:
-            mode = path.stat().st_mode & 0o777
+            mode = target.stat().st_mode & 0o777
         except FileNotFoundError:
             umask = os.umask(0)
             os.umask(umask)
             mode = 0o666 & ~umask
         os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
+        os.replace(tmp_name, target)
         tmp_name = None
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise OutputError(f"cannot write {what} {str(path)!r}: {reason}") from None
+        raise OutputError(f"cannot write {what} {shown}: {exc.strerror or exc}") from None
     finally:
         if fd is not None:
             os.close(fd)
@@ -336,6 +354,14 @@ def atomic_write_bytes(path: str | Path, data: bytes, what: str = "file") -> Non
                 os.unlink(tmp_name)
             except OSError:
                 pass
+
+
+def _write_in_place(path: Path, data: bytes, what: str) -> None:
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise OutputError(f"cannot write {what} {str(path)!r}: {exc.strerror or exc}") from None
 
 
 def _is_private(address: str) -> bool:
