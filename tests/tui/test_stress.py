@@ -203,3 +203,14 @@ async def test_a_failed_save_can_be_retried_elsewhere(catalog, tmp_path):
         await pilot.pause()
         assert not app.modified
     assert read_plan_file(tmp_path / "elsewhere.toml", catalog).selected == app.plan.selected
+
+
+async def test_the_clipboard_payload_holds_no_control_characters(catalog):
+    """What c and y send through OSC 52 is printable text and line ends only (the catalog refuses the rest)."""
+    app = make_app(catalog, select=("instantpbx", "hostedpbx-vpnless", "hostedpbx-classic"), lang="de")
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in ("y", "c"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.clipboard
+            assert all(ch == "\n" or ch.isprintable() or ch == "\u00a0" for ch in app.clipboard), repr(app.clipboard)
