@@ -16,7 +16,7 @@ from typing import NamedTuple, NoReturn, Sequence
 from fwplan.catalog import Catalog, CatalogError, load_catalog
 from fwplan.errors import FwplanError, OutputError, printable
 from fwplan.lang import LANGUAGES, default_language
-from fwplan.merge import Limits, MergeOptions, RuleSet, build
+from fwplan.merge import build
 from fwplan.plan import Plan, PlanError, expand_selection, parse_host, parse_lan, read_plan_file
 from fwplan.plan import atomic_write_bytes
 
@@ -81,10 +81,9 @@ def build_list_parser() -> _Parser:
 
 
 def export_format_names() -> tuple[str, ...]:
-    from fwplan.formats import CORE_FORMATS
-    import exporters
+    from exporters.render import format_names
 
-    return tuple(CORE_FORMATS) + tuple(n for n in exporters.names() if n not in CORE_FORMATS)
+    return format_names()
 
 
 def build_export_parser() -> _Parser:
@@ -266,54 +265,24 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from fwplan.formats import CORE_FORMATS, RenderOptions
+    from exporters.render import ExportSettings, format_names, render_export
 
-    names = export_format_names()
+    names = format_names()
     if args.format not in names:
         raise UsageError(f"unknown format {args.format!r}; accepted: {', '.join(names)}")
     inputs = load_inputs(args)
     if not inputs.plan.selected:
         raise UsageError("nothing is selected; give --select ID (see 'fwplan list') or --plan FILE")
-    if args.format in CORE_FORMATS:
-        limits = Limits(args.max_entries, args.range_cost) if args.max_entries else Limits()
-        options = MergeOptions(fuse_protocols=not args.separate_protocols, max_gap=args.max_gap, limits=limits)
-        ruleset = build(inputs.catalog, inputs.plan, options)
-        render_options = RenderOptions(lang=inputs.lang, csv_german=args.csv_dialect == "excel-de")
-        text = CORE_FORMATS[args.format](ruleset, render_options)
-        if args.dialect:
-            text = _port_lists(ruleset, args.dialect)
-    else:
-        text = _export_router_format(args, inputs)
+    settings = ExportSettings(
+        lang=inputs.lang, separate_protocols=args.separate_protocols, max_gap=args.max_gap,
+        max_entries=args.max_entries, range_cost=args.range_cost, csv_german=args.csv_dialect == "excel-de",
+        resolve=args.resolve, dialect=args.dialect,
+    )
+    text = render_export(inputs.catalog, inputs.plan, args.format, settings)
     write_output(text, args.output)
     if args.output != "-":
         print(f"fwplan: wrote {args.format} to {printable(args.output)}", file=sys.stderr)
     return EXIT_OK
-
-
-def _export_router_format(args: argparse.Namespace, inputs: Inputs) -> str:
-    import exporters
-    from exporters.base import ExportContext
-
-    exporter = exporters.get(args.format)
-    options = MergeOptions(
-        fuse_protocols=exporter.fuse_protocols and not args.separate_protocols,
-        max_gap=args.max_gap,
-        limits=exporter.limits,
-    )
-    ruleset: RuleSet = build(inputs.catalog, inputs.plan, options)
-    if args.dialect:
-        return _port_lists(ruleset, args.dialect)
-    context = ExportContext(inputs.catalog, inputs.plan, inputs.lang, resolve=args.resolve)
-    return exporter.render(ruleset, context)
-
-
-def _port_lists(ruleset: RuleSet, dialect: str) -> str:
-    """Each rule's port list in the dialect: one rule per line, or blank-line separated where a list spans lines."""
-    from exporters.dialects import format_ports
-
-    lists = [format_ports(rule.ports, dialect) for rule in ruleset.rules]
-    joiner = "\n\n" if any("\n" in text for text in lists) else "\n"
-    return joiner.join(lists) + "\n" if lists else ""
 
 
 def cmd_probe(args: argparse.Namespace) -> int:

@@ -184,20 +184,20 @@ class PlannerApp(App[int]):
             self.notify(t("copy.failed", lang, channels=channels), severity="warning")
 
     def action_export(self) -> None:
-        from tui.export import export_formats
+        from exporters.render import format_suffixes
         from tui.screens.export import ExportScreen
 
         stem = Path(self.plan_path).stem if self.plan_path else "fwplan-rules"
-        self.push_screen(ExportScreen(export_formats(), self.lang, stem=stem), self._export)
+        self.push_screen(ExportScreen(format_suffixes(), self.lang, stem=stem), self._export)
 
     def _export(self, request) -> None:
         if request is None:
             return
+        from exporters.render import ExportSettings, render_export
         from fwplan.plan import atomic_write_bytes
-        from tui.export import render_export
 
         try:
-            text = render_export(self.catalog, self.plan, self.lang, request.format)
+            text = render_export(self.catalog, self.plan, request.format, ExportSettings(lang=self.lang))
             atomic_write_bytes(Path(request.path), text.encode("utf-8"), what="export")
         except FwplanError as exc:
             self.notify(t("export.failed", self.lang, message=str(exc)), severity="error")
