@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, NamedTuple
 
 from fwplan.errors import FwplanError
+from fwplan.files import MAX_CATALOG_BYTES, FileTooLarge, read_limited
 from fwplan.ports import PortError, PortRange, PortSet
 
 SCHEMA_VERSION = 1
@@ -205,7 +206,9 @@ def default_catalog_path() -> Path:
 def load_catalog(path: str | Path | None = None) -> Catalog:
     path = Path(path) if path is not None else default_catalog_path()
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_CATALOG_BYTES)
+    except FileTooLarge:
+        raise CatalogError(f"{path}: larger than {MAX_CATALOG_BYTES // 2**20} MiB; not a catalog") from None
     except FileNotFoundError:
         raise CatalogError(f"{path}: catalog file not found") from None
     except IsADirectoryError:

@@ -20,6 +20,7 @@ import netaddr
 
 from fwplan.catalog import BOM, Catalog, Text
 from fwplan.errors import FwplanError, OutputError
+from fwplan.files import MAX_PLAN_BYTES, FileTooLarge, read_limited
 
 DEFAULT_IPV4_PREFIX = 24
 DEFAULT_IPV6_PREFIX = 64
@@ -207,7 +208,9 @@ _PLAN_KEYS = ("fwplan", "catalog_version", "catalog_digest", "select", "lan", "h
 def read_plan_file(path: str | Path, catalog: Catalog) -> Plan:
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_PLAN_BYTES)
+    except FileTooLarge:
+        raise PlanError(f"plan file {str(path)!r} is larger than {MAX_PLAN_BYTES // 2**20} MiB; not a plan") from None
     except FileNotFoundError:
         raise PlanError(f"plan file {str(path)!r} not found") from None
     except IsADirectoryError:

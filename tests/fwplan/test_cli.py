@@ -180,3 +180,9 @@ def test_broken_pipe_is_quiet():
     script = f"{FWPLAN} export --select hostedpbx-classic --format json | head -c 10 >/dev/null"
     result = subprocess.run(["bash", "-o", "pipefail", "-c", script], capture_output=True, text=True, timeout=60)
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("option", ["--plan", "--catalog"])
+def test_an_endless_file_is_refused_not_read_into_memory(option):
+    args = ["export", option, "/dev/zero"] + (["--select", "instantpbx"] if option == "--catalog" else [])
+    assert_user_error(run(*args), "/dev/zero", "larger than")
