@@ -17,6 +17,7 @@ from fwplan.catalog import Catalog
 from fwplan.errors import FwplanError
 from fwplan.merge import RuleSet, build
 from fwplan.plan import Plan
+from tui import textual_fixes
 from tui.dialect import DIALECTS, format_ports, next_dialect
 from tui.i18n import t
 from tui.widgets.component_tree import ComponentTree
@@ -45,6 +46,9 @@ def plan_key(plan: Plan) -> tuple:
     """What a save would write: the basis of "unsaved changes"."""
     return (tuple(sorted(plan.selected)), plan.lan.text if plan.lan else None, plan.host.value if plan.host else None)
 
+
+
+textual_fixes.apply()
 
 class PlannerApp(App[int]):
     CSS_PATH = Path(__file__).with_name("planner.tcss")

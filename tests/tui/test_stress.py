@@ -214,3 +214,16 @@ async def test_the_clipboard_payload_holds_no_control_characters(catalog):
             await settle(pilot)
             assert app.clipboard
             assert all(ch == "\n" or ch.isprintable() or ch == "\u00a0" for ch in app.clipboard), repr(app.clipboard)
+
+
+async def test_paging_the_export_format_menu_before_it_is_laid_out(catalog):
+    """A burst of keys from the main screen into the export dialog's format menu (a crash in Textual 8.2)."""
+    app = make_app(catalog, select=("hostedpbx-classic",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("e", "tab", "enter", "pagedown", "pageup", "pagedown", "escape", "escape", "ctrl+p", "pagedown",
+                    "pagedown", "escape"):
+            event = _key_event(key)
+            event.set_sender(app)
+            app._driver.send_message(event)
+        await settle(pilot)
+        assert app.is_running
