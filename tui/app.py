@@ -47,8 +47,8 @@ def plan_key(plan: Plan) -> tuple:
     return (tuple(sorted(plan.selected)), plan.lan.text if plan.lan else None, plan.host.value if plan.host else None)
 
 
-
 textual_fixes.apply()
+
 
 class PlannerApp(App[int]):
     CSS_PATH = Path(__file__).with_name("planner.tcss")
