@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import exporters
 from fwplan.catalog import Catalog
+from fwplan.errors import FwplanError
 from fwplan.formats import CORE_FORMATS, RenderOptions
 from fwplan.merge import Limits, MergeOptions, RuleSet, build
 from fwplan.plan import Plan
@@ -42,6 +43,10 @@ def format_suffixes() -> dict[str, str]:
 
 
 def render_export(catalog: Catalog, plan: Plan, format_name: str, settings: ExportSettings = ExportSettings()) -> str:
+    if not plan.selected:
+        # A router file with no rules would still set a drop policy and cut all forwarded traffic.
+        raise FwplanError("nothing is selected; tick a component in the planner, or give --select ID "
+                          "(see 'fwplan list') or --plan FILE")
     if format_name in CORE_FORMATS:
         limits = Limits(settings.max_entries, settings.range_cost) if settings.max_entries else Limits()
         options = MergeOptions(fuse_protocols=not settings.separate_protocols, max_gap=settings.max_gap,

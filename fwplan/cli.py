@@ -250,7 +250,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     lines = []
-    width = max(len(c.id) for c in catalog.components) + 4
+    width = max(len(("    " if c.parent else "  ") + c.id) for c in catalog.components) + 2
     label = {"en": "needs", "de": "braucht"}[lang]
     for product in catalog.products:
         lines.append(f"{product.id}  {product.name.get(lang)}")
@@ -271,8 +271,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format not in names:
         raise UsageError(f"unknown format {args.format!r}; accepted: {', '.join(names)}")
     inputs = load_inputs(args)
-    if not inputs.plan.selected:
-        raise UsageError("nothing is selected; give --select ID (see 'fwplan list') or --plan FILE")
     settings = ExportSettings(
         lang=inputs.lang, separate_protocols=args.separate_protocols, max_gap=args.max_gap,
         max_entries=args.max_entries, range_cost=args.range_cost, csv_german=args.csv_dialect == "excel-de",

@@ -153,8 +153,8 @@ class Limits:
             raise FwplanError(f"range_cost {self.range_cost} must be 1 or more")
         if self.ranges and self.max_entries is not None and self.range_cost > self.max_entries:
             raise FwplanError(
-                f"a range costs {self.range_cost} entries but a rule holds only {self.max_entries}; "
-                "set ranges=False or raise max_entries"
+                f"a port range counts as {self.range_cost} entries but a rule may hold only {self.max_entries}; "
+                "allow more entries per rule (--max-entries) or count a range as fewer (--range-cost)"
             )
 
 

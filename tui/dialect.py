@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from exporters.dialects import DESCRIPTIONS, DIALECTS, DialectError, format_ports
+from exporters.dialects import DIALECTS, format_ports
 
-__all__ = ["DESCRIPTIONS", "DIALECTS", "DialectError", "format_ports", "next_dialect"]
+__all__ = ["DIALECTS", "format_ports", "next_dialect"]
 
 
 def next_dialect(current: str) -> str:

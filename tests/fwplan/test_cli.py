@@ -168,6 +168,11 @@ def test_list_shows_every_component_and_what_it_needs():
     assert remote["needs"] == ["host"]
     text = run("list").stdout
     assert "hostedpbx-classic/analog-adapters-direct" in text and "[conditional]" in text
+    for line in text.splitlines():
+        if "/" in line:  # a component line: its id and its name are apart
+            component_id = line.split()[0]
+            assert line.index(component_id) + len(component_id) + 2 <= len(line) and \
+                line[line.index(component_id) + len(component_id):][:2] == "  ", line
 
 
 def test_check_catalog_summarises():

@@ -288,7 +288,7 @@ def test_one_port_or_range_per_rule_for_port_sharing_targets():
 def test_limits_that_cannot_hold_a_range_are_refused():
     from fwplan.errors import FwplanError
 
-    with pytest.raises(FwplanError, match="a range costs 2"):
+    with pytest.raises(FwplanError, match="a port range counts as 2 entries"):
         Limits(max_entries=1, range_cost=2)
 
 

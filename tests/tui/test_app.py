@@ -429,6 +429,25 @@ async def test_every_action_is_in_the_command_palette(catalog):
         assert app.lang == "de"
 
 
+async def test_the_palette_offers_every_key_action_in_both_languages(catalog):
+    from tui.commands import PlannerCommands
+    from tui.i18n import t
+    from tui.keymap import KEYS
+
+    app = make_app(catalog, select=("hostedpbx-classic",))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        provider = PlannerCommands(app.screen)
+        for lang in ("en", "de"):
+            app.lang = lang
+            names = [name for name, _command, _keys in provider._commands()]
+            for key in KEYS:
+                if key.action is not None:
+                    assert t(key.text, lang) in names, (lang, key.action)
+                    assert callable(getattr(app, f"action_{key.action}")), key.action
+
+
 @pytest.mark.parametrize("size", [(40, 12), (80, 24), (300, 100), (41, 13)])
 async def test_no_crash_at_any_size_nor_on_resizing(catalog, size):
     app = make_app(catalog, select=("hostedpbx-classic",))
@@ -509,3 +528,21 @@ async def test_opening_another_plan_with_unsaved_changes_asks_first(catalog, tmp
         await pilot.click("#quit")  # "Discard and open"
         await pilot.pause()
         assert isinstance(app.screen, PlanFileScreen)
+
+
+async def test_export_with_nothing_ticked_is_refused_and_writes_nothing(catalog, tmp_path):
+    """An empty rule set would still carry a drop policy: a router loading it would cut all traffic."""
+    app = make_app(catalog, select=())
+    target = tmp_path / "empty.nft"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#format", Select).value = "nftables"
+        path_input = dialog.query_one("#path", Input)
+        path_input.value = str(target)
+        path_input.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("nothing is selected" in n.message and n.severity == "error" for n in app._notifications)
+    assert not target.exists()
