@@ -161,8 +161,18 @@ class Catalog:
     def children(self, component_id: str) -> tuple[Component, ...]:
         return tuple(c for c in self.components if c.parent == component_id)
 
+    @cached_property
+    def _demands_memo(self) -> dict[str, tuple[Demand, ...]]:
+        return {}
+
     def demands(self, component_id: str) -> tuple[Demand, ...]:
-        """The component's requirements, its groups' included, with their article sections."""
+        """The component's requirements, its groups' included, with their article sections (built once)."""
+        memo = self._demands_memo
+        if component_id not in memo:
+            memo[component_id] = self._build_demands(component_id)
+        return memo[component_id]
+
+    def _build_demands(self, component_id: str) -> tuple[Demand, ...]:
         component = self.component(component_id)
         product = self.product(component.product_id)
         result = [
@@ -177,8 +187,18 @@ class Catalog:
             )
         return tuple(result)
 
+    @cached_property
+    def _needs_memo(self) -> dict[str, frozenset[str]]:
+        return {}
+
     def needs(self, component_id: str) -> frozenset[str]:
-        """Which plan inputs the component's rules use: ``lan`` and/or ``host``."""
+        """Which plan inputs the component's rules use: ``lan`` and/or ``host`` (computed once per component)."""
+        memo = self._needs_memo
+        if component_id not in memo:
+            memo[component_id] = self._compute_needs(component_id)
+        return memo[component_id]
+
+    def _compute_needs(self, component_id: str) -> frozenset[str]:
         used = set()
         for d in self.demands(component_id):
             used.update((d.local, d.requirement.peer))

@@ -80,7 +80,6 @@ class PlannerApp(App[int]):
         self.ruleset = RuleSet(())
         self._saved_key = plan_key(plan)
         self._cursor_blink = cursor_blink
-        self._needs_cache: dict[str, frozenset[str]] = {}
 
     # ---- layout ----
     def compose(self) -> ComposeResult:
@@ -99,11 +98,6 @@ class PlannerApp(App[int]):
         self.query_one(ComponentTree).focus()
         self._recompute()
 
-    def _needs(self, component_id: str) -> frozenset[str]:
-        if component_id not in self._needs_cache:
-            self._needs_cache[component_id] = self.catalog.needs(component_id)
-        return self._needs_cache[component_id]
-
     @property
     def modified(self) -> bool:
         return plan_key(self.plan) != self._saved_key
@@ -120,7 +114,7 @@ class PlannerApp(App[int]):
     def _show_needs(self) -> None:
         def names(need: str) -> tuple[str, ...]:
             return tuple(self.catalog.component(c).name.get(self.lang) for c in self.plan.selected
-                         if need in self._needs(c))
+                         if need in self.catalog.needs(c))
 
         self.query_one(InputsPanel).show_needed_by(names("lan"), names("host"))
 
