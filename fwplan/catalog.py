@@ -158,8 +158,16 @@ class Catalog:
     def ids(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.products) + tuple(c.id for c in self.components)
 
+    @cached_property
+    def _children_by_parent(self) -> dict[str, tuple[Component, ...]]:
+        index: dict[str, list[Component]] = {}
+        for c in self.components:
+            if c.parent is not None:
+                index.setdefault(c.parent, []).append(c)
+        return {parent: tuple(kids) for parent, kids in index.items()}
+
     def children(self, component_id: str) -> tuple[Component, ...]:
-        return tuple(c for c in self.components if c.parent == component_id)
+        return self._children_by_parent.get(component_id, ())
 
     @cached_property
     def _demands_memo(self) -> dict[str, tuple[Demand, ...]]:

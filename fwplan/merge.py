@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import math
+from itertools import chain
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -188,10 +189,6 @@ class RuleSet:
                 sets[proto] = sets[proto] | rule.ports
         return {proto: len(ports) for proto, ports in sets.items()}
 
-    @property
-    def extra_ports(self) -> bool:
-        return any(rule.extra_ports for rule in self.rules)
-
 
 # --------------------------------------------------------------------------
 # Resolving a plan into flows
@@ -291,12 +288,11 @@ class _Draft:
     when ``exact`` contains it: no set intersection is needed.
     """
 
-    __slots__ = ("direction", "protocol", "source", "destination", "ranges", "origins", "original", "exact",
+    __slots__ = ("direction", "protocol", "source", "destination", "origins", "original", "exact",
                  "ports", "extra")
 
     def __init__(self, direction: str, protocol: str, source: Endpoint, destination: Endpoint) -> None:
         self.direction, self.protocol, self.source, self.destination = direction, protocol, source, destination
-        self.ranges: list[PortRange] = []
         self.origins: dict[tuple[Origin, str | None], list[PortRange]] = {}
         self.original = self.exact = self.ports = self.extra = PortSet()
 
@@ -335,10 +331,9 @@ def _merge(flows: Iterable[Flow], options: MergeOptions) -> tuple[Rule, ...]:
         draft = drafts.get(key)
         if draft is None:
             draft = drafts[key] = _Draft(*key)
-        draft.ranges.extend(flow.ports.ranges)
         draft.add(flow.origin, flow.ports.ranges)
     for draft in drafts.values():
-        draft.original = draft.exact = draft.ports = PortSet(tuple(draft.ranges))
+        draft.original = draft.exact = draft.ports = PortSet(tuple(chain.from_iterable(draft.origins.values())))
     if options.drop_covered:
         _drop_covered(list(drafts.values()))
     live = [d for d in drafts.values() if d.exact]

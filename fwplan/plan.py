@@ -46,9 +46,6 @@ class LanAddress(NamedTuple):
     def is_public(self) -> bool:
         return not _is_private(self.address)
 
-    def contains(self, address: str) -> bool:
-        return netaddr.IPAddress(address) in netaddr.IPNetwork(self.network)
-
 
 class PbxHost(NamedTuple):
     """The PBX's hostname (ASCII, IDNA-encoded where it was typed in Unicode) or IP address."""
