@@ -14,6 +14,7 @@ inherited stderr, which is the terminal the planner draws on.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -24,13 +25,34 @@ SYSTEM = "system"
 
 _SSH_VARIABLES = ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY")
 _DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY")
-# pyperclip reports no error when xclip cannot reach the display, so read the text back.
-_CHILD = (
-    "import sys, pyperclip\n"
-    "text = sys.stdin.read()\n"
-    "pyperclip.copy(text)\n"
-    "sys.exit(0 if pyperclip.paste() == text else 1)\n"
-)
+
+# What the desktop copy came to; the planner words each of them for the user.
+COPIED = "copied"
+NOT_READ_BACK = "not-read-back"
+NO_MECHANISM = "no-mechanism"
+TIMED_OUT = "timed-out"
+HELPER_FAILED = "helper-failed"
+
+_EXIT_NOT_READ_BACK = 4
+_EXIT_NO_MECHANISM = 3
+# pyperclip reports no error when xclip cannot reach the display, so the child reads
+# the text back. It polls: xclip exits at once and leaves a forked child to claim the
+# selection, so a read straight after the copy can come before the claim.
+_CHILD = f"""\
+import sys, time, pyperclip
+text = sys.stdin.read()
+try:
+    pyperclip.copy(text)
+except pyperclip.PyperclipException:
+    sys.exit({_EXIT_NO_MECHANISM})
+deadline = time.monotonic() + float(sys.argv[1])
+pause = 0.01
+while pyperclip.paste() != text:
+    if time.monotonic() > deadline:
+        sys.exit({_EXIT_NOT_READ_BACK})
+    time.sleep(pause)
+    pause = min(pause * 2, 0.2)
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +61,7 @@ class Delivery:
 
     delivered: tuple[str, ...]
     failed: tuple[str, ...] = ()
+    system_problem: str = ""  # why the desktop clipboard failed, one of the constants above
 
     @property
     def ok(self) -> bool:
@@ -58,34 +81,57 @@ def system_clipboard_usable(environ: Mapping[str, str]) -> bool:
     return has_local_display(environ) and not over_ssh(environ)
 
 
-def copy_with_pyperclip(text: str, environ: Mapping[str, str] | None = None, timeout: float = 5.0) -> bool:
-    """Copy through pyperclip in a child process; False on any failure, nothing printed."""
+def copy_with_pyperclip(
+    text: str, environ: Mapping[str, str] | None = None, timeout: float = 10.0, read_back: float = 3.0
+) -> str:
+    """Copy through pyperclip in a child process, printing nothing; COPIED or what went wrong.
+
+    ``read_back`` bounds the wait for the clipboard to hold the text, ``timeout`` the whole child.
+    """
     env = dict(os.environ if environ is None else environ)
     try:
-        result = subprocess.run(
-            [sys.executable, "-c", _CHILD],
-            input=text.encode("utf-8"),
+        # Its own session, so that a hung xclip under it can be stopped with it.
+        child = subprocess.Popen(
+            [sys.executable, "-c", _CHILD, str(read_back)],
+            stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             env={**env, "PYTHONIOENCODING": "utf-8"},
-            timeout=timeout,
-            check=False,
+            start_new_session=True,
         )
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return result.returncode == 0
+    except OSError:
+        return HELPER_FAILED
+    try:
+        child.communicate(text.encode("utf-8"), timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _stop_session(child)
+        return TIMED_OUT
+    except OSError:
+        _stop_session(child)
+        return HELPER_FAILED
+    outcomes = {0: COPIED, _EXIT_NO_MECHANISM: NO_MECHANISM, _EXIT_NOT_READ_BACK: NOT_READ_BACK}
+    return outcomes.get(child.returncode, HELPER_FAILED)
+
+
+def _stop_session(child: subprocess.Popen) -> None:
+    try:
+        os.killpg(child.pid, signal.SIGKILL)
+    except OSError:
+        pass
+    child.wait()
 
 
 def deliver(
     text: str,
     osc52: Callable[[str], None],
     environ: Mapping[str, str] | None = None,
-    system: Callable[[str, Mapping[str, str]], bool] = copy_with_pyperclip,
+    system: Callable[[str, Mapping[str, str]], str] = copy_with_pyperclip,
 ) -> Delivery:
     """Send ``text`` through OSC 52 and, where usable, the desktop clipboard."""
     env = os.environ if environ is None else environ
     delivered: list[str] = []
     failed: list[str] = []
+    system_problem = ""
     try:
         osc52(text)
         delivered.append(OSC52)
@@ -93,8 +139,12 @@ def deliver(
         failed.append(OSC52)
     if system_clipboard_usable(env):
         try:
-            ok = system(text, env)
+            outcome = system(text, env)
         except Exception:
-            ok = False
-        (delivered if ok else failed).append(SYSTEM)
-    return Delivery(tuple(delivered), tuple(failed))
+            outcome = HELPER_FAILED
+        if outcome == COPIED:
+            delivered.append(SYSTEM)
+        else:
+            failed.append(SYSTEM)
+            system_problem = outcome
+    return Delivery(tuple(delivered), tuple(failed), system_problem)

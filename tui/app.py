@@ -178,8 +178,14 @@ class PlannerApp(App[int]):
             channels = ", ".join(t(f"channel.{c}", lang) for c in delivery.delivered)
             self.notify(describe_copy(lang, channels=channels))
         if delivery.failed:
-            channels = ", ".join(t(f"channel.{c}", lang) for c in delivery.failed)
+            channels = ", ".join(self._failed_channel(c, delivery.system_problem) for c in delivery.failed)
             self.notify(t("copy.failed", lang, channels=channels), severity="warning")
+
+    def _failed_channel(self, channel: str, system_problem: str) -> str:
+        name = t(f"channel.{channel}", self.lang)
+        if channel == "system" and system_problem:
+            return f"{name} ({t(f'system.{system_problem}', self.lang)})"
+        return name
 
     def action_export(self) -> None:
         from exporters.render import format_suffixes

@@ -546,3 +546,13 @@ async def test_export_with_nothing_ticked_is_refused_and_writes_nothing(catalog,
         await pilot.pause()
         assert any("nothing is selected" in n.message and n.severity == "error" for n in app._notifications)
     assert not target.exists()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_desktop_clipboard_problem_has_words(lang):
+    from exporters import clipboard
+    from tui.i18n import t
+
+    problems = [clipboard.NOT_READ_BACK, clipboard.NO_MECHANISM, clipboard.TIMED_OUT, clipboard.HELPER_FAILED]
+    words = [t(f"system.{problem}", lang) for problem in problems]
+    assert len(set(words)) == len(problems) and all(words)
