@@ -294,7 +294,7 @@ async def test_a_run_cut_off_by_its_deadline_reports_not_run_and_returns_on_time
     probe = _single_plan(Check(LOOPBACK, "udp", port, SIP_OPTIONS))
     started = time.monotonic()
     report = await run_probe(probe, ShortDeadline(timeout=5, parallel=1))
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 2.5, "returned at the 0.3 s deadline, not at the 5 s timeout"
     assert [o.state for o in report.outcomes.values()] == [NOT_RUN]
     assert not report.all_passed
 
@@ -316,8 +316,9 @@ async def test_cancelling_the_run_stops_every_probe_and_closes_its_sockets(serve
         warnings.simplefilter("always")
         with pytest.raises(asyncio.CancelledError):
             await task
+        stopped = time.monotonic() - started
         gc.collect()
-    assert time.monotonic() - started < 0.5
+    assert stopped < 5, "stopped at the cancel, not at the 10 s timeout"
     assert [t for t in asyncio.all_tasks() if t is not asyncio.current_task()] == []
     assert not [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
 

@@ -35,17 +35,27 @@ SAFE_TEXT = [t for t in NASTY_TEXT if "/" not in t and ".." not in t and "\\" no
 FORMATS = ["csv", "text", "json", "nftables", "iptables", "routeros", "cisco", "fritzbox", "markdown", "pdf"]
 
 
-@pytest.fixture(scope="module")
-def workdir(tmp_path_factory):
-    """A directory with a good and some bad catalogs and plans, used as the current directory while fuzzing."""
-    root = tmp_path_factory.mktemp("cli-fuzz")
+def populate(root: Path) -> Path:
+    """Write the good and bad catalogs and plans afresh: a fuzzed ``-o`` may have overwritten them."""
     (root / "catalog.toml").write_bytes(CATALOG_BYTES)
     for name, raw in PLAN_SEEDS.items():
         (root / name).write_bytes(raw)
-    (root / "dir").mkdir()
+    (root / "dir").mkdir(exist_ok=True)
     (root / "bad-catalog.toml").write_bytes(CATALOG_BYTES.replace(b'peer = "pbx-host"', b'peer = "\\u001b[2J"', 1))
     (root / "bad-plan.toml").write_bytes(b'host = "\\u001b]52;c;ZXZpbA==\\u0007"\n')
     return root
+
+
+@pytest.fixture(scope="module")
+def fuzz_dir(tmp_path_factory):
+    """The current directory while fuzzing, shared by the examples, each of which repopulates it."""
+    return tmp_path_factory.mktemp("cli-fuzz")
+
+
+@pytest.fixture
+def workdir(tmp_path):
+    """A directory with a good and some bad catalogs and plans, used as the current directory."""
+    return populate(tmp_path)
 
 
 PATHS = ["catalog.toml", *PLAN_SEEDS, "dir", "missing.toml", "bad-catalog.toml", "bad-plan.toml", "mutated.toml",
@@ -148,9 +158,10 @@ def assert_cli_contract(argv: list[str], code: int, out: str, err: str) -> None:
 
 @fuzz_settings(250)
 @given(argv=argvs(), mutated=mutated_bytes(CATALOG_BYTES[:3000]) | mutated_bytes(PLAN_SEEDS["classic-name.toml"]))
-def test_any_command_line_exits_0_or_2_with_one_clean_line(workdir, argv, mutated):
-    (workdir / "mutated.toml").write_bytes(mutated)
-    code, out, err = run_in(workdir, argv)
+def test_any_command_line_exits_0_or_2_with_one_clean_line(fuzz_dir, argv, mutated):
+    populate(fuzz_dir)
+    (fuzz_dir / "mutated.toml").write_bytes(mutated)
+    code, out, err = run_in(fuzz_dir, argv)
     event(f"exit {code}")
     assert_cli_contract(argv, code, out, err)
 
