@@ -11,7 +11,6 @@ from typing import Mapping
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer
 
 from fwplan.catalog import Catalog
 from fwplan.errors import FwplanError
@@ -23,6 +22,7 @@ from tui.i18n import t
 from tui.widgets.component_tree import ComponentTree
 from tui.widgets.details_pane import DetailsPane, describe
 from tui.widgets.inputs_panel import InputsPanel
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.rules_table import RulesTable
 from tui.widgets.status_line import StatusLine
 
@@ -32,7 +32,7 @@ from tui.widgets.status_line import StatusLine
 _APP_LABELS = {
     "c": "key.copy", "y": "key.copy", "e": "key.export", "ctrl+s": "key.file", "ctrl+o": "key.file",
     "question_mark": "key.help", "ctrl+q": "key.quit", "l": "key.language", "d": "key.dialect",
-    "ctrl+p": "key.palette",
+    "p": "key.probe", "ctrl+p": "key.palette",
 }
 _TREE_LABELS = {"space": "key.toggle"}
 _COPY = Binding.Group("Copy")
@@ -64,7 +64,7 @@ class PlannerApp(App[int]):
         Binding("ctrl+q", "request_quit", "Quit", priority=True),
         Binding("l", "switch_language", "Deutsch"),
         Binding("d", "next_dialect", "Dialect"),
-        Binding("p", "probe", "Probe", show=False),
+        Binding("p", "probe", "Probe"),
         Binding("ctrl+p", "command_palette", "Cmds", priority=True),
     ]
 
@@ -91,7 +91,7 @@ class PlannerApp(App[int]):
                 yield RulesTable(self.lang, id="rules")
                 yield DetailsPane(id="details")
         yield StatusLine(id="status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._localize_bindings()

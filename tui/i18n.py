@@ -14,6 +14,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "key.palette": ("Befehle", "Cmds"),
     "key.language": ("English", "Deutsch"),
     "key.dialect": ("Dialekt", "Dialect"),
+    "key.probe": ("Prüfen", "Probe"),
     "key.help": ("Hilfe", "Help"),
     "key.quit": ("Ende", "Quit"),
     # long descriptions (help screen and command palette)

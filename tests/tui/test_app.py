@@ -556,3 +556,47 @@ def test_every_desktop_clipboard_problem_has_words(lang):
     problems = [clipboard.NOT_READ_BACK, clipboard.NO_MECHANISM, clipboard.TIMED_OUT, clipboard.HELPER_FAILED]
     words = [t(f"system.{problem}", lang) for problem in problems]
     assert len(set(words)) == len(problems) and all(words)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("size, rows", [((80, 24), 2), ((120, 40), 1)])
+async def test_the_footer_shows_every_planner_key_whole(catalog, lang, size, rows):
+    from textual.widgets._footer import FooterKey
+
+    from tui.keymap import KEYS
+
+    app = make_app(catalog, select=("hostedpbx-classic",), lang=lang)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        keys = list(app.query(FooterKey))
+        shown = {key.key for key in keys}
+        wanted = {"space", "ctrl+q", "question_mark", "ctrl+p"} | {
+            k.keys for k in KEYS if k.action and len(k.keys) <= 6 and "," not in k.keys and k.keys != "?"}
+        assert wanted <= shown, wanted - shown
+        width, height = size
+        for key in keys:
+            region = key.region
+            assert region.width and 0 <= region.x and region.right <= width, (key.key, region)
+        assert {key.region.y for key in keys} == set(range(height - rows, height))
+
+
+async def test_the_footer_wraps_and_unwraps_as_the_terminal_is_resized(catalog):
+    from tui.widgets.key_footer import KeyFooter
+
+    async def height_once_settled(expected: int) -> int:
+        for _ in range(10):  # the footer measures its items after a refresh: a few pauses, bounded
+            if footer.size.height == expected:
+                break
+            await pilot.pause()
+        return footer.size.height
+
+    app = make_app(catalog, select=("hostedpbx-classic",), lang="de")
+    async with app.run_test(size=(120, 40)) as pilot:
+        footer = app.query_one(KeyFooter)
+        heights = [await height_once_settled(1)]
+        for size, rows in (((80, 24), 2), ((120, 40), 1), ((80, 24), 2)):
+            await pilot.resize_terminal(*size)
+            heights.append(await height_once_settled(rows))
+        app.query_one("#lan-input").focus()  # typing: only the ctrl keys are live, and they fit on one row
+        heights.append(await height_once_settled(1))
+    assert heights == [1, 2, 1, 2, 1]
