@@ -28,3 +28,4 @@ def get(name: str):
 for _name in ("nftables", "iptables", "routeros", "pfsense", "opnsense", "fortigate", "cisco", "fritzbox",
               "markdown"):
     register(_name, f"exporters.{_name}")
+register("cisco-ios", "exporters.cisco_ios")

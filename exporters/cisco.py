@@ -14,28 +14,15 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
-from exporters.base import ExportContext, Peer, ascii_text, comment_block, header_lines, peer, rule_comment, token
-from exporters.dialects import format_ports
+from exporters.base import ExportContext, Peer, ascii_text, comment_block, header_lines, rule_comment
+from exporters.cisco_common import ACLS, OBJECTS, peers, placeholder, port_entries, remark, service_group
 from fwplan.merge import Limits, RuleSet
-
-OBJECTS = {"lan-network": "FWPLAN-LAN-NET", "lan-address": "FWPLAN-LAN-ADDR", "pbx-host": "FWPLAN-PBX-HOST"}
-ACLS = {"outbound": "FWPLAN-OUT", "inbound": "FWPLAN-IN"}
-REMARK_CHARS = 100
-
-
-def remark(text: str) -> str:
-    text = ascii_text(text)
-    return text if len(text) <= REMARK_CHARS else text[: REMARK_CHARS - 3].rstrip() + "..."
-
-
-def service_group(number: int) -> str:
-    return f"FWPLAN-RULE{number}"
 
 
 @dataclass(frozen=True)
 class CiscoExporter:
     name: str = "cisco"
-    description: str = "Cisco ASA objects, service object-groups (eq, range a b) and access lists"
+    description: str = "Cisco ASA (for IOS routers use cisco-ios): objects, service object-groups, access lists"
     suffix: str = ".cfg"
     limits: Limits = Limits()
     fuse_protocols: bool = False
@@ -49,18 +36,17 @@ class CiscoExporter:
                     "(an access list ends in an implicit deny). An FQDN object needs a DNS server on the ASA "
                     "(dns domain-lookup).")
         out = [comment_block([ascii_text(line) for line in head], "! ")]
-        peers = {e: peer(e, context, self.takes_names) for r in ruleset.rules for e in (r.source, r.destination)}
-        named = {p.role: p for p in peers.values() if p.role in OBJECTS and not p.is_any}
+        by_endpoint, named = peers(ruleset, context, self.takes_names)
         for role, name in OBJECTS.items():
             if role in named:
                 out.append(f"object network {name}\n {self._object_line(named[role], v6)}\n")
         for number, rule in enumerate(ruleset.rules, start=1):
             out.append(f"object-group service {service_group(number)} {rule.protocol}\n")
-            out.extend(f" port-object {line}\n" for line in format_ports(rule.ports, "cisco").splitlines())
+            out.extend(f" port-object {entry}\n" for entry in port_entries(rule.ports))
         for number, rule in enumerate(ruleset.rules, start=1):
             acl = ACLS[rule.direction]
             out.append(f"access-list {acl} remark {remark(rule_comment(number, rule, context.lang))}\n")
-            src, dst = self._ref(peers[rule.source]), self._ref(peers[rule.destination])
+            src, dst = self._ref(by_endpoint[rule.source]), self._ref(by_endpoint[rule.destination])
             out.append(f"access-list {acl} extended permit {rule.protocol} {src} {dst} "
                        f"object-group {service_group(number)}\n")
         return "".join(out)
@@ -68,7 +54,7 @@ class CiscoExporter:
     @staticmethod
     def _object_line(p: Peer, v6: bool) -> str:
         if p.placeholder is not None:
-            return f"host {token(ascii_text(p.placeholder))}"
+            return f"host {placeholder(p)}"
         if p.name is not None:
             return f"fqdn {'v6' if v6 else 'v4'} {p.name}"
         network = ipaddress.ip_network(p.addresses[0], strict=False)

@@ -36,7 +36,7 @@ _PLAIN: dict[str, Dialect] = {
 }
 _SPECIAL = {
     "nftables": "nftables set: { 443, 9094, 9100-9101 }",
-    "cisco": "Cisco IOS/ASA port-object lines: eq 443 / range 9100 9101",
+    "cisco": "Cisco ASA port-object / IOS service-group entries: eq 443 / range 9100 9101",
 }
 
 #: Every dialect name, in the order menus show them.

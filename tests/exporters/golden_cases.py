@@ -17,12 +17,21 @@ from fwplan.merge import MergeOptions, build
 from fwplan.plan import Plan, expand_selection, parse_host, parse_lan
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-# The formats that cannot run here; each module names the vendor document its syntax was checked against.
-FORMATS = ("routeros", "fortigate", "cisco", "pfsense", "opnsense", "fritzbox", "markdown")
 CASES = {
     "classic-name": (["hostedpbx-classic"], "192.168.50.2/24", "acme.telovip.de", "en"),
     "instantpbx-ip-de": (["instantpbx"], "192.168.1.10", "203.0.113.10", "de"),
+    "vpnless-ip": (["hostedpbx-vpnless"], "10.20.0.5/16", "198.51.100.7", "en"),
+    "single-component": (["hostedpbx-classic/vpn-tunnel"], "192.168.50.2/24", "203.0.113.10", "en"),
+    "ipv6-instantpbx-ip": (["instantpbx"], "2001:db8:50::2/64", "2001:db8:ffff::10", "en"),
+    "ipv6-classic-name-de": (["hostedpbx-classic"], "2001:db8:50::2/64", "acme.telovip.de", "de"),
 }
+SHARED_CASES = ("classic-name", "instantpbx-ip-de")
+# The formats that cannot run here, with their cases; each module names the vendor document its syntax was
+# checked against.
+FORMATS = {fmt: SHARED_CASES for fmt in ("routeros", "fortigate", "cisco", "pfsense", "opnsense", "fritzbox",
+                                         "markdown")}
+FORMATS["cisco-ios"] = tuple(CASES)
+PAIRS = [(fmt, case) for fmt, cases in FORMATS.items() for case in cases]
 
 
 def render(fmt: str, case: str) -> str:
@@ -40,7 +49,6 @@ def path(fmt: str, case: str) -> Path:
 
 if __name__ == "__main__":
     GOLDEN.mkdir(exist_ok=True)
-    for fmt in FORMATS:
-        for case in CASES:
-            path(fmt, case).write_text(render(fmt, case), encoding="utf-8")
-            print(path(fmt, case))
+    for fmt, case in PAIRS:
+        path(fmt, case).write_text(render(fmt, case), encoding="utf-8")
+        print(path(fmt, case))

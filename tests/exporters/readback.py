@@ -135,6 +135,55 @@ def cisco(text: str) -> list:
     return [(groups[name][0], parse_ports("\n".join(groups[name][1]), "cisco")) for name in order]
 
 
+_IOS_PEER = r"(?:any|object-group FWPLAN-(?:LAN-NET|LAN-ADDR|PBX-HOST))"
+_IOS_V6_PEER = r"(?:any|host [0-9a-f:]+|[0-9a-f:]+/\d{1,3}|(?:host )?<[!-~]+>)"
+
+
+def cisco_ios(text: str) -> list:
+    """Rules in the file's own numbering (the lists group them by direction): IPv4 by service group
+    FWPLAN-RULEn, IPv6 by the entries after each ``remark fwplan n ...``."""
+    groups: dict[int, tuple[set[str], list[str]]] = {}
+    used: list[int] = []
+    v6_rules: dict[int, tuple[set[str], list[str]]] = {}
+    mode = current = None
+    for line in text.splitlines():
+        if line.startswith("!"):
+            continue
+        if m := re.fullmatch(r"(object-group network|object-group service|ip access-list extended|ipv6 access-list)"
+                             r" (FWPLAN-[A-Z0-9-]+)", line):
+            mode = m.group(1)
+            if mode == "object-group service":
+                current = groups[int(m.group(2).removeprefix("FWPLAN-RULE"))] = (set(), [])
+            continue
+        if mode == "object-group network" and re.fullmatch(
+                r" (?:host (?:[0-9.]+|<[!-~]+>)|[0-9.]+ [0-9.]+|<[!-~]+>)", line):
+            continue
+        if mode == "object-group service" and (m := re.fullmatch(r" (tcp|udp) (eq \d+|range \d+ \d+)", line)):
+            current[0].add(m.group(1))
+            current[1].append(m.group(2))
+            continue
+        if mode in ("ip access-list extended", "ipv6 access-list") and (
+                m := re.fullmatch(r" remark (fwplan (\d+)[ -~]*)", line)) and len(m.group(1)) <= 100:
+            if mode == "ipv6 access-list":
+                current = v6_rules[int(m.group(2))] = (set(), [])
+            continue
+        if mode == "ip access-list extended" and (
+                m := re.fullmatch(rf" permit object-group FWPLAN-RULE(\d+) {_IOS_PEER} {_IOS_PEER}", line)):
+            used.append(int(m.group(1)))
+            continue
+        if mode == "ipv6 access-list" and current is not None and (
+                m := re.fullmatch(rf" permit (tcp|udp) {_IOS_V6_PEER} {_IOS_V6_PEER} (eq \d+|range \d+ \d+)", line)):
+            current[0].add(m.group(1))
+            current[1].append(m.group(2))
+            continue
+        _fail(line, "cisco-ios")
+    rules = {n: groups[n] for n in used} if groups else v6_rules
+    assert sorted(rules) == list(range(1, len(rules) + 1)), f"cisco-ios: rule numbers {sorted(rules)}"
+    assert not groups or sorted(used) == sorted(groups), "cisco-ios: a service group is unused or used twice"
+    for protocols, _ in rules.values():
+        assert len(protocols) == 1, f"cisco-ios: a rule mixes or lacks protocols: {protocols}"
+    return [(next(iter(rules[n][0])), parse_ports("\n".join(rules[n][1]), "cisco")) for n in sorted(rules)]
+
 def fritzbox(text: str) -> list:
     found = {}
     for line in text.splitlines():
@@ -159,4 +208,4 @@ def markdown(text: str) -> list:
 
 
 READERS = {"nftables": nftables, "iptables": iptables, "routeros": routeros, "pfsense": pfsense,
-           "opnsense": pfsense, "fortigate": fortigate, "cisco": cisco, "fritzbox": fritzbox, "markdown": markdown}
+           "opnsense": pfsense, "fortigate": fortigate, "cisco": cisco, "cisco-ios": cisco_ios, "fritzbox": fritzbox, "markdown": markdown}

@@ -32,7 +32,8 @@ from tests.hardening.fuzzing import (
 FWPLAN = str(Path(sys.executable).parent / "fwplan")
 #: Values for any option; none names a path outside the fuzzing directory (the tests run there).
 SAFE_TEXT = [t for t in NASTY_TEXT if "/" not in t and ".." not in t and "\\" not in t]
-FORMATS = ["csv", "text", "json", "nftables", "iptables", "routeros", "cisco", "fritzbox", "markdown", "pdf"]
+FORMATS = ["csv", "text", "json", "nftables", "iptables", "routeros", "cisco", "cisco-ios", "fritzbox", "markdown",
+           "pdf"]
 
 
 def populate(root: Path) -> Path:
