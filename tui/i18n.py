@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fwplan.lang import pick
+
 LANGUAGES = ("de", "en")
 
 _STRINGS: dict[str, tuple[str, str]] = {
@@ -126,9 +128,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
 
 def t(key: str, lang: str, **values: object) -> str:
     """The text for ``key`` in ``lang`` (German for "de", English otherwise), filled in."""
-    de, en = _STRINGS[key]
-    text = de if lang == "de" else en
-    return text.format(**values) if values else text
+    return pick(_STRINGS[key], lang, **values)
 
 
 def keys() -> tuple[str, ...]:
