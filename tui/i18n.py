@@ -140,6 +140,22 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "probe.nothing": ("In diesem Plan gibt es nichts zu prüfen.", "Nothing to probe in this plan."),
     "probe.key.cancel": ("Abbrechen / schließen", "Cancel / close"),
     "probe.key.again": ("Erneut prüfen", "Run again"),
+    # Textual's own commands in the palette
+    "palette.theme": ("Farbschema", "Theme"),
+    "palette.theme.help": ("Das Farbschema wechseln", "Change the current theme"),
+    "palette.quit": ("Beenden", "Quit"),
+    "palette.quit.help": ("Die Anwendung sofort beenden", "Quit the application as soon as possible"),
+    "palette.keys": ("Tasten", "Keys"),
+    "palette.keys.help": ("Hilfe zum fokussierten Element und eine Übersicht der Tasten zeigen",
+                         "Show help for the focused widget and a summary of available keys"),
+    "palette.keys.hide": ("Das Tasten- und Hilfefeld ausblenden", "Hide the keys and widget help panel"),
+    "palette.minimize": ("Verkleinern", "Minimize"),
+    "palette.minimize.help": ("Das Element wieder auf normale Größe bringen", "Minimize the widget and restore to normal size"),
+    "palette.maximize": ("Maximieren", "Maximize"),
+    "palette.maximize.help": ("Das fokussierte Element maximieren", "Maximize the focused widget"),
+    "palette.screenshot": ("Bildschirmfoto", "Screenshot"),
+    "palette.screenshot.help": ("Ein SVG-Bildschirmfoto der aktuellen Ansicht speichern",
+                               "Save an SVG 'screenshot' of the current screen"),
     # command palette
     "cmd.dialect": ("Router-Dialekt: {dialect}", "Router dialect: {dialect}"),
 }
