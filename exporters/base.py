@@ -18,6 +18,8 @@ from typing import Callable, Protocol
 
 from fwplan.catalog import Catalog
 from fwplan.errors import FwplanError
+from exporters.words import say
+from fwplan.merge import PLACEHOLDER_LAN_ADDRESS, PLACEHOLDER_LAN_NETWORK, PLACEHOLDER_PBX_HOST, PLACEHOLDER_WORDS
 from fwplan.merge import Endpoint, Limits, Rule, RuleSet, endpoints_for
 from fwplan.plan import Plan
 
@@ -122,9 +124,9 @@ def peer(endpoint: Endpoint, context: ExportContext, takes_names: bool) -> Peer:
             return Peer(endpoint, role, name=endpoint.value)
         if context.resolve:
             return Peer(endpoint, role, context.resolved_host)
-        return Peer(endpoint, role, placeholder=f"<PBX host {endpoint.value}>")
+        return Peer(endpoint, role, placeholder=say("placeholder.host", context.lang, host=endpoint.value))
     if endpoint.kind == "placeholder":
-        return Peer(endpoint, role, placeholder=endpoint.value)
+        return Peer(endpoint, role, placeholder=endpoint.label(context.lang))
     return Peer(endpoint, role)
 
 
@@ -180,10 +182,7 @@ def token(text: str) -> str:
 # Shared wording
 # --------------------------------------------------------------------------
 
-DIRECTION_WORDS = {
-    "en": {"outbound": "outbound", "inbound": "inbound"},
-    "de": {"outbound": "ausgehend", "inbound": "eingehend"},
-}
+DIRECTION_WORDS = {lang: {d: say(f"dir.{d}", lang) for d in ("outbound", "inbound")} for lang in ("en", "de")}
 
 
 def rule_title(number: int, rule: Rule, lang: str) -> str:
@@ -198,45 +197,37 @@ def rule_comment(number: int, rule: Rule, lang: str) -> str:
 
 def header_lines(ruleset: RuleSet, context: ExportContext, target: str, takes_names: bool) -> list[str]:
     """What the file is, what it was made from, what the user must still do; one line each, unquoted."""
-    de = context.lang == "de"
+    lang = context.lang
     plan, catalog = context.plan, context.catalog
     lines = [
-        (f"fwplan-Export für {target}" if de else f"fwplan export for {target}"),
-        (f"Katalog: {catalog.title} (Stand {catalog.data_version})" if de
-         else f"Catalog: {catalog.title} (data {catalog.data_version})"),
-        ("Ausgewählt: " if de else "Selected: ") + ", ".join(plan.selected),
+        say("head.title", lang, target=target),
+        say("head.catalog", lang, title=catalog.title, version=catalog.data_version),
+        say("head.selected", lang, ids=", ".join(plan.selected)),
     ]
     if plan.lan is not None:
-        lines.append((f"LAN-Adresse (Planungsdokument): {plan.lan.address}, LAN-Netz {plan.lan.network}" if de
-                      else f"LAN address (planning document): {plan.lan.address}, LAN network {plan.lan.network}"))
+        lines.append(say("head.lan", lang, address=plan.lan.address, network=plan.lan.network))
     host = plan.host
     if host is not None and host.is_ip:
-        lines.append(f"PBX-Host: {host.value}" if de else f"PBX host: {host.value}")
+        lines.append(say("head.host", lang, host=host.value))
     elif host is not None and takes_names:
-        lines.append((f"PBX-Host: {host.value} (als Name eingetragen; {target} löst ihn selbst auf)" if de
-                      else f"PBX host: {host.value} (written as a name; {target} resolves it itself)"))
+        lines.append(say("head.host.name", lang, host=host.value, target=target))
     elif host is not None and context.resolve:
-        addresses = ", ".join(context.resolved_host)
-        lines.append((f"PBX-Host: {host.value}, beim Export aufgelöst (--resolve) zu {addresses}; "
-                       "ändert sich die Adresse, neu exportieren" if de
-                       else f"PBX host: {host.value}, resolved when this file was exported (--resolve) to "
-                            f"{addresses}; export again if its address changes"))
+        lines.append(say("head.host.resolved", lang, host=host.value, addresses=", ".join(context.resolved_host)))
     elif host is not None:
-        lines.append((f"PBX-Host: {host.value}. {target} kann hier keinen Namen nehmen: der Platzhalter "
-                      f"<PBX host {host.value}> ist durch die Adresse des Hosts zu ersetzen "
-                      "(oder mit --resolve exportieren)" if de
-                      else f"PBX host: {host.value}. {target} cannot take a name here: replace the placeholder "
-                           f"<PBX host {host.value}> with the host's address (or export with --resolve)"))
-    missing = [p for p, value in (("<LAN network>, <LAN address>", plan.lan), ("<PBX host>", host)) if value is None]
+        lines.append(say("head.host.placeholder", lang, host=host.value, target=target,
+                         placeholder=say("placeholder.host", lang, host=host.value)))
+    wanted = ((PLACEHOLDER_LAN_NETWORK, PLACEHOLDER_LAN_ADDRESS), plan.lan), ((PLACEHOLDER_PBX_HOST,), host)
     used = {r.source.value for r in ruleset.rules} | {r.destination.value for r in ruleset.rules}
-    missing = [m for m in missing if any(part in used for part in m.split(", "))]
+    missing = []
+    for group, value in wanted:
+        if value is None and any(p in used for p in group):
+            missing.extend(PLACEHOLDER_WORDS[p].get(lang) for p in group)
     if missing:
-        lines.append((f"Platzhalter {', '.join(missing)}: Angabe fehlt im Plan; vor dem Laden ersetzen" if de
-                      else f"Placeholders {', '.join(missing)}: missing from the plan; replace them before loading"))
+        lines.append(say("head.missing", lang, placeholders=", ".join(missing)))
     for notice in ruleset.notices:
-        lines.append(("Hinweis: " if de else "Note: ") + notice.text.get(context.lang))
-    if ruleset.caveat.get(context.lang):
-        lines.append(ruleset.caveat.get(context.lang))
+        lines.append(say("head.notice", lang, text=notice.text.get(lang)))
+    if ruleset.caveat.get(lang):
+        lines.append(ruleset.caveat.get(lang))
     return [one_line(line) for line in lines]
 
 

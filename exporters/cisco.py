@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from exporters.base import ExportContext, Peer, ascii_text, comment_block, header_lines, rule_comment
 from exporters.cisco_common import ACLS, OBJECTS, peers, placeholder, port_entries, remark, service_group
+from exporters.words import say
 from fwplan.merge import Limits, RuleSet
 
 
@@ -31,10 +32,7 @@ class CiscoExporter:
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         v6 = context.family == 6
         head = header_lines(ruleset, context, "Cisco ASA", self.takes_names)
-        head.append(f"Paste in configuration mode. Bind the lists to your interfaces, e.g. access-group "
-                    f"{ACLS['outbound']} in interface inside and access-group {ACLS['inbound']} in interface outside "
-                    "(an access list ends in an implicit deny). An FQDN object needs a DNS server on the ASA "
-                    "(dns domain-lookup).")
+        head.append(say("cisco.load", context.lang, out=ACLS["outbound"], in_=ACLS["inbound"]))
         out = [comment_block([ascii_text(line) for line in head], "! ")]
         by_endpoint, named = peers(ruleset, context, self.takes_names)
         for role, name in OBJECTS.items():

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from exporters.base import ExportContext, ExportError, Peer, ascii_text, comment_block, header_lines, rule_comment
 from exporters.cisco_common import ACLS, OBJECTS, peers, placeholder, port_entries, remark, service_group
+from exporters.words import say
 from fwplan.merge import Limits, Rule, RuleSet
 
 TARGET = "Cisco IOS"
@@ -76,17 +77,14 @@ class CiscoIosExporter:
 
     def _head(self, ruleset: RuleSet, context: ExportContext, directions: list[str]) -> list[str]:
         head = header_lines(ruleset, context, TARGET, self.takes_names)
-        bind = "ipv6 traffic-filter" if context.family == 6 else "ip access-group"
-        sides = {"outbound": "the LAN interface", "inbound": "the internet interface"}
-        head.append("Paste in configuration mode (configure terminal). Apply the lists to your interfaces: "
-                    + "; ".join(f"{bind} {ACLS[d]} in on {sides[d]}" for d in directions)
-                    + " (an access list ends in an implicit deny).")
-        head.append("IOS access lists are stateless: where FWPLAN-IN (or any list) filters the internet interface, "
-                    "replies to the outbound flows need the zone-based firewall (inspect) or reflexive entries. "
-                    "With NAT, a list inbound on the internet interface sees the public (pre-NAT) addresses.")
-        head.append("Pasting again adds to the lists and groups of these names: remove them first ("
-                    + ("no ipv6 access-list NAME)." if context.family == 6
-                       else "no ip access-list extended NAME, then no object-group network|service NAME)."))
+        lang = context.lang
+        command = "ipv6 traffic-filter" if context.family == 6 else "ip access-group"
+        bindings = "; ".join(say("ios.bind", lang, command=command, acl=ACLS[d], side=say(f"ios.side.{d}", lang))
+                             for d in directions)
+        head.append(say("ios.load", lang, bindings=bindings))
+        head.append(say("ios.stateless", lang))
+        head.append(say("ios.again", lang, remove="no ipv6 access-list NAME" if context.family == 6
+                        else say("ios.remove.v4", lang)))
         return head
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from exporters.base import ExportContext, Peer, clip, comment_block, header_lines, one_line, peer, rule_comment
 from exporters.dialects import format_ports
+from exporters.words import say
 from fwplan.merge import Limits, Rule, RuleSet
 
 ADDRESSES = {"lan-network": "fwplan-lan-net", "lan-address": "fwplan-lan-addr", "pbx-host": "fwplan-pbx-host"}
@@ -45,9 +46,7 @@ class FortigateExporter:
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         v6 = context.family == 6
         head = header_lines(ruleset, context, "FortiGate", self.takes_names)
-        head.append(f"Paste into the CLI console. Interfaces are set to {LAN_INTERFACE} (LAN) and {WAN_INTERFACE} "
-                    "(internet): change them to yours before pasting. New policies are added at the end: move "
-                    "them above any deny policy.")
+        head.append(say("fortigate.load", context.lang, lan=LAN_INTERFACE, wan=WAN_INTERFACE))
         out = [comment_block(head)]
         peers = {e: peer(e, context, self.takes_names) for r in ruleset.rules for e in (r.source, r.destination)}
         named = {p.role: p for p in peers.values() if p.role in ADDRESSES and not p.is_any}

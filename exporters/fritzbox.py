@@ -14,31 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exporters.base import ExportContext, comment_block, header_lines, one_line, peer
+from exporters.words import say
 from fwplan.merge import Limits, RuleSet
-
-WORDS = {
-    "en": {
-        "inbound": "Port sharings (Internet > Permit Access > Port Sharing > Add Device for Sharing > New Sharing)",
-        "device": "device", "protocol": "protocol", "port": "port to device", "through": "through",
-        "external": "port requested externally",
-        "from": "the rule allows only source {src}; a FRITZ!Box sharing cannot limit the source",
-        "internal": "inside the LAN ({src} -> {dst}): does not pass the FRITZ!Box, nothing to set",
-        "network": "the destination is the network {dst}: add one sharing per device that needs it",
-        "outbound": "Outbound (no setting needed: the FRITZ!Box lets outbound traffic through by default)",
-        "none": "none",
-    },
-    "de": {
-        "inbound": "Portfreigaben (Internet > Freigaben > Portfreigaben > Gerät für Freigaben hinzufügen > Neue Freigabe)",
-        "device": "Gerät", "protocol": "Protokoll", "port": "Port an Gerät", "through": "bis Port",
-        "external": "Port extern gewünscht",
-        "from": "die Regel erlaubt nur Quelle {src}; eine FRITZ!Box-Freigabe kann die Quelle nicht einschränken",
-        "internal": "innerhalb des LAN ({src} -> {dst}): läuft nicht über die FRITZ!Box, nichts einzustellen",
-        "network": "Ziel ist das Netz {dst}: je Gerät, das es braucht, eine Freigabe anlegen",
-        "outbound": "Ausgehend (keine Einstellung nötig: die FRITZ!Box lässt ausgehenden Verkehr standardmäßig durch)",
-        "none": "keine",
-    },
-}
-
 
 @dataclass(frozen=True)
 class FritzboxExporter:
@@ -50,31 +27,31 @@ class FritzboxExporter:
     takes_names: bool = False
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
-        w = WORDS[context.lang]
+        lang = context.lang
         out = [comment_block(header_lines(ruleset, context, "FRITZ!Box", self.takes_names)), "\n"]
         inbound = [(n, r) for n, r in enumerate(ruleset.rules, start=1) if r.direction == "inbound"]
         outbound = [(n, r) for n, r in enumerate(ruleset.rules, start=1) if r.direction == "outbound"]
-        out.append(f"{w['inbound']}:\n")
+        out.append(f"{say('fritzbox.inbound', lang)}:\n")
         if not inbound:
-            out.append(f"  {w['none']}\n")
+            out.append(f"  {say('fritzbox.none', lang)}\n")
         for number, rule in inbound:
             src, dst = peer(rule.source, context, False), peer(rule.destination, context, False)
             src_text, dst_text = self._text(src), self._text(dst)
             r = rule.ports.ranges[0]
             if src.role in ("lan-network", "lan-address"):
                 out.append(f"  {number}. {rule.protocol.upper()} {r.format('-')}: "
-                           f"{one_line(w['internal'].format(src=src_text, dst=dst_text))}\n")
+                           f"{one_line(say('fritzbox.internal', lang, src=src_text, dst=dst_text))}\n")
                 continue
-            out.append(f"  {number}. {w['device']} {dst_text}, {w['protocol']} {rule.protocol.upper()}, "
-                       f"{w['port']} {r.lo} {w['through']} {r.hi}, {w['external']} {r.lo}\n")
+            sharing = say("fritzbox.sharing", lang, device=dst_text, protocol=rule.protocol.upper(), lo=r.lo, hi=r.hi)
+            out.append(f"  {number}. {one_line(sharing)}\n")
             if not src.is_any:
-                out.append(f"     {one_line(w['from'].format(src=src_text))}\n")
+                out.append(f"     {one_line(say('fritzbox.from', lang, src=src_text))}\n")
             if dst.role == "lan-network":
-                out.append(f"     {one_line(w['network'].format(dst=dst_text))}\n")
+                out.append(f"     {one_line(say('fritzbox.network', lang, dst=dst_text))}\n")
             out.append(f"     {one_line(rule.purpose(context.lang))}\n")
-        out.append(f"\n{w['outbound']}:\n")
+        out.append(f"\n{say('fritzbox.outbound', lang)}:\n")
         if not outbound:
-            out.append(f"  {w['none']}\n")
+            out.append(f"  {say('fritzbox.none', lang)}\n")
         for number, rule in outbound:
             src, dst = peer(rule.source, context, False), peer(rule.destination, context, False)
             r = rule.ports.ranges[0]

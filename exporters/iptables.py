@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from exporters.base import ExportContext, ExportError, Peer, clip, comment_block, header_lines, one_line, peer
 from exporters.base import rule_comment, token
 from exporters.dialects import format_ports
+from exporters.words import say
 from fwplan.merge import Limits, Rule, RuleSet
 
 CHAIN = "FWPLAN"
@@ -45,7 +46,7 @@ class IptablesExporter:
         family = context.family
         tool = "ip6tables-restore" if family == 6 else "iptables-restore"
         head = header_lines(ruleset, context, tool, self.takes_names)
-        head.append(f"Load: {tool} FILE (replaces the filter table). Check first: {tool} --test FILE")
+        head.append(say("iptables.load", context.lang, tool=tool))
         out = [comment_block(head), "*filter\n", ":INPUT ACCEPT [0:0]\n", ":FORWARD DROP [0:0]\n",
                ":OUTPUT ACCEPT [0:0]\n", f":{CHAIN} - [0:0]\n", f"-A FORWARD -j {CHAIN}\n",
                f"-A {CHAIN} -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT\n"]

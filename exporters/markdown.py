@@ -13,18 +13,14 @@ from dataclasses import dataclass
 
 from exporters.base import DIRECTION_WORDS, ExportContext, one_line
 from exporters.dialects import format_ports
+from exporters.words import say
 from fwplan.merge import Limits, RuleSet
 
 _ESCAPE = "\\`*_[]|~"
 _LEADING = "#+-=>!"
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
-HEADINGS = {
-    "en": ("#", "Direction", "Protocol", "Source", "Destination", "Ports", "Purpose"),
-    "de": ("#", "Richtung", "Protokoll", "Quelle", "Ziel", "Ports", "Zweck"),
-}
-TITLE = {"en": "Firewall rules (fwplan)", "de": "Firewall-Regeln (fwplan)"}
-NOTES = {"en": "Notes", "de": "Hinweise"}
+COLUMNS = ("direction", "protocol", "source", "destination", "ports", "purpose")
 
 
 def md(text: str) -> str:
@@ -59,22 +55,23 @@ class MarkdownExporter:
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         lang = context.lang
         plan = context.plan
-        out = [f"# {md(TITLE[lang])}\n\n"]
-        facts = [("Katalog" if lang == "de" else "Catalog", f"{context.catalog.title} ({context.catalog.data_version})")]
+        out = [f"# {md(say('markdown.title', lang))}\n\n"]
+        facts = [(say("markdown.catalog", lang), f"{context.catalog.title} ({context.catalog.data_version})")]
         if plan.lan is not None:
             facts.append(("LAN", f"{plan.lan.address} ({plan.lan.network})"))
         if plan.host is not None:
-            facts.append(("PBX host" if lang == "en" else "PBX-Host", plan.host.value))
+            facts.append((say("markdown.host", lang), plan.host.value))
         out.extend(f"- {md(k)}: {md(v)}\n" for k, v in facts)
         out.append("\n")
-        out.append("| " + " | ".join(md(h) for h in HEADINGS[lang]) + " |\n")
-        out.append("|" + "|".join(["---"] * len(HEADINGS[lang])) + "|\n")
+        headings = ("#", *(say(f"col.{c}", lang) for c in COLUMNS))
+        out.append("| " + " | ".join(md(h) for h in headings) + " |\n")
+        out.append("|" + "|".join(["---"] * len(headings)) + "|\n")
         for number, rule in enumerate(ruleset.rules, start=1):
-            cells = (str(number), DIRECTION_WORDS[lang][rule.direction], rule.protocol, str(rule.source),
-                     str(rule.destination), format_ports(rule.ports, "markdown"), rule.purpose(lang))
+            cells = (str(number), DIRECTION_WORDS[lang][rule.direction], rule.protocol, rule.source.label(lang),
+                     rule.destination.label(lang), format_ports(rule.ports, "markdown"), rule.purpose(lang))
             out.append("| " + " | ".join(md(c) for c in cells) + " |\n")
         if ruleset.notices:
-            out.append(f"\n## {md(NOTES[lang])}\n\n")
+            out.append(f"\n## {md(say('markdown.notes', lang))}\n\n")
             out.extend(f"- {md(n.text.get(lang))}\n" for n in ruleset.notices)
         if ruleset.caveat.get(lang):
             out.append(f"\n> **{md(ruleset.caveat.get(lang))}**\n")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from exporters.base import ExportContext, Peer, clip, comment_block, header_lines, one_line, peer, rule_comment
 from exporters.dialects import format_ports
+from exporters.words import say
 from fwplan.merge import Limits, Rule, RuleSet
 
 DEFINES = {"lan-network": "LAN_NET", "lan-address": "LAN_ADDR", "pbx-host": "PBX_HOST"}
@@ -46,7 +47,7 @@ class NftablesExporter:
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         out = ["#!/usr/sbin/nft -f\n"]
         head = header_lines(ruleset, context, "nftables", self.takes_names)
-        head.append("Load: nft -f FILE (replaces only table inet fwplan). Check first: nft -c -f FILE")
+        head.append(say("nftables.load", context.lang))
         out.append(comment_block(head))
         peers = self._peers(ruleset, context)
         defines = {}

@@ -8,6 +8,5 @@ EXPORTER = PfsenseExporter(
     name="opnsense",
     description="OPNsense port alias lists (a:b, one per line) and a rules table",
     product="OPNsense",
-    alias_menu="Firewall > Aliases, type Port(s), paste into Content",
-    address_menu="Firewall > Aliases, type Host(s) or Network(s)",
+    menus="opnsense",
 )

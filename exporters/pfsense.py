@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 from exporters.base import DIRECTION_WORDS, ExportContext, Peer, comment_block, header_lines, one_line, peer
 from exporters.dialects import format_ports
+from exporters.words import say
 from fwplan.merge import Limits, Rule, RuleSet
 
 ADDRESS_ALIASES = {"lan-network": "fwplan_lan_net", "lan-address": "fwplan_lan_addr", "pbx-host": "fwplan_pbx_host"}
+COLUMNS = ("interface", "direction", "protocol", "source", "destination", "port", "description")
 ALIAS_TYPES = {"lan-network": "Network", "lan-address": "Host", "pbx-host": "Host"}
 
 
@@ -33,33 +35,30 @@ class PfsenseExporter:
     fuse_protocols: bool = True
     takes_names: bool = True
     product: str = "pfSense"
-    alias_menu: str = "Firewall > Aliases > Ports > Import"
-    address_menu: str = "Firewall > Aliases > IP > Add"
+    menus: str = "pfsense"  # the key prefix of its menu paths in exporters.words
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         lang = context.lang
         head = header_lines(ruleset, context, self.product, self.takes_names)
-        head.append(f"Step 1: create the address aliases ({self.address_menu}). Step 2: create one port alias per "
-                    f"block below ({self.alias_menu}): paste the lines between BEGIN and END. Step 3: add the "
-                    "rules of the table (outbound rules on the LAN interface, inbound on the WAN interface), "
-                    "above any block rule.")
+        head.append(say("pfsense.steps", lang, address_menu=say(f"{self.menus}.address_menu", lang),
+                        alias_menu=say(f"{self.menus}.alias_menu", lang)))
         out = [comment_block(head), "\n"]
         peers = {e: peer(e, context, self.takes_names)
                  for r in ruleset.rules for e in (r.source, r.destination)}
-        out.append("# Address aliases\n")
+        out.append(f"# {say('pfsense.address_aliases', lang)}\n")
         for role, alias in ADDRESS_ALIASES.items():
             p = next((p for p in peers.values() if p.role == role), None)
             if p is None:
                 continue
-            out.append(f"# {alias} (type {ALIAS_TYPES[role]}): {one_line(self._address(p))}\n")
-        out.append("\n# Port aliases\n")
+            line = say("pfsense.alias", lang, alias=alias, type=ALIAS_TYPES[role], value=self._address(p))
+            out.append(f"# {one_line(line)}\n")
+        out.append(f"\n# {say('pfsense.port_aliases', lang)}\n")
         for number, rule in enumerate(ruleset.rules, start=1):
-            out.append(f"# BEGIN {port_alias(number)} (type Port, rule {number})\n")
+            out.append(f"# BEGIN {say('pfsense.port_alias', lang, alias=port_alias(number), number=number)}\n")
             out.append(format_ports(rule.ports, self.name) + "\n")
             out.append(f"# END {port_alias(number)}\n")
-        out.append("\n# Rules\n")
-        heading = ("#", "Interface", "Direction", "Protocol", "Source", "Destination", "Destination port",
-                   "Description")
+        out.append(f"\n# {say('pfsense.rules', lang)}\n")
+        heading = ("#", *(say(f"pfsense.col.{c}", lang) for c in COLUMNS))
         rows = [heading]
         for number, rule in enumerate(ruleset.rules, start=1):
             rows.append((

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from exporters.base import ExportContext, Peer, comment_block, header_lines, one_line, peer, rule_comment
 from exporters.dialects import format_ports
-from fwplan.merge import Limits, RuleSet
+from exporters.words import say
+from fwplan.merge import PLACEHOLDER_PBX_HOST, PLACEHOLDER_WORDS, Limits, RuleSet
 
 PBX_LIST = "fwplan-pbx-host"
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;-_/()[]{}<>!#%&'*+=@^|~")
@@ -44,20 +45,17 @@ class RouterosExporter:
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         ip = "/ipv6" if context.family == 6 else "/ip"
         head = header_lines(ruleset, context, "RouterOS", self.takes_names)
-        head += [
-            "Import: /import file-name=FILE, or paste into a terminal. The rules are added at the end of the "
-            "forward chain: move them above your drop rules; accept established,related first (RouterOS "
-            "default configuration does).",
-        ]
+        head.append(say("routeros.load", context.lang))
         out = [comment_block(head)]
         host = context.plan.host
         uses_host = any(r.source.kind == "host" or r.destination.kind == "host"
                         or context.roles.get(r.source) == "pbx-host" or context.roles.get(r.destination) == "pbx-host"
                         for r in ruleset.rules)
         if uses_host:
-            address = host.value if host is not None else "<PBX host>"
+            address = host.value if host is not None else PLACEHOLDER_WORDS[PLACEHOLDER_PBX_HOST].get(context.lang)
+            comment = ros_string(say("routeros.pbx_comment", context.lang))
             out.append(f"{ip} firewall address-list\n")
-            out.append(f"add list={PBX_LIST} address={ros_string(address)} comment={ros_string('fwplan: PBX host')}\n")
+            out.append(f"add list={PBX_LIST} address={ros_string(address)} comment={comment}\n")
         out.append(f"{ip} firewall filter\n")
         for number, rule in enumerate(ruleset.rules, start=1):
             words = ["add chain=forward action=accept", f"protocol={rule.protocol}"]

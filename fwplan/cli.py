@@ -287,7 +287,7 @@ def cmd_probe(args: argparse.Namespace) -> int:
     import asyncio
 
     from fwplan.probe import ProbeOptions, plan_probe, run_probe
-    from fwplan.probe_formats import PROBE_FORMATS, StderrProgress, announce
+    from fwplan.probe_formats import PROBE_FORMATS, StderrProgress, say, start_line
 
     inputs = load_inputs(args)
     if not inputs.plan.selected:
@@ -304,13 +304,10 @@ def cmd_probe(args: argparse.Namespace) -> int:
                              "give a full name such as sbc.example.net or an address such as 198.51.100.7") from None
     options = ProbeOptions(args.timeout, args.parallel)
     probe_plan = plan_probe(build(inputs.catalog, inputs.plan), inputs.plan, target)
-    checks = len(probe_plan.checks)
-    print(f"{PROG} probe: {announce(probe_plan, inputs.lang)}; {checks} probes, timeout {options.timeout:g} s "
-          f"each, {options.parallel} at once, done within {options.deadline(checks):.1f} s", file=sys.stderr)
+    print(f"{PROG} probe: {start_line(probe_plan, options, inputs.lang)}", file=sys.stderr)
     if target is not None and target not in probe_plan.hosts:
-        print(f"{PROG} probe: --target {target}: no rule to 'any' to check against it, so it is not contacted",
-              file=sys.stderr)
-    progress = StderrProgress(sys.stderr, f"{PROG} probe")
+        print(f"{PROG} probe: {say('target_unused', inputs.lang, target=target)}", file=sys.stderr)
+    progress = StderrProgress(sys.stderr, f"{PROG} probe", lang=inputs.lang)
     try:
         report = asyncio.run(run_probe(probe_plan, options, progress))
     finally:

@@ -17,7 +17,7 @@ _HEADINGS = {
     "en": ("#", "Direction", "Protocol", "Source", "Destination", "Ports", "Purpose"),
     "de": ("#", "Richtung", "Protokoll", "Quelle", "Ziel", "Ports", "Zweck"),
 }
-_DIRECTION_WORDS = {
+DIRECTION_WORDS = {
     "en": {"outbound": "outbound", "inbound": "inbound"},
     "de": {"outbound": "ausgehend", "inbound": "eingehend"},
 }
@@ -62,8 +62,8 @@ def render_text(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> s
         rows = [_HEADINGS[lang]]
         for number, rule in enumerate(ruleset.rules, start=1):
             rows.append((
-                str(number), _DIRECTION_WORDS[lang][rule.direction], rule.protocol, str(rule.source),
-                str(rule.destination), rule.ports.format(","), rule.purpose(lang),
+                str(number), DIRECTION_WORDS[lang][rule.direction], rule.protocol, rule.source.label(lang),
+                rule.destination.label(lang), rule.ports.format(","), rule.purpose(lang),
             ))
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
         for row in rows:

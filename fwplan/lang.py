@@ -15,3 +15,12 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
         if value:
             return "de" if value.lower().startswith("de") else "en"
     return "en"
+
+
+def pick(texts: tuple[str, str], lang: str, **values: object) -> str:
+    """The German (for "de") or English text of a ``(de, en)`` pair, with its ``{fields}`` filled in.
+
+    The planner's (``tui.i18n``) and the exporters' (``exporters.words``) tables hold such pairs.
+    """
+    text = texts[0] if lang == "de" else texts[1]
+    return text.format(**values) if values else text

@@ -30,6 +30,12 @@ PROTOCOL_ORDER = {"tcp": 0, "udp": 1, "tcp/udp": 2}
 PLACEHOLDER_LAN_NETWORK = "<LAN network>"
 PLACEHOLDER_LAN_ADDRESS = "<LAN address>"
 PLACEHOLDER_PBX_HOST = "<PBX host>"
+#: How a placeholder reads for a person; the value itself stays as it is in JSON, CSV and plan logic.
+PLACEHOLDER_WORDS = {
+    PLACEHOLDER_LAN_NETWORK: Text("<LAN-Netz>", PLACEHOLDER_LAN_NETWORK),
+    PLACEHOLDER_LAN_ADDRESS: Text("<LAN-Adresse>", PLACEHOLDER_LAN_ADDRESS),
+    PLACEHOLDER_PBX_HOST: Text("<PBX-Host>", PLACEHOLDER_PBX_HOST),
+}
 
 
 # --------------------------------------------------------------------------
@@ -55,6 +61,11 @@ class Endpoint(NamedTuple):
 
     def __str__(self) -> str:
         return self.value
+
+    def label(self, lang: str) -> str:
+        """The value as a person reads it in ``lang``: placeholders translated, everything else as it is."""
+        words = PLACEHOLDER_WORDS.get(self.value) if self.kind == "placeholder" else None
+        return words.get(lang) if words is not None else self.value
 
 
 _KIND_ORDER = {"host": 0, "address": 1, "network": 2, "placeholder": 3, "any": 4}

@@ -15,6 +15,7 @@ every probe then goes to that one address.
 from __future__ import annotations
 
 import asyncio
+import errno
 import math
 import re
 import secrets
@@ -78,6 +79,38 @@ REASON_NO_HOST = Text(
     "PBX-Host fehlt: mit --host angeben",
     "PBX host missing: give it with --host",
 )
+
+
+DETAIL_REFUSED = Text("der Host hat geantwortet: dort lauscht nichts", "the host answered: nothing listens there")
+#: Details for the errors a probe meets most; any other error is named as the system names it.
+_ERRNO_DETAILS = {
+    errno.EHOSTUNREACH: Text("Host nicht erreichbar", "no route to host"),
+    errno.ENETUNREACH: Text("Netz nicht erreichbar", "network is unreachable"),
+    errno.EACCES: Text("Zugriff verweigert (lokale Firewall?)", "permission denied (local firewall?)"),
+    errno.EPERM: Text("nicht erlaubt (lokale Firewall?)", "operation not permitted (local firewall?)"),
+    errno.EADDRNOTAVAIL: Text("Adresse nicht verfügbar", "address not available"),
+}
+
+
+def detail_no_answer(timeout: float, protocol_name: str | None = None) -> Text:
+    if protocol_name is None:
+        return Text(f"keine Antwort innerhalb von {timeout:g} s", f"no answer within {timeout:g} s")
+    return Text(f"keine {protocol_name}-Antwort innerhalb von {timeout:g} s",
+                f"no {protocol_name} answer within {timeout:g} s")
+
+
+def detail_ignored(ignored: int, protocol_name: str) -> Text:
+    return Text(f"{ignored} Datagramm(e) ignoriert, die keine {protocol_name}-Antwort waren",
+                f"{ignored} datagram(s) that were not a {protocol_name} answer ignored")
+
+
+def detail_answered(answer: Text, seconds: float) -> Text:
+    return Text(f"{answer.de} in {_ms(seconds)}", f"{answer.en} in {_ms(seconds)}")
+
+
+def detail_deadline(deadline: float) -> Text:
+    return Text(f"die Frist des Laufs von {deadline:.1f} s war erreicht",
+                f"the run's deadline of {deadline:.1f} s was reached")
 
 
 def reason_not_pbx(destination: Endpoint) -> Text:
@@ -258,7 +291,7 @@ class ProbeOptions:
 class Outcome:
     check: Check
     state: str  # open | refused | filtered | unreachable | not-run
-    detail: str = ""
+    detail: Text = Text("", "")
     seconds: float = 0.0
 
 
@@ -337,7 +370,7 @@ async def run_probe(probe_plan: ProbePlan, options: ProbeOptions = ProbeOptions(
                              f"of {deadline:.1f} s") from None
     for check in checks:
         if check not in outcomes:
-            outcomes[check] = Outcome(check, NOT_RUN, f"the run's deadline of {deadline:.1f} s was reached")
+            outcomes[check] = Outcome(check, NOT_RUN, detail_deadline(deadline))
     ordered = {check: outcomes[check] for check in checks}
     return ProbeReport(probe_plan, options, {h: a for h, (_f, a) in addresses.items()}, ordered,
                        time.monotonic() - started, deadline)
@@ -398,13 +431,16 @@ async def probe_check(check: Check, family: int, address: str, timeout: float) -
     return Outcome(check, state, detail, time.monotonic() - started)
 
 
-def _os_error_state(exc: OSError) -> tuple[str, str]:
+def _os_error_state(exc: OSError) -> tuple[str, Text]:
     if isinstance(exc, ConnectionRefusedError):
-        return REFUSED, "the host answered: nothing listens there"
-    return UNREACHABLE, exc.strerror or type(exc).__name__
+        return REFUSED, DETAIL_REFUSED
+    if exc.errno in _ERRNO_DETAILS:
+        return UNREACHABLE, _ERRNO_DETAILS[exc.errno]
+    named = exc.strerror or type(exc).__name__
+    return UNREACHABLE, Text(f"Systemfehler: {named}", named)
 
 
-async def probe_tcp(family: int, address: str, port: int, timeout: float) -> tuple[str, str]:
+async def probe_tcp(family: int, address: str, port: int, timeout: float) -> tuple[str, Text]:
     loop = asyncio.get_running_loop()
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setblocking(False)
@@ -412,12 +448,13 @@ async def probe_tcp(family: int, address: str, port: int, timeout: float) -> tup
     try:
         await asyncio.wait_for(loop.sock_connect(sock, (address, port)), timeout)
     except TimeoutError:
-        return FILTERED, f"no answer within {timeout:g} s"
+        return FILTERED, detail_no_answer(timeout)
     except OSError as exc:
         return _os_error_state(exc)
     finally:
         sock.close()
-    return OPEN, f"connected in {_ms(time.monotonic() - started)}"
+    seconds = _ms(time.monotonic() - started)
+    return OPEN, Text(f"verbunden in {seconds}", f"connected in {seconds}")
 
 
 def _ms(seconds: float) -> str:
@@ -438,8 +475,8 @@ class _Datagrams(asyncio.DatagramProtocol):
 
 
 async def _udp_exchange(family: int, address: str, port: int, timeout: float,
-                        make_request: Callable[[tuple], bytes], read_answer: Callable[[bytes], str | None],
-                        protocol_name: str) -> tuple[str, str]:
+                        make_request: Callable[[tuple], bytes], read_answer: Callable[[bytes], Text | None],
+                        protocol_name: str) -> tuple[str, Text]:
     """Send a request (retransmitted at a quarter and half of the timeout) and wait for an answer.
 
     ``read_answer`` returns a description for a valid answer, None for a datagram to ignore.
@@ -467,12 +504,15 @@ async def _udp_exchange(family: int, address: str, port: int, timeout: float,
                 return _os_error_state(item)
             answer = read_answer(item)
             if answer is not None:
-                return OPEN, f"{answer} in {_ms(time.monotonic() - started)}"
+                return OPEN, detail_answered(answer, time.monotonic() - started)
             ignored += 1
     finally:
         transport.close()
-    extra = f"; {ignored} datagram(s) that were not a {protocol_name} answer ignored" if ignored else ""
-    return FILTERED, f"no {protocol_name} answer within {timeout:g} s{extra}"
+    silent = detail_no_answer(timeout, protocol_name)
+    if not ignored:
+        return FILTERED, silent
+    extra = detail_ignored(ignored, protocol_name)
+    return FILTERED, Text(f"{silent.de}; {extra.de}", f"{silent.en}; {extra.en}")
 
 
 # -- SIP (RFC 3261): an OPTIONS request; any SIP response proves the path ---------------------------
@@ -507,10 +547,15 @@ def read_sip_response(data: bytes) -> str | None:
     return f"SIP/2.0 {match.group(1).decode()} {match.group(2).decode('utf-8', 'replace')}".rstrip()
 
 
-async def probe_sip(family: int, address: str, port: int, timeout: float) -> tuple[str, str]:
+def _sip_answer(data: bytes) -> Text | None:
+    status = read_sip_response(data)  # the status line as the server sent it, in either language
+    return None if status is None else Text(status, status)
+
+
+async def probe_sip(family: int, address: str, port: int, timeout: float) -> tuple[str, Text]:
     return await _udp_exchange(family, address, port, timeout,
                                lambda local: sip_options_request(address, port, local),
-                               read_sip_response, "SIP")
+                               _sip_answer, "SIP")
 
 
 # -- STUN (RFC 5389): a Binding request; a response must carry the magic cookie and our transaction id --
@@ -528,7 +573,7 @@ def stun_binding_request(transaction_id: bytes) -> bytes:
     return _STUN_HEADER.pack(STUN_BINDING_REQUEST, 0, STUN_MAGIC_COOKIE, transaction_id)
 
 
-def read_stun_response(data: bytes, transaction_id: bytes) -> str | None:
+def read_stun_response(data: bytes, transaction_id: bytes) -> Text | None:
     """A description of a Binding response to our request, or None for anything else."""
     if len(data) < _STUN_HEADER.size:
         return None
@@ -537,9 +582,11 @@ def read_stun_response(data: bytes, transaction_id: bytes) -> str | None:
             or kind not in (STUN_BINDING_SUCCESS, STUN_BINDING_ERROR)):
         return None
     if kind == STUN_BINDING_ERROR:
-        return "STUN Binding error response"
+        return Text("STUN-Binding-Fehlerantwort", "STUN Binding error response")
     mapped = _stun_mapped_address(data[_STUN_HEADER.size:], transaction_id)
-    return "STUN Binding response" + (f", mapped address {mapped}" if mapped else "")
+    if mapped:
+        return Text(f"STUN-Binding-Antwort, gemappte Adresse {mapped}", f"STUN Binding response, mapped address {mapped}")
+    return Text("STUN-Binding-Antwort", "STUN Binding response")
 
 
 def _stun_mapped_address(attributes: bytes, transaction_id: bytes) -> str | None:
@@ -568,7 +615,7 @@ def _stun_address(value: bytes, xor_transaction_id: bytes | None) -> str:
     return "?"
 
 
-async def probe_stun(family: int, address: str, port: int, timeout: float) -> tuple[str, str]:
+async def probe_stun(family: int, address: str, port: int, timeout: float) -> tuple[str, Text]:
     transaction_id = secrets.token_bytes(12)
     return await _udp_exchange(family, address, port, timeout,
                                lambda local: stun_binding_request(transaction_id),

@@ -7,7 +7,7 @@ import io
 import json
 import shutil
 
-from fwplan.formats import neutralise_cell
+from fwplan.formats import DIRECTION_WORDS, neutralise_cell
 from fwplan.probe import (
     FILTERED, METHOD_WORDS, NOT_RUN, OPEN, REFUSED, STATE_WORDS, UNREACHABLE, CheckFinished, Entry, HostResolved,
     ProbePlan, ProbeReport,
@@ -29,6 +29,10 @@ _WORDS = {
         "failed": "Some probed ports did not get through: check the firewall for the rules marked filtered, "
                   "unreachable or not run.",
         "rule": "rule",
+        "start": "{announce}; {checks} probes, timeout {timeout:g} s each, {parallel} at once, "
+                 "done within {deadline:.1f} s",
+        "target_unused": "--target {target}: no rule to 'any' to check against it, so it is not contacted",
+        "resolved": "{host} is {address}",
     },
     "de": {
         "headings": ("Regel", "Protokoll", "Host", "Port", "Prüfung", "Ergebnis", "Detail"),
@@ -41,8 +45,26 @@ _WORDS = {
         "failed": "Einige geprüfte Ports kamen nicht durch: Firewall für die Regeln prüfen, die als gefiltert, "
                   "unerreichbar oder nicht gelaufen markiert sind.",
         "rule": "Regel",
+        "start": "{announce}; {checks} Prüfungen, Zeitlimit {timeout:g} s je Prüfung, {parallel} gleichzeitig, "
+                 "fertig in höchstens {deadline:.1f} s",
+        "target_unused": "--target {target}: keine Regel zu 'any', die dagegen zu prüfen wäre; er wird nicht "
+                         "kontaktiert",
+        "resolved": "{host} ist {address}",
     },
 }
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    """One of the probe's fixed texts in ``lang``, filled in."""
+    text = _WORDS["de" if lang == "de" else "en"][key]
+    return text.format(**values) if values else text
+
+
+def start_line(plan: ProbePlan, options, lang: str = "en") -> str:
+    """What the run will do and how long it may take, said before it starts."""
+    checks = len(plan.checks)
+    return say("start", lang, announce=announce(plan, lang), checks=checks, timeout=options.timeout,
+                 parallel=options.parallel, deadline=options.deadline(checks))
 
 
 def announce(plan: ProbePlan, lang: str = "en") -> str:
@@ -77,7 +99,8 @@ def render_probe_text(report: ProbeReport, lang: str = "en") -> str:
     for entry, outcome in _probed_rows(report):
         check = outcome.check
         rows.append((str(entry.number), check.protocol, check.host, str(check.port),
-                     METHOD_WORDS[check.method].get(lang), STATE_WORDS[outcome.state].get(lang), outcome.detail))
+                     METHOD_WORDS[check.method].get(lang), STATE_WORDS[outcome.state].get(lang),
+                     outcome.detail.get(lang)))
     if len(rows) > 1:
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
         for row in rows:
@@ -92,7 +115,7 @@ def render_probe_text(report: ProbeReport, lang: str = "en") -> str:
     for key, entries in sections:
         if entries:
             lines += ["", words[key]]
-            lines += [f"- {words['rule']} {e.number} {_entry_line(e)}: {e.reason.get(lang)}" for e in entries]
+            lines += [f"- {words['rule']} {e.number} {entry_line(e, lang)}: {e.reason.get(lang)}" for e in entries]
     samples = [(e, s) for e in report.plan.entries for s in e.samples]
     if samples:
         lines += ["", words["sampled"]]
@@ -100,15 +123,18 @@ def render_probe_text(report: ProbeReport, lang: str = "en") -> str:
     notes = [e for e in report.plan.entries if e.note is not None and e.host is not None]
     if notes:
         lines += ["", words["notes"]]
-        lines += [f"- {words['rule']} {e.number} {_entry_line(e)}: {e.note.get(lang)}" for e in notes]
+        lines += [f"- {words['rule']} {e.number} {entry_line(e, lang)}: {e.note.get(lang)}" for e in notes]
     lines += ["", summary(report, lang)]
     if report.outcomes:
         lines.append(words["passed"] if report.all_passed else words["failed"])
     return "\n".join(lines) + "\n"
 
 
-def _entry_line(entry: Entry) -> str:
-    return f"{entry.rule.direction} {entry.protocol} {entry.rule.source} -> {entry.rule.destination} {entry.untested}"
+def entry_line(entry: Entry, lang: str = "en") -> str:
+    """``outbound udp 192.168.50.0/24 -> acme.telovip.de 5070``, in ``lang``."""
+    rule = entry.rule
+    return (f"{DIRECTION_WORDS[lang][rule.direction]} {entry.protocol} {rule.source.label(lang)} -> "
+            f"{rule.destination.label(lang)} {entry.untested}")
 
 
 def render_probe_csv(report: ProbeReport, lang: str = "en") -> str:
@@ -121,7 +147,7 @@ def render_probe_csv(report: ProbeReport, lang: str = "en") -> str:
         for outcome in report.results(entry):
             check = outcome.check
             row = (entry.number, rule.direction, check.protocol, check.host, addresses.get(check.host, ""),
-                   check.port, check.method, outcome.state, outcome.detail)
+                   check.port, check.method, outcome.state, outcome.detail.get(lang))
             writer.writerow([neutralise_cell(str(cell)) for cell in row])
         if entry.untested:
             host = entry.host or str(rule.destination)
@@ -156,7 +182,7 @@ def render_probe_json(report: ProbeReport, lang: str = "en") -> str:
                 "port": outcome.check.port,
                 "check": outcome.check.method,
                 "result": outcome.state,
-                "detail": outcome.detail,
+                "detail": outcome.detail.get(lang),
                 "seconds": round(outcome.seconds, 4),
             }
             for entry, outcome in _probed_rows(report)
@@ -188,8 +214,9 @@ PROBE_FORMATS = {"text": render_probe_text, "csv": render_probe_csv, "json": ren
 class StderrProgress:
     """Progress of a run on a stream: a bar redrawn in place on a terminal, one plain line per event otherwise."""
 
-    def __init__(self, stream, prefix: str = "fwplan probe", width: int | None = None) -> None:
+    def __init__(self, stream, prefix: str = "fwplan probe", width: int | None = None, lang: str = "en") -> None:
         self.stream = stream
+        self.lang = lang
         self.prefix = prefix
         self.tty = bool(getattr(stream, "isatty", lambda: False)())
         self.width = width
@@ -198,10 +225,11 @@ class StderrProgress:
     def __call__(self, event: HostResolved | CheckFinished) -> None:
         if isinstance(event, HostResolved):
             if event.host != event.address:
-                self._line(f"{self.prefix}: {event.host} is {event.address}")
+                self._line(f"{self.prefix}: {say('resolved', self.lang, host=event.host, address=event.address)}")
         elif isinstance(event, CheckFinished):
             check, outcome = event.outcome.check, event.outcome
-            what = f"{event.done}/{event.total} {check.protocol} {check.host} {check.port} {outcome.state}"
+            state = STATE_WORDS[outcome.state].get(self.lang)
+            what = f"{event.done}/{event.total} {check.protocol} {check.host} {check.port} {state}"
             if self.tty:
                 self._bar(event.done, event.total, what)
             else:

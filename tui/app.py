@@ -18,6 +18,7 @@ from fwplan.merge import RuleSet, build
 from fwplan.plan import Plan
 from tui import textual_fixes
 from tui.dialect import DIALECTS, format_ports, next_dialect
+from tui.i18n import keys as i18n_keys
 from tui.i18n import t
 from tui.widgets.component_tree import ComponentTree
 from tui.widgets.details_pane import DetailsPane, describe
@@ -48,6 +49,7 @@ def plan_key(plan: Plan) -> tuple:
 
 
 textual_fixes.apply()
+PALETTE_KEYS = frozenset(k for k in i18n_keys() if k.startswith("palette."))
 
 
 class PlannerApp(App[int]):
@@ -298,6 +300,15 @@ class PlannerApp(App[int]):
         self.dialect = dialect
         self._show_details()
         self.notify(t("dialect", self.lang, dialect=dialect))
+
+    def get_system_commands(self, screen):
+        """Textual's own palette commands (theme, quit, keys, ...), named in the planner's language."""
+        for command in super().get_system_commands(screen):
+            key = f"palette.{command.title.lower()}"
+            help_key = f"{key}.{'hide' if command.help.startswith('Hide') else 'help'}"
+            if key in PALETTE_KEYS and help_key in PALETTE_KEYS:
+                command = command._replace(title=t(key, self.lang), help=t(help_key, self.lang))
+            yield command
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette

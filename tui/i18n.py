@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fwplan.lang import pick
+
 LANGUAGES = ("de", "en")
 
 _STRINGS: dict[str, tuple[str, str]] = {
@@ -120,6 +122,41 @@ _STRINGS: dict[str, tuple[str, str]] = {
                          "The plan has unsaved changes. Open another one anyway?"),
     "dialog.open.quit": ("Verwerfen und öffnen", "Discard and open"),
     "dialog.open.save": ("Speichern, dann öffnen", "Save, then open"),
+    # on-site check (probe screen)
+    "probe.title": ("Prüfung vor Ort", "On-site check"),
+    "probe.col.rule": ("#", "#"),
+    "probe.col.proto": ("Prot.", "Proto"),
+    "probe.col.host": ("Host", "Host"),
+    "probe.col.result": ("Ergebnis", "Result"),
+    "probe.col.ports": ("Ports", "Ports"),
+    "probe.waiting": ("wartet", "waiting"),
+    "probe.not_testable": ("nicht prüfbar", "not testable"),
+    "probe.not_probed": ("nicht geprüft", "not probed"),
+    "probe.running": ("Prüfe… Escape bricht ab", "Probing… escape cancels"),
+    "probe.cancelled": ("Abgebrochen: die bisherigen Ergebnisse stehen da. Escape schließt, r prüft erneut.",
+                        "Cancelled: the results so far are shown. Escape closes, r runs again."),
+    "probe.done": ("Escape schließt, r prüft erneut.", "Escape closes, r runs again."),
+    "probe.no_host": ("Kein PBX-Host: bitte erst im Planer eingeben; geprüft wird nur dieser Host.",
+                      "No PBX host: enter it in the planner first; the check probes only that host."),
+    "probe.nothing": ("In diesem Plan gibt es nichts zu prüfen.", "Nothing to probe in this plan."),
+    "probe.key.cancel": ("Abbrechen / schließen", "Cancel / close"),
+    "probe.key.again": ("Erneut prüfen", "Run again"),
+    # Textual's own commands in the palette
+    "palette.theme": ("Farbschema", "Theme"),
+    "palette.theme.help": ("Das Farbschema wechseln", "Change the current theme"),
+    "palette.quit": ("Beenden", "Quit"),
+    "palette.quit.help": ("Die Anwendung sofort beenden", "Quit the application as soon as possible"),
+    "palette.keys": ("Tasten", "Keys"),
+    "palette.keys.help": ("Hilfe zum fokussierten Element und eine Übersicht der Tasten zeigen",
+                         "Show help for the focused widget and a summary of available keys"),
+    "palette.keys.hide": ("Das Tasten- und Hilfefeld ausblenden", "Hide the keys and widget help panel"),
+    "palette.minimize": ("Verkleinern", "Minimize"),
+    "palette.minimize.help": ("Das Element wieder auf normale Größe bringen", "Minimize the widget and restore to normal size"),
+    "palette.maximize": ("Maximieren", "Maximize"),
+    "palette.maximize.help": ("Das fokussierte Element maximieren", "Maximize the focused widget"),
+    "palette.screenshot": ("Bildschirmfoto", "Screenshot"),
+    "palette.screenshot.help": ("Ein SVG-Bildschirmfoto der aktuellen Ansicht speichern",
+                               "Save an SVG 'screenshot' of the current screen"),
     # command palette
     "cmd.dialect": ("Router-Dialekt: {dialect}", "Router dialect: {dialect}"),
 }
@@ -127,9 +164,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
 
 def t(key: str, lang: str, **values: object) -> str:
     """The text for ``key`` in ``lang`` (German for "de", English otherwise), filled in."""
-    de, en = _STRINGS[key]
-    text = de if lang == "de" else en
-    return text.format(**values) if values else text
+    return pick(_STRINGS[key], lang, **values)
 
 
 def keys() -> tuple[str, ...]:

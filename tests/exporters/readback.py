@@ -66,7 +66,7 @@ def routeros(text: str) -> list:
 
 
 def pfsense(text: str) -> list:
-    blocks = re.findall(r"^# BEGIN (fwplan_rule\d+) \(type Port, rule \d+\)\n(.*?)^# END \1$", text, re.S | re.M)
+    blocks = re.findall(r"^# BEGIN (fwplan_rule\d+) \((?:type|Typ) Port, (?:rule|Regel) \d+\)\n(.*?)^# END \1$", text, re.S | re.M)
     for _, body in blocks:
         for line in body.splitlines():
             if not re.fullmatch(r"\d+(:\d+)?", line):

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import csv
 import gc
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -212,7 +214,8 @@ async def test_sip_options_answered_by_a_sip_responder_is_open(servers):
     report = await run_probe(_single_plan(Check(LOOPBACK, "udp", port, SIP_OPTIONS)), ProbeOptions(timeout=2))
     (outcome,) = report.outcomes.values()
     assert outcome.state == OPEN
-    assert outcome.detail.startswith("SIP/2.0 404 Not Found")
+    assert outcome.detail.en.startswith("SIP/2.0 404 Not Found")
+    assert outcome.detail.de.startswith("SIP/2.0 404 Not Found")  # the server's own words, untranslated
     request = responder.received[0][0].decode()
     assert request.startswith(f"OPTIONS sip:{LOOPBACK}:{port} SIP/2.0\r\n")
     assert "\r\nCSeq: 1 OPTIONS\r\n" in request and request.endswith("\r\n\r\n")
@@ -225,7 +228,8 @@ async def test_stun_binding_answered_by_a_stun_responder_is_open_with_the_mapped
     (outcome,) = report.outcomes.values()
     client = responder.received[0][1]
     assert outcome.state == OPEN
-    assert outcome.detail.startswith(f"STUN Binding response, mapped address {client[0]}:{client[1]}")
+    assert outcome.detail.en.startswith(f"STUN Binding response, mapped address {client[0]}:{client[1]}")
+    assert outcome.detail.de.startswith(f"STUN-Binding-Antwort, gemappte Adresse {client[0]}:{client[1]}")
 
 
 async def test_stun_response_with_another_transaction_id_is_not_taken_as_an_answer(servers):
@@ -235,14 +239,15 @@ async def test_stun_response_with_another_transaction_id_is_not_taken_as_an_answ
     (outcome,) = report.outcomes.values()
     assert responder.received, "the responder got the request and answered"
     assert outcome.state == FILTERED
-    assert "not a STUN answer ignored" in outcome.detail
+    assert "not a STUN answer ignored" in outcome.detail.en
+    assert "keine STUN-Antwort waren" in outcome.detail.de
 
 
 async def test_a_reply_that_is_not_sip_does_not_count_as_open(servers):
     port = await servers.udp(GarbageResponder())
     report = await run_probe(_single_plan(Check(LOOPBACK, "udp", port, SIP_OPTIONS)), ProbeOptions(timeout=0.4))
     (outcome,) = report.outcomes.values()
-    assert outcome.state == FILTERED and "not a SIP answer ignored" in outcome.detail
+    assert outcome.state == FILTERED and "not a SIP answer ignored" in outcome.detail.en
 
 
 async def test_silent_udp_port_is_filtered_after_the_timeout_with_retransmissions(servers):
@@ -336,7 +341,7 @@ def test_stun_request_is_a_binding_request_with_magic_cookie_and_transaction_id(
 def test_stun_response_must_match_cookie_transaction_and_length():
     tid = bytes(range(12))
     good = b"\x01\x01\x00\x00\x21\x12\xa4\x42" + tid
-    assert read_stun_response(good, tid) == "STUN Binding response"
+    assert read_stun_response(good, tid).en == "STUN Binding response"
     assert read_stun_response(good, bytes(12)) is None
     assert read_stun_response(b"\x01\x01\x00\x00\x00\x00\x00\x00" + tid, tid) is None
     assert read_stun_response(b"\x01\x01\x00\x04\x21\x12\xa4\x42" + tid, tid) is None  # length lies
@@ -445,3 +450,34 @@ async def test_reports_render_as_text_csv_and_json_with_the_same_results(servers
     assert document["summary"]["open"] == 1 and document["summary"]["all_passed"] is True
     assert document["not_probed"][1]["reason"].startswith("eingehend")
     assert "Regel 2" in render_probe_text(report, "de")
+
+
+#: English words that have no place in a German probe report (machine values in CSV columns aside).
+_ENGLISH = re.compile(r"\b(the|and|outbound|inbound|open|refused|filtered|unreachable|probes?|each|within|once|"
+                      r"answered|nothing|listens|connected|answer|rule|not|testable|probed|done|timeout|is)\b")
+
+
+def test_german_probe_report_and_progress_have_no_english(capsys):
+    """A real run against loopback (refused TCP ports, SIP to a closed UDP port), all of it read in German."""
+    code = main(["probe", "--lang", "de", "--select", "hostedpbx-vpnless", "--lan", "192.168.50.2/24",
+                 "--host", LOOPBACK, "--target", LOOPBACK, "--timeout", "0.5"])
+    captured = capsys.readouterr()
+    assert code in (0, 1)
+    assert "abgewiesen" in captured.out and "Von hier nicht prüfbar:" in captured.out
+    for line in captured.out.splitlines() + captured.err.splitlines():
+        assert not _ENGLISH.search(line.removeprefix("fwplan probe: ")), line  # the command's name stays
+    main(["probe", "--lang", "de", "--format", "csv", "--select", "hostedpbx-vpnless", "--lan", "192.168.50.2/24",
+          "--host", LOOPBACK, "--timeout", "0.5"])
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0][-1] == "detail" and {row[7] for row in rows[1:]} >= {"refused", "not testable"}  # values stay
+    for row in rows[1:]:
+        assert row[-1] and not _ENGLISH.search(row[-1]), row
+
+
+def test_german_progress_names_states_in_german():
+    stream = io.StringIO()
+    progress = StderrProgress(stream, lang="de")
+    progress(HostResolved("pbx.example.net", "192.0.2.10"))
+    progress(_finished(1, 2, FILTERED))
+    assert stream.getvalue() == ("fwplan probe: pbx.example.net ist 192.0.2.10\n"
+                                 "fwplan probe: 1/2 tcp pbx.example.net 443 gefiltert\n")

@@ -600,3 +600,29 @@ async def test_the_footer_wraps_and_unwraps_as_the_terminal_is_resized(catalog):
         app.query_one("#lan-input").focus()  # typing: only the ctrl keys are live, and they fit on one row
         heights.append(await height_once_settled(1))
     assert heights == [1, 2, 1, 2, 1]
+
+
+def test_every_planner_text_has_both_languages_with_the_same_fields():
+    import string
+
+    from tui.i18n import _STRINGS
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for key, (de, en) in _STRINGS.items():
+        assert de.strip() and en.strip(), key
+        assert fields(de) == fields(en) or en == "{message} (rules unchanged)", key
+
+
+async def test_textual_own_palette_commands_are_named_in_german_under_de(catalog):
+    app = make_app(catalog, select=("hostedpbx-classic",), lang="de")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        commands = list(app.get_system_commands(app.screen))
+        titles = {c.title for c in commands}
+        assert {"Farbschema", "Beenden", "Tasten", "Bildschirmfoto"} <= titles
+        for english in ("Theme", "Quit", "Keys", "Screenshot", "Change the current theme"):
+            assert english not in titles | {c.help for c in commands}
+        app.lang = "en"
+        assert "Theme" in {c.title for c in app.get_system_commands(app.screen)}

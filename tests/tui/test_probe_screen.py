@@ -155,3 +155,36 @@ async def test_a_port_without_answer_is_named_as_filtered_beside_its_rule(server
         assert set(cell(screen, 0, "result").split(" · ")) == {"1 open", f"filtered {silent}"}
         status = screen.query_one("#probe-status", Static).render()
         assert "1 open, 1 filtered" in str(status) and not screen.report.all_passed
+
+
+_ENGLISH_WORDS = ("open", "refused", "filtered", "probes", "answered", "nothing listens", "outbound", "not testable",
+                  "not probed", "Cancel", "Run again", "Result", "escape closes", "connected in", "rule to any")
+
+
+async def test_under_german_every_text_of_the_screen_is_german(servers):
+    """Cells, details, status and Footer of a real run on loopback, read in German: no English left."""
+    open_port, closed_port = await servers.tcp_listener(), servers.closed_tcp_port()
+    rules = RuleSet((
+        Rule("outbound", "tcp", SOURCE, PBX, PortSet.of(open_port, closed_port)),
+        Rule("outbound", "udp", SOURCE, PBX, PortSet.of(5070)),
+        Rule("outbound", "tcp", SOURCE, ANY, PortSet.of(9200)),
+    ))
+    app = Host(ProbeScreen(rules, PLAN, lang="de", options=ProbeOptions(timeout=2)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.probe_screen
+        await until(pilot, lambda: screen.report is not None)
+        assert set(cell(screen, 0, "result").split(" · ")) == {"1 offen", "1 abgewiesen"}
+        assert cell(screen, 1, "result") == "nicht prüfbar" and cell(screen, 2, "result") == "nicht geprüft"
+        texts = [str(screen.query_one(f"#{name}", Static).render()) for name in ("probe-hosts", "probe-status")]
+        table = screen.query_one("#probe-rules", DataTable)
+        texts += [str(column.label) for column in table.columns.values()]
+        for row in range(3):
+            table.move_cursor(row=row)
+            await pilot.pause()
+            texts.append(str(screen.query_one("#probe-detail", Static).render()))
+        texts += [b.description for bindings in screen._bindings.key_to_bindings.values() for b in bindings]
+        assert "verbunden in" in "\n".join(texts) and "Abbrechen / schließen" in texts
+        for text in texts:
+            for word in _ENGLISH_WORDS:
+                assert word not in text, (word, text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,37 +20,10 @@ from fwplan.probe import (
     Outcome, ProbeError, ProbeOptions, ProbeReport, plan_probe, run_probe,
 )
 from fwplan.probe_formats import announce, summary
+from tui.i18n import LANGUAGES, t
 from tui.screens.base import DismissOnce
 
 STATE_STYLES = {OPEN: "green", REFUSED: "green", FILTERED: "bold red", UNREACHABLE: "bold red", NOT_RUN: "yellow"}
-
-WORDS = {
-    "en": {
-        "columns": ("#", "Proto", "Host", "Result", "Ports"),
-        "title": "On-site check",
-        "waiting": "waiting",
-        "not_testable": "not testable",
-        "not_probed": "not probed",
-        "running": "Probing… escape cancels",
-        "cancelled": "Cancelled: the results so far are shown. Escape closes, r runs again.",
-        "done": "Escape closes, r runs again.",
-        "no_host": "No PBX host: enter it in the planner first; the check probes only that host.",
-        "nothing": "Nothing to probe in this plan.",
-    },
-    "de": {
-        "columns": ("#", "Proto", "Host", "Ergebnis", "Ports"),
-        "title": "Prüfung vor Ort",
-        "waiting": "wartet",
-        "not_testable": "nicht prüfbar",
-        "not_probed": "nicht geprüft",
-        "running": "Prüfe… Escape bricht ab",
-        "cancelled": "Abgebrochen: die bisherigen Ergebnisse stehen da. Escape schließt, r prüft erneut.",
-        "done": "Escape schließt, r prüft erneut.",
-        "no_host": "Kein PBX-Host: bitte erst im Planer eingeben; geprüft wird nur dieser Host.",
-        "nothing": "In diesem Plan gibt es nichts zu prüfen.",
-    },
-}
-
 
 class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
     """Probes the planned outbound ports to the PBX from here, live, with the results beside each rule.
@@ -70,7 +45,7 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
 
     CSS_PATH = "probe.tcss"
     BINDINGS = [
-        Binding("escape", "cancel_or_close", "Cancel / close"),
+        Binding("escape", "cancel_or_close", "Cancel / close"),  # relabelled in the screen's language on mount
         Binding("r", "run_again", "Run again"),
     ]
 
@@ -84,8 +59,7 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
     def __init__(self, ruleset: RuleSet, plan: Plan, target: str | None = None, lang: str = "en",
                  options: ProbeOptions = ProbeOptions()) -> None:
         super().__init__()
-        self.lang = lang if lang in WORDS else "en"
-        self.words = WORDS[self.lang]
+        self.lang = lang if lang in LANGUAGES else "en"
         self.plan = plan
         self.probe_plan = plan_probe(ruleset, plan, target)
         self.options = options
@@ -109,21 +83,22 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
 
     def _heading(self) -> str:
         checks = len(self.probe_plan.checks)
-        return (f"{self.words['title']}: {announce(self.probe_plan, self.lang)}; {checks} × "
+        return (f"{t('probe.title', self.lang)}: {announce(self.probe_plan, self.lang)}; {checks} × "
                 f"{self.options.timeout:g} s, ≤ {self.options.deadline(checks):.1f} s")
 
     def on_mount(self) -> None:
+        self._localize_bindings()
         table = self.query_one("#probe-rules", DataTable)
-        for label, key in zip(self.words["columns"], ("rule", "proto", "host", "result", "ports")):
-            table.add_column(label, key=key)
+        for key in ("rule", "proto", "host", "result", "ports"):
+            table.add_column(t(f"probe.col.{key}", self.lang), key=key)
         for index, entry in enumerate(self.probe_plan.entries):
-            host = entry.host or str(entry.rule.destination)
+            host = entry.host or entry.rule.destination.label(self.lang)
             table.add_row(Text(str(entry.number)), Text(entry.protocol), Text(host), self._result_cell(entry),
                           Text(entry.ports.format(",")), key=str(index))
         if self.probe_plan.pbx_host is None:
-            self._status(self.words["no_host"], "bold red")
+            self._status(t("probe.no_host", self.lang), "bold red")
         elif not self.probe_plan.checks:
-            self._status(self.words["nothing"])
+            self._status(t("probe.nothing", self.lang))
         else:
             self.start()
 
@@ -132,7 +107,7 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
         self.report = None
         self.query_one(ProgressBar).update(progress=0)
         self._refresh_rows()
-        self._status(self.words["running"])
+        self._status(t("probe.running", self.lang))
         self._worker = self.run_worker(self._run(), group="probe", exclusive=True, exit_on_error=False)
 
     async def _run(self) -> None:
@@ -145,7 +120,7 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
         self.outcomes = dict(report.outcomes)
         self._refresh_rows()
         style = "green" if report.all_passed else "bold red"
-        self._status(f"{summary(report, self.lang)}. {self.words['done']}", style)
+        self._status(f"{summary(report, self.lang)}. {t('probe.done', self.lang)}", style)
         self.post_message(self.ProbeFinished(report))
 
     def _on_event(self, event: HostResolved | CheckFinished) -> None:
@@ -163,9 +138,8 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
 
     def _result_cell(self, entry: Entry) -> Text:
         """Counts of what got through; the ports of what did not; the details are below the table."""
-        words = self.words
         if entry.host is None:
-            return Text(words["not_probed"], style="dim")
+            return Text(t("probe.not_probed", self.lang), style="dim")
         parts: list[tuple[str, str]] = []
         by_state: dict[str, list[int]] = {}
         for check in entry.checks:
@@ -173,13 +147,13 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
             by_state.setdefault(outcome.state if outcome else "", []).append(check.port)
         for state, ports in by_state.items():
             if not state:
-                parts.append((f"{words['waiting']} {len(ports)}", "dim"))
+                parts.append((f"{t('probe.waiting', self.lang)} {len(ports)}", "dim"))
             elif state in PASSED:
                 parts.append((f"{len(ports)} {STATE_WORDS[state].get(self.lang)}", STATE_STYLES[state]))
             else:
                 parts.append((f"{STATE_WORDS[state].get(self.lang)} {','.join(map(str, ports))}", STATE_STYLES[state]))
         if entry.untested:
-            parts.append((words["not_testable"], "dim"))
+            parts.append((t("probe.not_testable", self.lang), "dim"))
         cell = Text()
         for number, (text, style) in enumerate(parts):
             cell.append((" · " if number else "") + text, style)
@@ -196,25 +170,34 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
         lines = []
         for check in entry.checks:
             outcome: Outcome | None = self.outcomes.get(check)
-            state = STATE_WORDS[outcome.state].get(self.lang) if outcome else self.words["waiting"]
-            detail = f" ({outcome.detail})" if outcome and outcome.detail else ""
+            state = STATE_WORDS[outcome.state].get(self.lang) if outcome else t("probe.waiting", self.lang)
+            detail = outcome.detail.get(self.lang) if outcome else ""
+            detail = f" ({detail})" if detail else ""
             lines.append(f"{check.host} {check.port} {METHOD_WORDS[check.method].get(self.lang)}: {state}{detail}")
         lines += [sample.describe(self.lang) for sample in entry.samples]
         if entry.untested and entry.reason is not None:
             lines.append(f"{entry.untested}: {entry.reason.get(self.lang)}")
         if entry.note is not None:
             lines.append(entry.note.get(self.lang))
-        lines.append(f"{entry.rule.direction} {entry.protocol} {entry.rule.source} -> {entry.rule.destination}: "
-                     f"{entry.rule.purpose(self.lang)}")
+        rule = entry.rule
+        lines.append(f"{t(f'dir.{rule.direction}', self.lang)} {entry.protocol} {rule.source.label(self.lang)} -> "
+                     f"{rule.destination.label(self.lang)}: {rule.purpose(self.lang)}")
         self.query_one("#probe-detail", Static).update(Text("\n".join(lines)))
 
     def _status(self, message: str, style: str = "") -> None:
         self.query_one("#probe-status", Static).update(Text(message, style=style))
 
+    def _localize_bindings(self) -> None:
+        """Footer labels in the screen's language (Textual keeps a per-node copy of the bindings)."""
+        key_map = self._bindings.key_to_bindings
+        for key, label in (("escape", "probe.key.cancel"), ("r", "probe.key.again")):
+            key_map[key] = [replace(binding, description=t(label, self.lang)) for binding in key_map.get(key, ())]
+        self.refresh_bindings()
+
     def action_cancel_or_close(self) -> None:
         if self.running:
             self._worker.cancel()
-            self._status(self.words["cancelled"], "yellow")
+            self._status(t("probe.cancelled", self.lang), "yellow")
         else:
             self.dismiss(self.report)
 

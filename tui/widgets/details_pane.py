@@ -18,7 +18,7 @@ def describe(catalog: Catalog, rule: Rule | None, number: int | None, ruleset: R
     if rule is None:
         text.append(t("details.none", lang) + "\n")
     else:
-        arrow = f"{rule.source} → {rule.destination}"
+        arrow = f"{rule.source.label(lang)} → {rule.destination.label(lang)}"
         text.append(f"{t('details.rule', lang, number=number)}: ", style="bold")
         text.append(f"{t(f'dir.{rule.direction}', lang)} {rule.protocol} {arrow}\n")
         text.append(f"{t('details.ports', lang, dialect=dialect)}: ", style="bold")

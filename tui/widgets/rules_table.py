@@ -97,8 +97,8 @@ class RulesTable(DataTable):
             Text(t(f"dir.{rule.direction}", self.lang)),
             Text(rule.protocol),
             Text(_cut(rule.ports.format(","), PORTS_CELL_WIDTH)),
-            Text(str(rule.source)),
-            Text(str(rule.destination)),
+            Text(rule.source.label(self.lang)),
+            Text(rule.destination.label(self.lang)),
             Text(rule.purpose(self.lang), no_wrap=True, overflow="ellipsis"),
         )
 

@@ -6,9 +6,9 @@
 # Hinweis: LAN-Adresse 192.168.1.10 ohne Präfix: 192.168.1.0/24 als LAN-Netz angenommen
 # Hinweis: SwyxIt! für Windows: erstmaliger Start: Nur bis der RemoteConnector nach dem erstmaligen Start aktiviert ist; danach reichen die Ports unter "Alle Swyx-Softclients".
 # Installationen unterscheiden sich im Einzelfall: Firewall-Änderungen vorher mit Ihrem Ansprechpartner beim Anbieter absprechen.
-# Import: /import file-name=FILE, or paste into a terminal. The rules are added at the end of the forward chain: move them above your drop rules; accept established,related first (RouterOS default configuration does).
+# Import: /import file-name=DATEI, oder in ein Terminal einfügen. Die Regeln werden am Ende der forward-Chain angefügt: über Ihre drop-Regeln verschieben; established,related zuerst annehmen (die RouterOS-Standardkonfiguration tut das).
 /ip firewall address-list
-add list=fwplan-pbx-host address="203.0.113.10" comment="fwplan: PBX host"
+add list=fwplan-pbx-host address="203.0.113.10" comment="fwplan: PBX-Host"
 /ip firewall filter
 add chain=forward action=accept protocol=tcp src-address=192.168.1.0/24 dst-address-list=fwplan-pbx-host dst-port=5060,5070,9094,9100-9101,9443,16203,57203 comment="fwplan 1 ausgehend tcp: Swyx-Client zum Server; Erstmaliger Start von SwyxIt! (bis RemoteConnector aktiv); Webinterface der Telefonanlage"
 add chain=forward action=accept protocol=udp src-address=192.168.1.0/24 dst-address-list=fwplan-pbx-host dst-port=5060,5070,10000-59999 comment="fwplan 2 ausgehend udp: Call-Handling (SIP); RTP-Stream (Ton), Port je Gespr\C3\A4ch ausgehandelt; Erstmaliger Start von SwyxIt! (bis RemoteConnector aktiv)"
