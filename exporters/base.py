@@ -195,8 +195,13 @@ def rule_comment(number: int, rule: Rule, lang: str) -> str:
     return one_line(f"fwplan {rule_title(number, rule, lang)}: {rule.purpose(lang)}")
 
 
-def header_lines(ruleset: RuleSet, context: ExportContext, target: str, takes_names: bool) -> list[str]:
-    """What the file is, what it was made from, what the user must still do; one line each, unquoted."""
+def header_lines(ruleset: RuleSet, context: ExportContext, target: str, takes_names: bool,
+                 spell: Callable[[str], str] = str) -> list[str]:
+    """What the file is, what it was made from, what the user must still do; one line each, unquoted.
+
+    ``spell`` writes a placeholder as the exporter writes it in the rules (as one token, say),
+    so that the header names exactly the text the user must replace.
+    """
     lang = context.lang
     plan, catalog = context.plan, context.catalog
     lines = [
@@ -215,13 +220,13 @@ def header_lines(ruleset: RuleSet, context: ExportContext, target: str, takes_na
         lines.append(say("head.host.resolved", lang, host=host.value, addresses=", ".join(context.resolved_host)))
     elif host is not None:
         lines.append(say("head.host.placeholder", lang, host=host.value, target=target,
-                         placeholder=say("placeholder.host", lang, host=host.value)))
+                         placeholder=spell(say("placeholder.host", lang, host=host.value))))
     wanted = ((PLACEHOLDER_LAN_NETWORK, PLACEHOLDER_LAN_ADDRESS), plan.lan), ((PLACEHOLDER_PBX_HOST,), host)
     used = {r.source.value for r in ruleset.rules} | {r.destination.value for r in ruleset.rules}
     missing = []
     for group, value in wanted:
         if value is None and any(p in used for p in group):
-            missing.extend(PLACEHOLDER_WORDS[p].get(lang) for p in group)
+            missing.extend(spell(PLACEHOLDER_WORDS[p].get(lang)) for p in group)
     if missing:
         lines.append(say("head.missing", lang, placeholders=", ".join(missing)))
     for notice in ruleset.notices:

@@ -15,7 +15,16 @@ import ipaddress
 from dataclasses import dataclass
 
 from exporters.base import ExportContext, Peer, ascii_text, comment_block, header_lines, rule_comment
-from exporters.cisco_common import ACLS, OBJECTS, peers, placeholder, port_entries, remark, service_group
+from exporters.cisco_common import (
+    ACLS,
+    OBJECTS,
+    peers,
+    placeholder,
+    port_entries,
+    remark,
+    service_group,
+    spell_placeholder,
+)
 from exporters.words import say
 from fwplan.merge import Limits, RuleSet
 
@@ -31,7 +40,7 @@ class CiscoExporter:
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         v6 = context.family == 6
-        head = header_lines(ruleset, context, "Cisco ASA", self.takes_names)
+        head = header_lines(ruleset, context, "Cisco ASA", self.takes_names, spell=spell_placeholder)
         head.append(say("cisco.load", context.lang, out=ACLS["outbound"], in_=ACLS["inbound"]))
         out = [comment_block([ascii_text(line) for line in head], "! ")]
         by_endpoint, named = peers(ruleset, context, self.takes_names)

@@ -33,9 +33,13 @@ def port_entries(ports: PortSet) -> list[str]:
     return format_ports(ports, "cisco").splitlines()
 
 
-def placeholder(p: Peer) -> str:
+def spell_placeholder(text: str) -> str:
     """A placeholder as one printable ASCII token, which the router refuses until it is replaced."""
-    return token(ascii_text(p.placeholder))
+    return token(ascii_text(text))
+
+
+def placeholder(p: Peer) -> str:
+    return spell_placeholder(p.placeholder)
 
 
 def peers(ruleset: RuleSet, context: ExportContext, takes_names: bool) -> tuple[dict[Endpoint, Peer], dict[str, Peer]]:

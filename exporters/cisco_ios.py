@@ -30,7 +30,16 @@ import ipaddress
 from dataclasses import dataclass
 
 from exporters.base import ExportContext, ExportError, Peer, ascii_text, comment_block, header_lines, rule_comment
-from exporters.cisco_common import ACLS, OBJECTS, peers, placeholder, port_entries, remark, service_group
+from exporters.cisco_common import (
+    ACLS,
+    OBJECTS,
+    peers,
+    placeholder,
+    port_entries,
+    remark,
+    service_group,
+    spell_placeholder,
+)
 from exporters.words import say
 from fwplan.merge import Limits, Rule, RuleSet
 
@@ -76,7 +85,7 @@ class CiscoIosExporter:
         return "".join(out)
 
     def _head(self, ruleset: RuleSet, context: ExportContext, directions: list[str]) -> list[str]:
-        head = header_lines(ruleset, context, TARGET, self.takes_names)
+        head = header_lines(ruleset, context, TARGET, self.takes_names, spell=spell_placeholder)
         lang = context.lang
         command = "ipv6 traffic-filter" if context.family == 6 else "ip access-group"
         bindings = "; ".join(say("ios.bind", lang, command=command, acl=ACLS[d], side=say(f"ios.side.{d}", lang))

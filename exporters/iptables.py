@@ -45,7 +45,7 @@ class IptablesExporter:
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         family = context.family
         tool = "ip6tables-restore" if family == 6 else "iptables-restore"
-        head = header_lines(ruleset, context, tool, self.takes_names)
+        head = header_lines(ruleset, context, tool, self.takes_names, spell=token)
         head.append(say("iptables.load", context.lang, tool=tool))
         out = [comment_block(head), "*filter\n", ":INPUT ACCEPT [0:0]\n", ":FORWARD DROP [0:0]\n",
                ":OUTPUT ACCEPT [0:0]\n", f":{CHAIN} - [0:0]\n", f"-A FORWARD -j {CHAIN}\n",

@@ -94,8 +94,8 @@ def test_resolve_writes_every_address_of_the_plans_family_and_says_so(catalog):
 
 def test_without_resolve_a_name_becomes_a_placeholder_the_header_explains(catalog):
     text, _ = export(catalog, ["hostedpbx-classic/vpn-tunnel"], None, "acme.telovip.de")
-    assert "Cisco IOS cannot take a name here: replace the placeholder <PBX host acme.telovip.de>" in text
-    assert "Placeholders <LAN network>, <LAN address>: missing from the plan" in text
+    assert "Cisco IOS cannot take a name here: replace the placeholder <PBX_host_acme.telovip.de>" in text
+    assert "Placeholders <LAN_network>, <LAN_address>: missing from the plan" in text
     assert "object-group network FWPLAN-PBX-HOST\n host <PBX_host_acme.telovip.de>\n" in text
     assert "object-group network FWPLAN-LAN-ADDR\n host <LAN_address>\n" in text
 
