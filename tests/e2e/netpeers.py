@@ -1,6 +1,6 @@
 """Listener and prober run inside network namespaces (``python -m tests.e2e.netpeers ...``).
 
-listen PORTS_JSON: bind TCP on 0.0.0.0 and UDP on each given address for the given ports, accept and
+listen PORTS_JSON: bind TCP on each given address and UDP on each given address for the given ports, accept and
 close TCP connections, echo UDP datagrams; print "ready" when all are bound.
 probe PROBES_JSON: try each [proto, address, port] in parallel and print a JSON
 list of "open" / "blocked" / "refused" results, in order.
@@ -17,19 +17,24 @@ from concurrent.futures import ThreadPoolExecutor
 TIMEOUT = 0.8
 
 
+def family(address: str) -> socket.AddressFamily:
+    return socket.AF_INET6 if ":" in address else socket.AF_INET
+
+
 def listen(ports: dict) -> None:
     sel = selectors.DefaultSelector()
-    for port in ports["tcp"]:
-        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        s.bind(("0.0.0.0", port))
-        s.listen(64)
-        s.setblocking(False)
-        sel.register(s, selectors.EVENT_READ, "tcp")
+    for address in ports["addresses"]:
+        for port in ports["tcp"]:
+            s = socket.socket(family(address), socket.SOCK_STREAM)
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind((address, port))
+            s.listen(64)
+            s.setblocking(False)
+            sel.register(s, selectors.EVENT_READ, "tcp")
     # one UDP socket per local address, so that the echo leaves from the address the datagram was sent to
     for address in ports["addresses"]:
         for port in ports["udp"]:
-            s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            s = socket.socket(family(address), socket.SOCK_DGRAM)
             s.bind((address, port))
             s.setblocking(False)
             sel.register(s, selectors.EVENT_READ, "udp")
@@ -51,7 +56,7 @@ def listen(ports: dict) -> None:
 def probe_one(item: list) -> str:
     proto, address, port = item
     if proto == "tcp":
-        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        s = socket.socket(family(address), socket.SOCK_STREAM)
         s.settimeout(TIMEOUT)
         try:
             s.connect((address, port))
@@ -62,7 +67,7 @@ def probe_one(item: list) -> str:
             return "blocked"
         finally:
             s.close()
-    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s = socket.socket(family(address), socket.SOCK_DGRAM)
     s.settimeout(TIMEOUT)
     try:
         token = f"{address}:{port}".encode()

@@ -1,11 +1,16 @@
 """The exported nftables and iptables files, loaded into a real router between real namespaces.
 
-Topology (every address exists only inside these namespaces):
+Topology, IPv4 (every address exists only inside these namespaces; IPv6 below):
 
   LAN client ns   192.168.50.10/24 ─┐
                                     ├─ router ns (forwarding, the export loaded) ── WAN ns
   LAN address ns  192.168.50.2/24  ─┘   192.168.50.1, proxy ARP                     203.0.113.10 (PBX host)
                                                                                     198.51.100.20 ("any" host)
+
+IPv6 is the same with documentation addresses: LAN 2001:db8:50::/64 (client
+::10, planning-document address ::2), PBX host 2001:db8:ffff::10, "any" host
+2001:db8:eeee::20, the router answering neighbour discovery for each LAN side
+(proxy NDP), and ip6tables-restore loading the iptables export.
 
 The planning-document address sits in its own namespace on the same /24, and
 the router answers ARP for both sides (proxy ARP), so that LAN-internal rules
@@ -25,6 +30,7 @@ destination, protocol and port?), so both "every planned flow passes" and
 from __future__ import annotations
 
 import ipaddress
+from collections import Counter
 import json
 import os
 import subprocess
@@ -38,9 +44,28 @@ from tests.conftest import ROOT, require_root, require_tool
 
 pytestmark = pytest.mark.e2e
 
-CLIENT, LAN_ADDRESS, PBX, INTERNET = "192.168.50.10", "192.168.50.2", "203.0.113.10", "198.51.100.20"
-LAN = f"{LAN_ADDRESS}/24"
-HOSTS = {CLIENT: "client", LAN_ADDRESS: "lanaddr", PBX: "wan", INTERNET: "wan"}
+
+
+@dataclass(frozen=True)
+class Addressing:
+    family: int
+    client: str
+    lan_address: str
+    prefix: int
+    pbx: str
+    internet: str
+
+    @property
+    def lan(self) -> str:
+        return f"{self.lan_address}/{self.prefix}"
+
+    @property
+    def hosts(self) -> dict[str, str]:
+        return {self.client: "client", self.lan_address: "lanaddr", self.pbx: "wan", self.internet: "wan"}
+
+
+V4 = Addressing(4, "192.168.50.10", "192.168.50.2", 24, "203.0.113.10", "198.51.100.20")
+V6 = Addressing(6, "2001:db8:50::10", "2001:db8:50::2", 64, "2001:db8:ffff::10", "2001:db8:eeee::20")
 UNPLANNED = (1, 22, 25, 53, 135, 442, 444, 1194, 3389, 5059, 5061, 8081, 9093, 9999, 60000, 65535)
 PRODUCTS = ("instantpbx", "hostedpbx-vpnless", "hostedpbx-classic")
 
@@ -53,7 +78,8 @@ def run(*argv: str, input: str | None = None, check: bool = True) -> subprocess.
 
 
 class Topology:
-    def __init__(self, tag: str) -> None:
+    def __init__(self, tag: str, net: Addressing) -> None:
+        self.net = net
         self.ns = {role: f"fwp{tag}-{role}" for role in ("router", "client", "lanaddr", "wan")}
         self.listeners: list[subprocess.Popen] = []
 
@@ -63,6 +89,9 @@ class Topology:
     def up(self) -> None:
         for name in self.ns.values():
             run("ip", "netns", "add", name)
+            # no duplicate address detection: a link-local address is not usable while it runs
+            for key in ("net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0"):
+                run("ip", "netns", "exec", name, "sysctl", "-qw", key)
         for role in self.ns.values():
             run("ip", "-n", role, "link", "set", "lo", "up")
         r = self.ns["router"]
@@ -71,23 +100,51 @@ class Topology:
                 "netns", self.ns[role])
             run("ip", "-n", r, "link", "set", router_if, "up")
             run("ip", "-n", self.ns[role], "link", "set", host_if, "up")
+        if self.net.family == 4:
+            self._up_v4()
+        else:
+            self._up_v6()
+
+    def _up_v4(self) -> None:
+        net, r, w = self.net, self.ns["router"], self.ns["wan"]
         for key in ("net.ipv4.ip_forward=1", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0",
                     "net.ipv4.conf.rc0.proxy_arp=1", "net.ipv4.conf.ra0.proxy_arp=1",
                     # proxy ARP answers after a random delay of up to 0.8 s unless told otherwise
                     "net.ipv4.neigh.rc0.proxy_delay=0", "net.ipv4.neigh.ra0.proxy_delay=0"):
             self.x("router", "sysctl", "-qw", key)
         run("ip", "-n", r, "addr", "add", "192.168.50.1/32", "dev", "rc0")
-        run("ip", "-n", r, "route", "add", f"{CLIENT}/32", "dev", "rc0")
-        run("ip", "-n", r, "route", "add", f"{LAN_ADDRESS}/32", "dev", "ra0")
+        run("ip", "-n", r, "route", "add", f"{net.client}/32", "dev", "rc0")
+        run("ip", "-n", r, "route", "add", f"{net.lan_address}/32", "dev", "ra0")
         run("ip", "-n", r, "addr", "add", "203.0.113.1/24", "dev", "rw0")
         run("ip", "-n", r, "addr", "add", "198.51.100.1/24", "dev", "rw0")
-        for role, dev, address in (("client", "c0", CLIENT), ("lanaddr", "a0", LAN_ADDRESS)):
+        for role, dev, address in (("client", "c0", net.client), ("lanaddr", "a0", net.lan_address)):
             run("ip", "-n", self.ns[role], "addr", "add", f"{address}/24", "dev", dev)
             run("ip", "-n", self.ns[role], "route", "add", "default", "via", "192.168.50.1", "dev", dev)
-        w = self.ns["wan"]
-        run("ip", "-n", w, "addr", "add", f"{PBX}/24", "dev", "w0")
-        run("ip", "-n", w, "addr", "add", f"{INTERNET}/24", "dev", "w0")
+        run("ip", "-n", w, "addr", "add", f"{net.pbx}/24", "dev", "w0")
+        run("ip", "-n", w, "addr", "add", f"{net.internet}/24", "dev", "w0")
         run("ip", "-n", w, "route", "add", "default", "via", "203.0.113.1", "dev", "w0")
+
+    def _up_v6(self) -> None:
+        # nodad: an address is usable at once, not after duplicate address detection
+        net, r, w = self.net, self.ns["router"], self.ns["wan"]
+        for key in ("net.ipv6.conf.all.forwarding=1", "net.ipv6.conf.all.proxy_ndp=1",
+                    # as with ARP, a proxied neighbour answer waits a random delay of up to 0.8 s unless told otherwise
+                    "net.ipv6.neigh.rc0.proxy_delay=0", "net.ipv6.neigh.ra0.proxy_delay=0"):
+            self.x("router", "sysctl", "-qw", key)
+        for dev, host_dev, role, address, other in (("rc0", "c0", "client", net.client, net.lan_address),
+                                                    ("ra0", "a0", "lanaddr", net.lan_address, net.client)):
+            run("ip", "-n", r, "-6", "addr", "add", "fe80::1/64", "dev", dev, "nodad")
+            run("ip", "-n", r, "-6", "route", "add", f"{address}/128", "dev", dev)
+            # the router answers for the LAN host on the other link, so LAN-internal flows cross it
+            run("ip", "-n", r, "-6", "neigh", "add", "proxy", other, "dev", dev)
+            run("ip", "-n", self.ns[role], "-6", "addr", "add", f"{address}/64", "dev", host_dev, "nodad")
+            run("ip", "-n", self.ns[role], "-6", "route", "add", "default", "via", "fe80::1", "dev", host_dev)
+        run("ip", "-n", r, "-6", "addr", "add", "2001:db8:ffff::1/64", "dev", "rw0", "nodad")
+        run("ip", "-n", r, "-6", "addr", "add", "2001:db8:eeee::1/64", "dev", "rw0", "nodad")
+        run("ip", "-n", w, "-6", "addr", "add", f"{net.pbx}/64", "dev", "w0", "nodad")
+        # deprecated (preferred_lft 0): reachable, but never chosen as a source, so the WAN sends as the PBX host
+        run("ip", "-n", w, "-6", "addr", "add", f"{net.internet}/64", "dev", "w0", "nodad", "preferred_lft", "0")
+        run("ip", "-n", w, "-6", "route", "add", "default", "via", "2001:db8:ffff::1", "dev", "w0")
 
     def listen(self, ports: dict) -> None:
         for role in ("client", "lanaddr", "wan"):
@@ -96,7 +153,7 @@ class Topology:
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
             )
             self.listeners.append(proc)
-            addresses = [address for address, where in HOSTS.items() if where == role]
+            addresses = [address for address, where in self.net.hosts.items() if where == role]
             proc.stdin.write(json.dumps({**ports, "addresses": addresses}))
             proc.stdin.close()
             line = proc.stdout.readline()  # bounded: the process either prints "ready" or exits
@@ -121,8 +178,11 @@ class Topology:
 @pytest.fixture
 def topology(request):
     require_root()
-    require_tool("ip", "nft", "iptables-restore")
-    topo = Topology(f"{os.getpid() % 100000}{request.node.name[-12:].replace('[', '').replace(']', '')[-6:]}")
+    net = request.node.callspec.params["net"]
+    tool = "iptables-restore" if net.family == 4 else "ip6tables-restore"
+    require_tool("ip", "nft", tool)
+    name = request.node.name.replace("[", "").replace("]", "").replace("-", "")
+    topo = Topology(f"{os.getpid() % 100000}{name[-6:]}", net)
     request.addfinalizer(topo.down)
     topo.up()
     return topo
@@ -165,12 +225,12 @@ class Probe:
     expect_open: bool
 
 
-def probe_matrix(rules) -> list[Probe]:
+def probe_matrix(rules, hosts: dict[str, str]) -> list[Probe]:
     ports = sorted(sample_ports(rules))
     probes = []
-    for source in HOSTS:
-        for destination in HOSTS:
-            if HOSTS[source] == HOSTS[destination]:
+    for source in hosts:
+        for destination in hosts:
+            if hosts[source] == hosts[destination]:
                 continue  # same namespace: never passes the router
             for proto in ("tcp", "udp"):
                 probes.extend(Probe(source, proto, destination, port,
@@ -178,7 +238,7 @@ def probe_matrix(rules) -> list[Probe]:
     return probes
 
 
-def export(fmt: str, product: str, tmp_path: Path) -> tuple[Path, tuple]:
+def export(fmt: str, product: str, net: Addressing, tmp_path: Path) -> tuple[Path, tuple]:
     from exporters import get
     from exporters.base import ExportContext
     from fwplan.catalog import load_catalog
@@ -186,51 +246,64 @@ def export(fmt: str, product: str, tmp_path: Path) -> tuple[Path, tuple]:
     from fwplan.plan import Plan, expand_selection, parse_host, parse_lan
 
     catalog = load_catalog()
-    plan = Plan(expand_selection(catalog, [product]), parse_lan(LAN), parse_host(PBX))
+    plan = Plan(expand_selection(catalog, [product]), parse_lan(net.lan), parse_host(net.pbx))
     exporter = get(fmt)
     ruleset = build(catalog, plan, MergeOptions(fuse_protocols=exporter.fuse_protocols, limits=exporter.limits))
     # the file users get: written by the real CLI
     path = tmp_path / f"{product}{exporter.suffix}"
-    cli = run(sys.executable, "-m", "fwplan.cli", "export", "--select", product, "--lan", LAN, "--host", PBX,
+    cli = run(sys.executable, "-m", "fwplan.cli", "export", "--select", product, "--lan", net.lan, "--host", net.pbx,
               "--format", fmt, "-o", str(path))
     assert cli.returncode == 0
     return path, ruleset.rules
 
 
 LOADERS = {
-    "nftables": ("nft", "-f"),
-    "iptables": ("iptables-restore",),
+    ("nftables", 4): ("nft", "-f"), ("nftables", 6): ("nft", "-f"),
+    ("iptables", 4): ("iptables-restore",), ("iptables", 6): ("ip6tables-restore",),
 }
+SAVERS = {4: "iptables-save", 6: "ip6tables-save"}
 
 
+@pytest.mark.parametrize("net", [V4, V6], ids=["ipv4", "ipv6"])
 @pytest.mark.parametrize("fmt", ["nftables", "iptables"])
 @pytest.mark.parametrize("product", PRODUCTS)
-def test_export_loaded_into_router_passes_the_plan_and_blocks_the_rest(topology, tmp_path, fmt, product):
-    path, rules = export(fmt, product, tmp_path)
-    topology.x("router", *LOADERS[fmt], str(path))
+def test_export_loaded_into_router_passes_the_plan_and_blocks_the_rest(topology, tmp_path, fmt, product, net):
+    path, rules = export(fmt, product, net, tmp_path)
+    # the WAN namespace sends as the PBX host; the internet host is tried as a destination only
+    hosts = net.hosts
+    probes = [p for p in probe_matrix(rules, hosts) if not (hosts[p.source] == "wan" and p.source != net.pbx)]
+    all_ports = sorted({p.port for p in probes})
+    topology.listen({"tcp": all_ports, "udp": all_ports})
+
+    # Before the firewall: every path is open (so a "blocked" below is the firewall's doing), and every
+    # neighbour on it is resolved (a first packet queued behind neighbour discovery must not look blocked).
+    for source in {p.source for p in probes}:
+        across = [d for d in hosts if hosts[d] != hosts[source]]
+        for _ in range(10):  # bounded: each round waits at most the probe timeout
+            outcomes = topology.probe(hosts[source], [["udp", d, all_ports[0]] for d in across])
+            if outcomes == ["open"] * len(across):
+                break
+        assert outcomes == ["open"] * len(across), (source, across, outcomes)
+
+    topology.x("router", *LOADERS[fmt, net.family], str(path))
     if fmt == "nftables":
         listing = topology.x("router", "nft", "list", "table", "inet", "fwplan").stdout
         assert "policy drop" in listing
     else:
-        saved = topology.x("router", "iptables-save").stdout
+        saved = topology.x("router", SAVERS[net.family]).stdout
         assert ":FORWARD DROP" in saved and "-A FORWARD -j FWPLAN" in saved
-
-    # the WAN namespace sends from its primary address, the PBX host; 198.51.100.20 is tried as a destination
-    probes = [p for p in probe_matrix(rules) if not (HOSTS[p.source] == "wan" and p.source != PBX)]
-    all_ports = sorted({p.port for p in probes})
-    topology.listen({"tcp": all_ports, "udp": all_ports})
 
     results: dict[Probe, str] = {}
     for source in {p.source for p in probes}:
         batch = [p for p in probes if p.source == source]
-        outcomes = topology.probe(HOSTS[source], [[p.proto, p.destination, p.port] for p in batch])
+        outcomes = topology.probe(hosts[source], [[p.proto, p.destination, p.port] for p in batch])
         results.update(zip(batch, outcomes))
 
     planned = [p for p in probes if p.expect_open]
     unplanned = [p for p in probes if not p.expect_open]
     assert planned and len(unplanned) > len(UNPLANNED)
     wrong = [(p, outcome) for p, outcome in results.items() if outcome != ("open" if p.expect_open else "blocked")]
-    assert not wrong, f"{len(wrong)} of {len(results)} probes went the wrong way, e.g. {wrong[:8]}"
+    assert not wrong, f"{len(wrong)} of {len(results)} probes went the wrong way, e.g. {wrong[:8]}; by path: {sorted(Counter((p.source, p.destination, p.proto, outcome) for p, outcome in wrong).items())}"
     # every rule had at least one probe that passed through it
     for rule in rules:
         assert any(p.expect_open and p.port in rule.ports and p.proto in rule.protocols for p in planned), rule
