@@ -247,7 +247,8 @@ def parse_plan(raw: bytes | str, catalog: Catalog, source: str = "<plan>") -> Pl
 def _toml_detail(exc: tomllib.TOMLDecodeError) -> Text:
     """tomllib's words (English) with the position in both languages."""
     english = str(exc)
-    return Text(re.sub(r"\(at line (\d+), column (\d+)\)", r"(Zeile \1, Spalte \2)", english), english)
+    german = re.sub(r"\(at line (\d+), column (\d+)\)", r"(Zeile \1, Spalte \2)", english)
+    return Text(german.replace("(at end of document)", "(am Ende der Datei)"), english)
 
 
 def render_plan(plan: Plan, catalog: Catalog, previous: str | None = None) -> str:
