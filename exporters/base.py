@@ -17,7 +17,9 @@ from functools import cached_property
 from typing import Callable, Protocol
 
 from fwplan.catalog import Catalog
-from fwplan.errors import FwplanError
+from fwplan.errors import FwplanError, system_reason
+from fwplan.lang import Text
+from fwplan.messages import MESSAGES
 from exporters.words import say
 from fwplan.merge import PLACEHOLDER_LAN_ADDRESS, PLACEHOLDER_LAN_NETWORK, PLACEHOLDER_PBX_HOST, PLACEHOLDER_WORDS
 from fwplan.merge import Endpoint, Limits, Rule, RuleSet, endpoints_for
@@ -38,11 +40,7 @@ def system_resolver(name: str) -> tuple[str, ...]:
     try:
         infos = socket.getaddrinfo(name, None, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise ExportError(
-            f"cannot resolve PBX host {name!r} for --resolve: {reason}; "
-            "export without --resolve to get a placeholder, or give --host as an IP address"
-        ) from None
+        raise ExportError.about("export.unresolved", host=name, reason=system_reason(exc)) from None
     found = {info[4][0].split("%", 1)[0] for info in infos}
     return tuple(sorted(found, key=lambda a: (ipaddress.ip_address(a).version, ipaddress.ip_address(a))))
 
@@ -77,10 +75,9 @@ class ExportContext:
         found = (self.resolver or system_resolver)(host.value)
         usable = tuple(a for a in found if ipaddress.ip_address(a).version == self.family)
         if not usable:
-            raise ExportError(
-                f"PBX host {host.value!r} resolved to no IPv{self.family} address "
-                f"({', '.join(found) or 'nothing'}); give --host as an IP address"
-            )
+            nothing = Text(*MESSAGES["export.nothing_found"])
+            raise ExportError.about("export.no_address", host=host.value, family=self.family,
+                                    found=", ".join(found) or nothing)
         return usable
 
     @cached_property

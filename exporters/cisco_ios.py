@@ -101,8 +101,7 @@ def _check_family(p: Peer, family: int) -> None:
     for address in p.addresses:
         version = ipaddress.ip_network(address, strict=False).version
         if version != family:
-            raise ExportError(f"address {address!r} is IPv{version} but this Cisco IOS export is IPv{family}; "
-                              "use one address family for LAN and PBX host")
+            raise ExportError.about("export.cisco_family", address=address, version=version, family=family)
 
 
 def _group_lines(p: Peer) -> list[str]:

@@ -63,10 +63,8 @@ class IptablesExporter:
             if p.is_any:
                 continue
             if p.family not in (None, family):
-                raise ExportError(
-                    f"address {endpoint.value!r} is IPv{p.family} but this iptables export is IPv{family}; "
-                    "use one address family for LAN and PBX host, or export nftables"
-                )
+                raise ExportError.about("export.iptables_family", address=endpoint.value, version=p.family,
+                                        family=family)
             words.append(f"{flag} {_address(p)}")
         words.append(f"-p {rule.protocol}")
         if len(rule.ports.ranges) == 1:

@@ -45,8 +45,7 @@ def format_suffixes() -> dict[str, str]:
 def render_export(catalog: Catalog, plan: Plan, format_name: str, settings: ExportSettings = ExportSettings()) -> str:
     if not plan.selected:
         # A router file with no rules would still set a drop policy and cut all forwarded traffic.
-        raise FwplanError("nothing is selected; tick a component in the planner, or give --select ID "
-                          "(see 'fwplan list') or --plan FILE")
+        raise FwplanError.about("export.nothing_selected")
     if format_name in CORE_FORMATS:
         limits = Limits(settings.max_entries, settings.range_cost) if settings.max_entries else Limits()
         options = MergeOptions(fuse_protocols=not settings.separate_protocols, max_gap=settings.max_gap,

@@ -14,8 +14,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Mapping, NamedTuple
 
-from fwplan.errors import FwplanError
+from fwplan.errors import FwplanError, system_reason
 from fwplan.files import MAX_CATALOG_BYTES, FileTooLarge, read_limited
+from fwplan.lang import Text
 from fwplan.ports import PortError, PortRange, PortSet
 
 SCHEMA_VERSION = 1
@@ -35,16 +36,6 @@ _DATA_VERSION = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 
 class CatalogError(FwplanError):
     """A catalog that cannot be used; the message is one line for the user."""
-
-
-class Text(NamedTuple):
-    """A text in German and English."""
-
-    de: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.de if lang == "de" else self.en
 
 
 class Note(NamedTuple):
@@ -236,15 +227,15 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
     try:
         raw = read_limited(path, MAX_CATALOG_BYTES)
     except FileTooLarge:
-        raise CatalogError(f"{path}: larger than {MAX_CATALOG_BYTES // 2**20} MiB; not a catalog") from None
+        raise CatalogError.about("catalog.too_large", path=path, mib=MAX_CATALOG_BYTES // 2**20) from None
     except FileNotFoundError:
-        raise CatalogError(f"{path}: catalog file not found") from None
+        raise CatalogError.about("catalog.not_found", path=path) from None
     except IsADirectoryError:
-        raise CatalogError(f"{path}: is a directory, not a catalog file") from None
+        raise CatalogError.about("catalog.is_dir", path=path) from None
     except OSError as exc:
-        raise CatalogError(f"{path}: cannot read catalog: {exc.strerror or exc}") from None
+        raise CatalogError.about("catalog.unreadable", path=path, reason=system_reason(exc)) from None
     except ValueError:  # a NUL byte or a lone surrogate: no file can have that name
-        raise CatalogError(f"{str(path)!r}: not a usable file name for a catalog") from None
+        raise CatalogError.about("catalog.bad_name", path=str(path)) from None
     return parse_catalog(raw, source=str(path))
 
 
@@ -253,23 +244,25 @@ def parse_catalog(raw: bytes | str, source: str = "<memory>") -> Catalog:
     try:
         text = data_bytes.decode("utf-8").removeprefix(BOM)
     except UnicodeDecodeError as exc:
-        raise CatalogError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+        raise CatalogError.about("catalog.not_utf8", path=source, byte=exc.start) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise CatalogError(f"{source}: invalid TOML: {_toml_message(exc)}") from None
+        raise CatalogError.about("catalog.not_toml", path=source, detail=_toml_message(exc)) from None
     except RecursionError:
-        raise CatalogError(f"{source}: invalid TOML: nested too deeply") from None
+        raise CatalogError.about("catalog.too_deep", path=source) from None
     return _Validator(source).catalog(data, data_bytes)
 
 
-def _toml_message(exc: tomllib.TOMLDecodeError) -> str:
+def _toml_message(exc: tomllib.TOMLDecodeError) -> Text:
+    """Where TOML gives up, first, in both languages; tomllib's own words stay English."""
     message = str(exc)
     m = re.search(r"\(at line (\d+), column (\d+)\)", message)
     if m:
         plain = message[: m.start()].strip()
-        return f"line {m.group(1)}, column {m.group(2)}: {plain}"
-    return message
+        line, column = m.groups()
+        return Text(f"Zeile {line}, Spalte {column}: {plain}", f"line {line}, column {column}: {plain}")
+    return Text(message, message)
 
 
 class _Validator:

@@ -1,7 +1,8 @@
 """The composition root: the headless commands, and the planner's TUI (imported lazily).
 
 Exit codes: 0 when it worked, 2 for every user error (one line on stderr:
-``fwplan: error: ...``), 1 for a failure that is not the user's (and, for
+``fwplan: error: ...``, the prefix fixed for scripts, the message in the
+user's language), 1 for a failure that is not the user's (and, for
 ``fwplan probe``, when some probed port did not get through).
 """
 
@@ -11,7 +12,7 @@ import argparse
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import NamedTuple, NoReturn, Sequence
+from typing import Mapping, NamedTuple, NoReturn, Sequence
 
 from fwplan.catalog import Catalog, CatalogError, load_catalog
 from fwplan.errors import FwplanError, OutputError, printable
@@ -29,11 +30,25 @@ class UsageError(FwplanError):
     """Bad command-line arguments."""
 
 
+class _BadValue(argparse.ArgumentTypeError):
+    """An option value one of our type functions refused; carries the error in both languages."""
+
+    def __init__(self, error: FwplanError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line and lets the caller choose the exit."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')")
+        # argparse calls this while handling the ArgumentError it made from a _BadValue of ours
+        handled = sys.exc_info()[1]
+        refused = handled.__context__ if isinstance(handled, argparse.ArgumentError) else None
+        if isinstance(refused, _BadValue):
+            raise UsageError.about("usage.argument", argument=handled.argument_name, problem=refused.error,
+                                   prog=self.prog)
+        raise UsageError.about("usage", message=message, prog=self.prog)
 
 
 def _add_catalog_option(parser: argparse.ArgumentParser) -> None:
@@ -157,21 +172,20 @@ def _seconds(text: str) -> float:
     except ValueError:
         value = float("nan")
     if not 0 < value <= MAX_TIMEOUT:  # also false for nan
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds more than 0 and at most "
-                                         f"{MAX_TIMEOUT:g}, e.g. 2 or 0.5")
+        raise _BadValue(UsageError.about("usage.seconds", value=text, most=MAX_TIMEOUT))
     return value
 
 
 def _non_negative_int(text: str) -> int:
     if not text.isascii() or not text.isdigit():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 0 or more")
+        raise _BadValue(UsageError.about("usage.whole_number", value=text))
     return int(text)
 
 
 def _positive_int(text: str) -> int:
     value = _non_negative_int(text)
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+        raise _BadValue(UsageError.about("usage.at_least_one", value=text))
     return value
 
 
@@ -216,7 +230,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
     try:
         from tui.app import run_planner
     except ImportError:
-        raise FwplanError("the planner's TUI is not installed in this build; use 'fwplan export'") from None
+        raise FwplanError.about("usage.no_tui") from None
     return run_planner(inputs.catalog, inputs.plan, inputs.lang, plan_path=args.plan) or EXIT_OK
 
 
@@ -269,7 +283,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     names = format_names()
     if args.format not in names:
-        raise UsageError(f"unknown format {args.format!r}; accepted: {', '.join(names)}")
+        raise UsageError.about("usage.unknown_format", value=args.format, accepted=", ".join(names))
     inputs = load_inputs(args)
     settings = ExportSettings(
         lang=inputs.lang, separate_protocols=args.separate_protocols, max_gap=args.max_gap,
@@ -291,17 +305,15 @@ def cmd_probe(args: argparse.Namespace) -> int:
 
     inputs = load_inputs(args)
     if not inputs.plan.selected:
-        raise UsageError("nothing is selected; give --select ID (see 'fwplan list') or --plan FILE")
+        raise UsageError.about("usage.probe_nothing")
     if inputs.plan.host is None:
-        raise UsageError("no PBX host given; give --host NAME|IP (or a plan file with host): "
-                         "it is the host fwplan probe checks")
+        raise UsageError.about("usage.probe_no_host")
     target = None
     if args.target is not None:
         try:
             target = parse_host(args.target).value
         except PlanError:
-            raise UsageError(f"--target {args.target!r} is not a hostname or IP address; "
-                             "give a full name such as sbc.example.net or an address such as 198.51.100.7") from None
+            raise UsageError.about("usage.bad_target", value=args.target) from None
     options = ProbeOptions(args.timeout, args.parallel)
     probe_plan = plan_probe(build(inputs.catalog, inputs.plan), inputs.plan, target)
     print(f"{PROG} probe: {start_line(probe_plan, options, inputs.lang)}", file=sys.stderr)
@@ -350,12 +362,32 @@ def run(argv: Sequence[str]) -> int:
     return handler(args)
 
 
+def requested_language(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
+    """The language of the run: the last valid ``--lang`` in ``argv``, else the locale's.
+
+    Read before argparse, so that its errors, too, are in the user's language.
+    """
+    lang = None
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else arg.removeprefix("--lang=")
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGUAGES:
+            lang = value
+    return lang or default_language(environ)
+
+
+def error_line(error: FwplanError, lang: str) -> str:
+    """The one line a user error gives on stderr: the prefix stays English for scripts, the message follows lang."""
+    return f"{PROG}: error: {_one_line(error.message(lang))}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         code = run(argv)
     except (FwplanError, CatalogError, PlanError, OutputError) as exc:
-        print(f"{PROG}: error: {_one_line(str(exc))}", file=sys.stderr)
+        print(error_line(exc, requested_language(argv)), file=sys.stderr)
         code = EXIT_USAGE
     except BrokenPipeError:
         _silence_stdout()

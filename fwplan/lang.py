@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import os
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 LANGUAGES = ("de", "en")
+
+
+class Text(NamedTuple):
+    """A text in German and English."""
+
+    de: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.de if lang == "de" else self.en
 
 
 def default_language(environ: Mapping[str, str] | None = None) -> str:

@@ -160,14 +160,11 @@ class Limits:
 
     def __post_init__(self) -> None:
         if self.max_entries is not None and self.max_entries < 1:
-            raise FwplanError(f"max_entries {self.max_entries} must be 1 or more")
+            raise FwplanError.about("limits.max_entries", value=self.max_entries)
         if self.range_cost < 1:
-            raise FwplanError(f"range_cost {self.range_cost} must be 1 or more")
+            raise FwplanError.about("limits.range_cost", value=self.range_cost)
         if self.ranges and self.max_entries is not None and self.range_cost > self.max_entries:
-            raise FwplanError(
-                f"a port range counts as {self.range_cost} entries but a rule may hold only {self.max_entries}; "
-                "allow more entries per rule (--max-entries) or count a range as fewer (--range-cost)"
-            )
+            raise FwplanError.about("limits.range_over_entries", cost=self.range_cost, entries=self.max_entries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +178,7 @@ class MergeOptions:
 
     def __post_init__(self) -> None:
         if self.max_gap < 0:
-            raise FwplanError(f"max_gap {self.max_gap} is negative; use 0 (the default) or more")
+            raise FwplanError.about("limits.max_gap", value=self.max_gap)
 
 
 @dataclass(frozen=True, slots=True)

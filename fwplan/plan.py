@@ -19,8 +19,9 @@ from typing import Iterable, NamedTuple
 import netaddr
 
 from fwplan.catalog import BOM, Catalog, Text
-from fwplan.errors import FwplanError, OutputError
+from fwplan.errors import FwplanError, OutputError, system_reason
 from fwplan.files import MAX_PLAN_BYTES, FileTooLarge, read_limited
+from fwplan.messages import MESSAGES
 
 DEFAULT_IPV4_PREFIX = 24
 DEFAULT_IPV6_PREFIX = 64
@@ -65,29 +66,27 @@ def parse_lan(text: str) -> LanAddress:
     original = text
     text = text.strip() if isinstance(text, str) else text
     if not isinstance(text, str) or not text:
-        raise PlanError("LAN address is empty; give the planning document's address, e.g. 192.168.50.2/24")
+        raise PlanError.about("lan.empty")
     address_part, slash, prefix_part = text.partition("/")
     if _IPV4_SHAPE.fullmatch(address_part):
         version, max_prefix, default = 4, 32, DEFAULT_IPV4_PREFIX
     elif ":" in address_part and _IPV6_SHAPE.fullmatch(address_part):
         version, max_prefix, default = 6, 128, DEFAULT_IPV6_PREFIX
     else:
-        raise PlanError(f"LAN address {original!r} is not an IP address; give e.g. 192.168.50.2 or 192.168.50.2/24")
+        raise PlanError.about("lan.not_ip", value=original)
     try:
         address = netaddr.IPAddress(address_part, version=version)
     except (netaddr.AddrFormatError, ValueError):
-        raise PlanError(
-            f"LAN address {original!r} is not a valid IPv{version} address; give e.g. 192.168.50.2/24"
-        ) from None
+        raise PlanError.about("lan.invalid", value=original, version=version) from None
     if slash:
         if not prefix_part.isascii() or not prefix_part.isdigit() or not 0 <= int(prefix_part) <= max_prefix:
-            raise PlanError(f"prefix {prefix_part!r} in LAN address {original!r} is not valid; use /0 to /{max_prefix}")
+            raise PlanError.about("lan.prefix", prefix=prefix_part, value=original, max_prefix=max_prefix)
         prefix = int(prefix_part)
     else:
         prefix = default
     network = netaddr.IPNetwork(f"{address}/{prefix}").cidr
     if address.is_loopback() or address.is_multicast() or str(address) in ("0.0.0.0", "::"):
-        raise PlanError(f"LAN address {original!r} cannot be a device's address; give the planning document's LAN address")
+        raise PlanError.about("lan.not_device", value=original)
     return LanAddress(str(address), str(network), prefix_assumed=not slash)
 
 
@@ -95,18 +94,18 @@ def parse_host(text: str) -> PbxHost:
     """An FQDN per RFC 1123 (Unicode names are IDNA-encoded) or an IP address."""
     original = text
     if not isinstance(text, str) or not text.strip():
-        raise PlanError("PBX hostname is empty; give it as e.g. acme.telovip.de or an IP address")
+        raise PlanError.about("host.empty")
     text = text.strip()
     if _IPV4_SHAPE.fullmatch(text) or (":" in text and _IPV6_SHAPE.fullmatch(text)):
         try:
             return PbxHost(str(ipaddress.ip_address(text)), original, True)
         except ValueError:
-            raise PlanError(f"PBX host {original!r} is not a valid IP address; give e.g. acme.telovip.de or 203.0.113.10") from None
+            raise PlanError.about("host.bad_ip", value=original) from None
     name = text[:-1] if text.endswith(".") else text
     try:
         ascii_name = name.encode("idna").decode("ascii").lower() if not name.isascii() else name.lower()
     except UnicodeError:
-        raise PlanError(f"PBX hostname {original!r} is not a valid hostname; use letters, digits, '-' and '.', e.g. acme.telovip.de") from None
+        raise PlanError.about("host.bad_letters", value=original) from None
     labels = ascii_name.split(".")
     if (
         len(ascii_name) > 253
@@ -114,10 +113,7 @@ def parse_host(text: str) -> PbxHost:
         or not all(_LABEL.fullmatch(label) for label in labels)
         or labels[-1].isdigit()
     ):
-        raise PlanError(
-            f"PBX hostname {original!r} is not a valid hostname; use a full name of letters, digits, '-' and '.', "
-            "e.g. acme.telovip.de, or an IP address"
-        )
+        raise PlanError.about("host.invalid", value=original)
     return PbxHost(ascii_name, original, False)
 
 
@@ -155,16 +151,17 @@ def expand_selection(catalog: Catalog, ids: Iterable[str]) -> tuple[str, ...]:
         elif catalog.has_component(item):
             wanted.add(item)
         else:
-            raise PlanError(unknown_id_message(catalog, item))
+            raise unknown_id_error(catalog, item)
     return tuple(c.id for c in catalog.components if c.id in wanted)
 
 
-def unknown_id_message(catalog: Catalog, item: str) -> str:
+def unknown_id_error(catalog: Catalog, item: str) -> PlanError:
     import difflib
 
     close = difflib.get_close_matches(item, catalog.ids, n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else "; 'fwplan list' shows the ids"
-    return f"unknown product or component id {item!r}{hint}"
+    if close:
+        return PlanError.about("id.unknown.close", value=item, close=", ".join(close))
+    return PlanError.about("id.unknown", value=item)
 
 
 def plan_notices(catalog: Catalog, plan: Plan) -> tuple[Notice, ...]:
@@ -207,15 +204,15 @@ def read_plan_file(path: str | Path, catalog: Catalog) -> Plan:
     try:
         raw = read_limited(path, MAX_PLAN_BYTES)
     except FileTooLarge:
-        raise PlanError(f"plan file {str(path)!r} is larger than {MAX_PLAN_BYTES // 2**20} MiB; not a plan") from None
+        raise PlanError.about("plan.too_large", path=str(path), mib=MAX_PLAN_BYTES // 2**20) from None
     except FileNotFoundError:
-        raise PlanError(f"plan file {str(path)!r} not found") from None
+        raise PlanError.about("plan.not_found", path=str(path)) from None
     except IsADirectoryError:
-        raise PlanError(f"plan file {str(path)!r} is a directory; give a .toml file") from None
+        raise PlanError.about("plan.is_dir", path=str(path)) from None
     except OSError as exc:
-        raise PlanError(f"cannot read plan file {str(path)!r}: {exc.strerror or exc}") from None
+        raise PlanError.about("plan.unreadable", path=str(path), reason=system_reason(exc)) from None
     except ValueError:  # a NUL byte or a lone surrogate: no file can have that name
-        raise PlanError(f"plan file {str(path)!r} is not a usable file name") from None
+        raise PlanError.about("plan.bad_name", path=str(path)) from None
     return parse_plan(raw, catalog, source=str(path))
 
 
@@ -224,27 +221,34 @@ def parse_plan(raw: bytes | str, catalog: Catalog, source: str = "<plan>") -> Pl
         text = (raw.decode("utf-8") if isinstance(raw, bytes) else raw).removeprefix(BOM)
         data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
-        raise PlanError(f"plan file {source!r} is not UTF-8 text (byte {exc.start})") from None
+        raise PlanError.about("plan.not_utf8", path=source, byte=exc.start) from None
     except tomllib.TOMLDecodeError as exc:
-        raise PlanError(f"plan file {source!r} is not valid TOML: {exc}") from None
+        raise PlanError.about("plan.not_toml", path=source, detail=_toml_detail(exc)) from None
     except RecursionError:
-        raise PlanError(f"plan file {source!r} is not valid TOML: nested too deeply") from None
+        raise PlanError.about("plan.too_deep", path=source) from None
     for key in data:
         if key not in _PLAN_KEYS:
-            raise PlanError(f"plan file {source!r}: unknown key {key!r}; accepted: {', '.join(_PLAN_KEYS)}")
+            raise PlanError.about("plan.unknown_key", path=source, key=key, accepted=", ".join(_PLAN_KEYS))
     select = data.get("select", [])
     if not isinstance(select, list) or not all(isinstance(s, str) for s in select):
-        raise PlanError(f"plan file {source!r}: 'select' must be a list of product or component ids")
+        raise PlanError.about("plan.select_type", path=source)
     for key in ("lan", "host", "catalog_version", "catalog_digest"):
         if key in data and not isinstance(data[key], str):
-            raise PlanError(f"plan file {source!r}: {key!r} must be a string")
+            raise PlanError.about("plan.not_string", path=source, key=key)
     try:
         selected = expand_selection(catalog, select)
         lan = parse_lan(data["lan"]) if data.get("lan", "").strip() else None
         host = parse_host(data["host"]) if data.get("host", "").strip() else None
     except PlanError as exc:
-        raise PlanError(f"plan file {source!r}: {exc}") from None
+        raise PlanError.about("plan.in_file", path=source, problem=exc) from None
     return Plan(selected, lan, host, data.get("catalog_version"), data.get("catalog_digest"))
+
+
+def _toml_detail(exc: tomllib.TOMLDecodeError) -> Text:
+    """tomllib's words (English) with the position in both languages."""
+    english = str(exc)
+    german = re.sub(r"\(at line (\d+), column (\d+)\)", r"(Zeile \1, Spalte \2)", english)
+    return Text(german.replace("(at end of document)", "(am Ende der Datei)"), english)
 
 
 def render_plan(plan: Plan, catalog: Catalog, previous: str | None = None) -> str:
@@ -284,7 +288,7 @@ def render_plan(plan: Plan, catalog: Catalog, previous: str | None = None) -> st
 def write_plan_file(path: str | Path, plan: Plan, catalog: Catalog) -> Path:
     """Save atomically; a symlink is followed so that its target is replaced, not the link."""
     if os.path.isdir(path):
-        raise PlanError(f"cannot save plan: {str(path)!r} is a directory; give a file name")
+        raise PlanError.about("plan.save_dir", path=str(path))
     previous = None
     try:
         target = Path(os.path.realpath(path))
@@ -316,16 +320,15 @@ def atomic_write_bytes(path: str | Path, data: bytes, what: str = "file") -> Non
     except FileNotFoundError:
         status = None  # a new file, or a dangling symlink whose target is created
     except OSError as exc:  # a symlink loop, a path through a file, a name too long
-        raise OutputError(f"cannot write {what} {str(path)!r}: {exc.strerror or exc}") from None
+        raise OutputError.about("write.failed", what=_what(what), path=str(path), reason=system_reason(exc)) from None
     except ValueError:  # a NUL byte or a lone surrogate: no file can have that name
-        raise OutputError(f"cannot write {what}: {str(path)!r} is not a usable file name") from None
+        raise OutputError.about("write.bad_name", what=_what(what), path=str(path)) from None
     if status is not None and stat.S_ISDIR(status.st_mode):
-        raise OutputError(f"cannot write {what}: {str(path)!r} is a directory; give a file name")
+        raise OutputError.about("write.is_dir", what=_what(what), path=str(path))
     if status is not None and not stat.S_ISREG(status.st_mode):
         _write_in_place(path, data, what)
         return
     target = Path(os.path.realpath(path))
-    shown = repr(str(path)) if target == path.absolute() else f"{str(path)!r} (a symlink to {str(target)!r})"
     fd = None
     tmp_name = None
     try:
@@ -345,7 +348,11 @@ def atomic_write_bytes(path: str | Path, data: bytes, what: str = "file") -> Non
         os.replace(tmp_name, target)
         tmp_name = None
     except OSError as exc:
-        raise OutputError(f"cannot write {what} {shown}: {exc.strerror or exc}") from None
+        if target == path.absolute():
+            raise OutputError.about("write.failed", what=_what(what), path=str(path),
+                                    reason=system_reason(exc)) from None
+        raise OutputError.about("write.failed.link", what=_what(what), path=str(path), target=str(target),
+                                reason=system_reason(exc)) from None
     finally:
         if fd is not None:
             os.close(fd)
@@ -361,7 +368,12 @@ def _write_in_place(path: Path, data: bytes, what: str) -> None:
         with open(path, "wb") as handle:
             handle.write(data)
     except OSError as exc:
-        raise OutputError(f"cannot write {what} {str(path)!r}: {exc.strerror or exc}") from None
+        raise OutputError.about("write.failed", what=_what(what), path=str(path), reason=system_reason(exc)) from None
+
+
+def _what(what: str) -> Text:
+    """"plan", "export" or "file" in both languages."""
+    return Text(*MESSAGES.get(f"what.{what}", (what, what)))
 
 
 def _is_private(address: str) -> bool:

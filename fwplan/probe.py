@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from fwplan.catalog import Text
-from fwplan.errors import FwplanError
+from fwplan.errors import FwplanError, system_reason
 from fwplan.merge import ANY, Endpoint, Rule, RuleSet, endpoints_for
 from fwplan.plan import Plan
 from fwplan.ports import PortRange, PortSet
@@ -276,10 +276,9 @@ class ProbeOptions:
 
     def __post_init__(self) -> None:
         if not (isinstance(self.timeout, (int, float)) and 0 < self.timeout <= MAX_TIMEOUT):
-            raise ProbeError(f"timeout {self.timeout!r} is not valid; give seconds, more than 0 and at most "
-                             f"{MAX_TIMEOUT:g}")
+            raise ProbeError.about("probe.timeout", value=self.timeout, most=MAX_TIMEOUT)
         if isinstance(self.parallel, bool) or not isinstance(self.parallel, int) or self.parallel < 1:
-            raise ProbeError(f"parallel {self.parallel!r} is not valid; give a whole number of 1 or more")
+            raise ProbeError.about("probe.parallel", value=self.parallel)
 
     def deadline(self, checks: int) -> float:
         """The bound on a whole run: resolving, then every wave of probes timing out, plus a little slack."""
@@ -366,8 +365,8 @@ async def run_probe(probe_plan: ProbePlan, options: ProbeOptions = ProbeOptions(
                     group.create_task(one(check))
     except TimeoutError:
         if len(addresses) < len(probe_plan.hosts):
-            raise ProbeError(f"resolving {', '.join(probe_plan.hosts)} took longer than the run's deadline "
-                             f"of {deadline:.1f} s") from None
+            raise ProbeError.about("probe.resolve_deadline", hosts=", ".join(probe_plan.hosts),
+                                   deadline=deadline) from None
     for check in checks:
         if check not in outcomes:
             outcomes[check] = Outcome(check, NOT_RUN, detail_deadline(deadline))
@@ -389,11 +388,9 @@ async def resolve_host(host: str, timeout: float) -> tuple[int, str]:
         try:
             infos = await asyncio.wait_for(_getaddrinfo_in_daemon_thread(host), timeout)
         except TimeoutError:
-            raise ProbeError(f"resolving {host!r} took longer than {timeout:g} s; check the name and DNS, "
-                             "or give the IP address") from None
+            raise ProbeError.about("probe.resolve_slow", host=host, timeout=timeout) from None
         except socket.gaierror as exc:
-            raise ProbeError(f"cannot resolve {host!r}: {exc.strerror}; check the name and DNS, "
-                             "or give the IP address") from None
+            raise ProbeError.about("probe.unresolved", host=host, reason=system_reason(exc)) from None
     family, _type, _proto, _name, sockaddr = infos[0]
     return family, sockaddr[0]
 

@@ -206,7 +206,7 @@ class PlannerApp(App[int]):
             text = render_export(self.catalog, self.plan, request.format, ExportSettings(lang=self.lang))
             atomic_write_bytes(Path(request.path), text.encode("utf-8"), what="export")
         except FwplanError as exc:
-            self.notify(t("export.failed", self.lang, message=str(exc)), severity="error")
+            self.notify(t("export.failed", self.lang, message=exc.message(self.lang)), severity="error", markup=False)
             return
         self.notify(t("exported", self.lang, format=request.format, path=request.path))
 
@@ -220,7 +220,7 @@ class PlannerApp(App[int]):
         if self.plan_path:
             problem = self._save_to(self.plan_path)
             if problem:
-                self.notify(problem, severity="error")
+                self.notify(problem, severity="error", markup=False)
             else:
                 after()
             return
@@ -233,7 +233,7 @@ class PlannerApp(App[int]):
         try:
             written = write_plan_file(path, self.plan, self.catalog)
         except FwplanError as exc:
-            return str(exc)
+            return exc.message(self.lang)
         self.plan_path = path
         self._saved_key = plan_key(self.plan)
         self._show_status()
@@ -266,7 +266,7 @@ class PlannerApp(App[int]):
         try:
             plan = read_plan_file(path, self.catalog)
         except PlanError as exc:
-            return str(exc)
+            return exc.message(self.lang)
         self.load_plan(plan, path)
         self.notify(t("opened", self.lang, path=path))
         return None

@@ -49,10 +49,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "input.host.placeholder": ("z. B. acme.telovip.de", "e.g. acme.telovip.de"),
     "input.needed_by": ("benötigt von: {names}", "needed by: {names}"),
     "input.not_needed": ("von keiner gewählten Komponente benötigt", "not needed by any ticked component"),
-    "input.lan.invalid": ("{value!r} ist keine gültige LAN-Adresse; z. B. 192.168.50.2/24 (Regeln unverändert)",
-                          "{message} (rules unchanged)"),
-    "input.host.invalid": ("{value!r} ist kein gültiger Hostname; z. B. acme.telovip.de oder eine IP-Adresse "
-                           "(Regeln unverändert)", "{message} (rules unchanged)"),
+    "input.invalid": ("{message} (Regeln unverändert)", "{message} (rules unchanged)"),
     # tree
     "tree.title": ("Produkte", "Products"),
     "tree.conditional": ("bedingt", "conditional"),

@@ -191,3 +191,60 @@ def test_broken_pipe_is_quiet():
 def test_an_endless_file_is_refused_not_read_into_memory(option):
     args = ["export", option, "/dev/zero"] + (["--select", "instantpbx"] if option == "--catalog" else [])
     assert_user_error(run(*args), "/dev/zero", "larger than")
+
+
+GERMAN_ERRORS = [
+    (["export", "--select", "instantpbx", "--lan", "192.168.50.2/240"],
+     "Präfix '240' in LAN-Adresse '192.168.50.2/240' ist ungültig; /0 bis /32 verwenden"),
+    (["export", "--select", "instantpbx", "--host", "acme"], "PBX-Hostname 'acme' ist kein gültiger Hostname"),
+    (["export", "--select", "instantpbx/sip-phone"],
+     "unbekannte Produkt- oder Komponenten-ID 'instantpbx/sip-phone'; meinten Sie instantpbx/sip-phones,"),
+    (["export", "--plan", "/nonexistent/plan.toml"], "Plandatei '/nonexistent/plan.toml' nicht gefunden"),
+    (["export", "--select", "instantpbx", "-o", "/nonexistent-dir/rules.csv"],
+     "Export '/nonexistent-dir/rules.csv' kann nicht geschrieben werden: Datei oder Verzeichnis nicht gefunden"),
+    (["export", "--select", "instantpbx", "--format", "pdf"], "unbekanntes Format 'pdf'; erlaubt: csv, text, json"),
+    (["export", "--select", "instantpbx", "--max-gap", "-3"],
+     "Argument --max-gap: '-3' ist keine ganze Zahl von 0 oder mehr (siehe 'fwplan export --help')"),
+    (["export"], "nichts ausgewählt; im Planer eine Komponente anhaken"),
+    (["probe", "--select", "instantpbx"], "kein PBX-Host angegeben; --host NAME|IP angeben"),
+    (["probe", "--select", "instantpbx", "--host", "acme.telovip.de", "--target", "nope"],
+     "--target 'nope' ist kein Hostname und keine IP-Adresse"),
+    (["--catalog", "/nonexistent/cat.toml"], "/nonexistent/cat.toml: Katalogdatei nicht gefunden"),
+]
+
+
+@pytest.mark.parametrize(("args", "german"), GERMAN_ERRORS, ids=lambda v: " ".join(v) if isinstance(v, list) else "")
+def test_user_errors_are_german_with_lang_de(args, german):
+    result = run(*args, "--lang", "de")
+    assert_user_error(result, german)
+
+
+@pytest.mark.parametrize(("args", "german"), GERMAN_ERRORS[::2], ids=lambda v: " ".join(v) if isinstance(v, list) else "")
+def test_user_errors_are_german_under_a_german_locale_and_english_with_lang_en(args, german):
+    german_locale = {"LANG": "de_DE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    assert_user_error(run(*args, env=german_locale), german)
+    english = run(*args, "--lang", "en", env=german_locale)
+    assert english.returncode == 2 and german not in english.stderr
+    assert english.stderr == run(*args).stderr
+
+
+def test_a_german_full_disk_keeps_the_prefix_and_names_the_reason(tmp_path):
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    result = run("export", *CLASSIC, "-o", "/dev/full", "--lang=de")
+    assert_user_error(result, "Export '/dev/full' kann nicht geschrieben werden: kein Platz mehr auf dem Gerät")
+
+
+@pytest.mark.parametrize(("argv", "environ", "lang"), [
+    (["--lang", "de"], {}, "de"),
+    (["export", "--lang=de", "--select", "x"], {"LANG": "C"}, "de"),
+    (["--lang", "de", "--lang", "en"], {"LANG": "de_DE.UTF-8"}, "en"),
+    (["--lang", "xx"], {"LANG": "de_DE.UTF-8"}, "de"),
+    (["--lang"], {"LC_ALL": "de_AT.UTF-8", "LANG": "C"}, "de"),
+    (["--", "--lang", "de"], {}, "en"),
+    ([], {"LANG": "en_GB.UTF-8"}, "en"),
+])
+def test_the_language_of_errors_is_read_before_argparse(argv, environ, lang):
+    from fwplan.cli import requested_language
+
+    assert requested_language(argv, environ) == lang

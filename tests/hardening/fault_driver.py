@@ -60,16 +60,21 @@ def main(case: str, mount: Path) -> dict:
                   parse_lan("10.20.30.40/16"), parse_host("acme.telovip.de"))
     try:
         write_plan_file(plan_path, bigger, catalog)
-        save_error = None
+        save_error = save_error_de = None
     except FwplanError as exc:
         save_error = f"{type(exc).__name__}: {exc}"
+        save_error_de = exc.message("de")
     cli = subprocess.run([FWPLAN, *EXPORT, "--separate-protocols", "-o", str(export_path)], capture_output=True,
                          text=True)
+    cli_de = subprocess.run([FWPLAN, *EXPORT, "--lang", "de", "-o", str(export_path)], capture_output=True, text=True)
     after = {"plan": plan_path.read_bytes(), "export": export_path.read_bytes()}
     reread = read_plan_file(plan_path, catalog)
     return {
         "save_error": save_error,
+        "save_error_de": save_error_de,
         "cli_exit": cli.returncode,
+        "cli_exit_de": cli_de.returncode,
+        "cli_stderr_de": cli_de.stderr,
         "cli_stderr": cli.stderr,
         "cli_stdout": cli.stdout,
         "plan_intact": before["plan"] == after["plan"],

@@ -139,7 +139,7 @@ def _planner_arguments(argv: list[str]) -> int:
     except SystemExit as exc:
         return exc.code
     except FwplanError as exc:
-        print(f"fwplan: error: {cli._one_line(str(exc))}", file=sys.stderr)
+        print(cli.error_line(exc, cli.requested_language(argv)), file=sys.stderr)
         return cli.EXIT_USAGE
     return cli.EXIT_OK
 
@@ -185,7 +185,9 @@ def test_any_command_line_exits_0_or_2_with_one_clean_line(fuzz_dir, argv, mutat
     ],
     ids=lambda argv: " ".join(argv).encode("unicode_escape").decode(),
 )
-def test_escapes_in_arguments_come_back_escaped(workdir, argv):
+@pytest.mark.parametrize("locale", ["C.UTF-8", "de_DE.UTF-8"])
+def test_escapes_in_arguments_come_back_escaped(workdir, argv, locale, monkeypatch):
+    monkeypatch.setenv("LC_ALL", locale)  # the messages in English, then in German
     code, out, err = run_in(workdir, argv)
     assert code == 2
     assert_cli_contract(argv, code, out, err)

@@ -68,6 +68,10 @@ def test_save_and_export_onto_a_full_or_read_only_filesystem(tmp_path, case):
     assert report["save_error"] == f"OutputError: cannot write plan '{mount}/site.toml': {reason}"
     assert report["cli_exit"] == 2 and report["cli_stdout"] == ""
     one_error_line(report["cli_stderr"], f"cannot write export '{mount}/rules.csv'", reason)
+    german = {"full": "kein Platz mehr auf dem Gerät", "readonly": "Dateisystem ist nur lesbar"}[case]
+    assert report["save_error_de"] == f"Plan '{mount}/site.toml' kann nicht geschrieben werden: {german}"
+    assert report["cli_exit_de"] == 2
+    one_error_line(report["cli_stderr_de"], f"Export '{mount}/rules.csv' kann nicht geschrieben werden: {german}")
     assert report["plan_intact"] and report["export_intact"] and report["plan_reads_back"]
     assert report["files"] == sorted(["site.toml", "rules.csv"] + (["filler"] if case == "full" else []))
     assert not os.listdir(mount), "the tmpfs leaked out of the private mount namespace"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Select
@@ -626,3 +627,69 @@ async def test_textual_own_palette_commands_are_named_in_german_under_de(catalog
             assert english not in titles | {c.help for c in commands}
         app.lang = "en"
         assert "Theme" in {c.title for c in app.get_system_commands(app.screen)}
+
+
+async def _submit_path(pilot, key: str, path: str) -> None:
+    await pilot.press(key)
+    await pilot.pause()
+    path_input = pilot.app.screen.query_one("#path", Input)
+    path_input.value = path
+    path_input.focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_under_german_a_failed_save_and_open_say_why_in_german(catalog, tmp_path):
+    (tmp_path / "loop").symlink_to("loop")  # a real fault: the system refuses to follow it
+    (tmp_path / "bad.toml").write_text('select = ["hostedpbx-classic"]\nlan = "10.0.0.1/99"\n')
+    app = make_app(catalog, select=("hostedpbx-classic",), lang="de")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _submit_path(pilot, "ctrl+s", str(tmp_path / "loop"))
+        assert isinstance(app.screen, PlanFileScreen)
+        assert str(app.screen.query_one("#path-error").render()) == (
+            f"✗ Plan '{tmp_path}/loop' kann nicht geschrieben werden: zu viele Ebenen symbolischer Links")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.plan_path is None and app.modified is False
+
+        await _submit_path(pilot, "ctrl+o", str(tmp_path / "missing.toml"))
+        assert str(app.screen.query_one("#path-error").render()) == f"✗ Plandatei '{tmp_path}/missing.toml' nicht gefunden"
+        app.screen.query_one("#path", Input).value = str(tmp_path / "bad.toml")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanFileScreen)
+        assert str(app.screen.query_one("#path-error").render()) == (
+            f"✗ Plandatei '{tmp_path}/bad.toml': Präfix '99' in LAN-Adresse '10.0.0.1/99' ist ungültig; "
+            "/0 bis /32 verwenden")
+
+
+async def test_under_german_a_failed_export_says_why_in_german(catalog):
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    app = make_app(catalog, select=("hostedpbx-classic",), lang="de")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _submit_path(pilot, "e", "/dev/full")  # a real device that is always full
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert errors == ["Export fehlgeschlagen: Export '/dev/full' kann nicht geschrieben werden: "
+                          "kein Platz mehr auf dem Gerät"]
+
+
+async def test_an_input_error_names_its_reason_in_german_and_follows_l(catalog):
+    app = make_app(catalog, select=("hostedpbx-classic",), lang="de")
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = table_rows(app)
+        app.query_one("#lan-input", Input).focus()
+        await pilot.press("end", "0")
+        await pilot.pause()
+        message = lambda: str(app.query_one("#lan-message").render())  # noqa: E731
+        assert message() == ("✗ Präfix '240' in LAN-Adresse '192.168.50.2/240' ist ungültig; /0 bis /32 verwenden "
+                             "(Regeln unverändert)")
+        app.query_one(ComponentTree).focus()
+        await pilot.press("l")
+        await pilot.pause()
+        assert message() == ("✗ prefix '240' in LAN address '192.168.50.2/240' is not valid; use /0 to /32 "
+                             "(rules unchanged)")
+        await pilot.press("l")
+        await pilot.pause()
+        assert "Präfix '240'" in message()
+        assert table_rows(app) == before and app.plan.lan.text == LAN

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import subprocess
+import sys
 
 import pytest
 from textual.app import App
@@ -12,6 +15,7 @@ from fwplan.merge import ANY, Endpoint, Rule, RuleSet
 from fwplan.plan import Plan, parse_host, parse_lan
 from fwplan.ports import PortSet
 from fwplan.probe import ProbeOptions
+from tests.conftest import ROOT, require_root, require_tool
 from tests.probe_responders import Servers
 from tui.screens.probe import ProbeScreen
 
@@ -188,3 +192,19 @@ async def test_under_german_every_text_of_the_screen_is_german(servers):
         for text in texts:
             for word in _ENGLISH_WORDS:
                 assert word not in text, (word, text)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("de", "'pbx.invalid' lässt sich nicht auflösen: vorübergehender Fehler bei der Namensauflösung; Namen und DNS "
+           "prüfen oder die IP-Adresse angeben"),
+    ("en", "cannot resolve 'pbx.invalid': Temporary failure in name resolution; check the name and DNS, "
+           "or give the IP address"),
+])
+def test_a_name_that_does_not_resolve_is_named_in_the_screens_language(lang, expected):
+    """A real resolver failure: a network namespace without network, where the lookup fails at once."""
+    require_root()
+    require_tool("unshare")
+    result = subprocess.run(["unshare", "-n", sys.executable, "-m", "tests.tui.probe_error_driver", lang],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1])["status"] == expected

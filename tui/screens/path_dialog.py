@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
@@ -36,7 +37,7 @@ class PathDialog(DismissOnce, ModalScreen):
         raise NotImplementedError
 
     def show_problem(self, problem: str) -> None:
-        self.query_one("#path-error", Static).update(f"✗ {problem}")
+        self.query_one("#path-error", Static).update(Text(f"✗ {problem}"))  # a path's "[" is not markup
 
     def _submit(self) -> None:
         if self.is_active:  # not again after a first Enter closed the dialog

@@ -114,7 +114,7 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
         try:
             report = await run_probe(self.probe_plan, self.options, self._on_event)
         except ProbeError as exc:
-            self._status(str(exc), "bold red")
+            self._status(exc.message(self.lang), "bold red")
             return
         self.report = report
         self.outcomes = dict(report.outcomes)

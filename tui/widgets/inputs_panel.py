@@ -98,7 +98,7 @@ class InputsPanel(Vertical):
                     self.host = host
             self._errors[field] = None
         except PlanError as exc:
-            self._errors[field] = t(f"input.{field}.invalid", self.lang, value=value.strip(), message=str(exc))
+            self._errors[field] = t("input.invalid", self.lang, message=exc.message(self.lang))
 
     def _show_messages(self) -> None:
         for field in ("lan", "host"):
