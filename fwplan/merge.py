@@ -373,6 +373,7 @@ def _drop_covered(drafts: list[_Draft]) -> None:
     for draft in drafts:
         by_kind[(draft.direction, draft.protocol)].append(draft)
     for group in by_kind.values():
+        narrowed = []
         for narrow in group:
             broader = sorted(
                 (b for b in group if b is not narrow
@@ -383,9 +384,12 @@ def _drop_covered(drafts: list[_Draft]) -> None:
                 continue
             covering = PortSet().union(*(b.original for b in broader))
             kept = tuple(r for r in narrow.original.ranges if not covering.contains_range(r))
-            if len(kept) == len(narrow.original.ranges):
-                continue
-            narrow.exact = PortSet._canonical(kept)
+            if len(kept) < len(narrow.original.ranges):
+                narrow.exact = PortSet._canonical(kept)
+                narrowed.append((narrow, broader))
+        # Credit only once every rule knows what it keeps: a requirement must land on a rule that still
+        # allows its ports, whatever order the rules came in.
+        for narrow, broader in narrowed:
             via = _via(narrow)
             keeps = narrow.exact.contains_range
             for key, ranges in list(narrow.origins.items()):
@@ -402,16 +406,22 @@ def _drop_covered(drafts: list[_Draft]) -> None:
 
 
 def _credit_broader(broader: list[_Draft], origin: Origin, asked: list[PortRange], via: str) -> None:
-    """Record on the broader rules that they now serve ``asked``: each range on the first rule holding it whole."""
+    """Record on the broader rules that they now serve ``asked``: each range on the narrowest rule that
+    keeps it whole, or else piece by piece on the rules that keep its parts."""
     served: dict[int, list[PortRange]] = defaultdict(list)
     for r in asked:
-        holder = next((i for i, b in enumerate(broader) if b.original.contains_range(r)), None)
+        holder = next((i for i, b in enumerate(broader) if b.exact.contains_range(r)), None)
         if holder is not None:
             served[holder].append(r)
             continue
-        piece = PortSet((r,))
+        remaining = PortSet((r,))
         for i, b in enumerate(broader):
-            served[i].extend((piece & b.original).ranges)
+            piece = remaining & b.exact
+            if piece:
+                served[i].extend(piece.ranges)
+                remaining = remaining - piece
+                if not remaining:
+                    break
     for i, ranges in served.items():
         if ranges:
             broader[i].add(origin, ranges, via)

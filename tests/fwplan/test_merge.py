@@ -216,6 +216,19 @@ def test_independent_of_input_order(flows, rnd):
     assert merge(shuffled) == merge(flows)
 
 
+@pytest.mark.parametrize("order", [(0, 1, 2), (1, 0, 2), (2, 1, 0), (1, 2, 0)])
+def test_a_chain_of_covered_rules_credits_the_rule_that_keeps_the_ports_in_any_order(order):
+    # any -> 10.0.0.5 lies inside any -> 10.0.0.0/24, which lies inside any -> any. Once hypothesis found that
+    # with the /24 handled first, the address's requirement was credited to the /24 after the /24 had
+    # been dropped, and vanished from the rule that allows its port.
+    flows = [flow("1", source=ANY, destination=ANY), flow("1", source=ANY, destination=NET),
+             flow("1", source=ANY, destination=ADDR)]
+    (rule,) = merge([flows[i] for i in order])
+    assert rule.destination == ANY
+    assert {p.via for p in rule.provenance} == {None, "any -> 10.0.0.0/24", "any -> 10.0.0.5"}
+    assert all(p.ports == rule.ports for p in rule.provenance)
+
+
 def _as_flows(rules):
     for rule in rules:
         for protocol in rule.protocols:
