@@ -14,8 +14,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Mapping, NamedTuple
 
-from fwplan.errors import FwplanError, system_reason
-from fwplan.files import MAX_CATALOG_BYTES, FileTooLarge, read_limited
+from fwplan.errors import FwplanError
+from fwplan.files import MAX_CATALOG_BYTES, read_user_file
 from fwplan.lang import Text
 from fwplan.ports import PortError, PortRange, PortSet
 
@@ -224,18 +224,7 @@ def default_catalog_path() -> Path:
 
 def load_catalog(path: str | Path | None = None) -> Catalog:
     path = Path(path) if path is not None else default_catalog_path()
-    try:
-        raw = read_limited(path, MAX_CATALOG_BYTES)
-    except FileTooLarge:
-        raise CatalogError.about("catalog.too_large", path=path, mib=MAX_CATALOG_BYTES // 2**20) from None
-    except FileNotFoundError:
-        raise CatalogError.about("catalog.not_found", path=path) from None
-    except IsADirectoryError:
-        raise CatalogError.about("catalog.is_dir", path=path) from None
-    except OSError as exc:
-        raise CatalogError.about("catalog.unreadable", path=path, reason=system_reason(exc)) from None
-    except ValueError:  # a NUL byte or a lone surrogate: no file can have that name
-        raise CatalogError.about("catalog.bad_name", path=str(path)) from None
+    raw = read_user_file(path, MAX_CATALOG_BYTES, CatalogError, "catalog")
     return parse_catalog(raw, source=str(path))
 
 

@@ -20,7 +20,7 @@ import netaddr
 
 from fwplan.catalog import BOM, Catalog, Text
 from fwplan.errors import FwplanError, OutputError, system_reason
-from fwplan.files import MAX_PLAN_BYTES, FileTooLarge, read_limited
+from fwplan.files import MAX_PLAN_BYTES, read_user_file
 from fwplan.messages import MESSAGES
 
 DEFAULT_IPV4_PREFIX = 24
@@ -201,18 +201,7 @@ _PLAN_KEYS = ("fwplan", "catalog_version", "catalog_digest", "select", "lan", "h
 
 def read_plan_file(path: str | Path, catalog: Catalog) -> Plan:
     path = Path(path)
-    try:
-        raw = read_limited(path, MAX_PLAN_BYTES)
-    except FileTooLarge:
-        raise PlanError.about("plan.too_large", path=str(path), mib=MAX_PLAN_BYTES // 2**20) from None
-    except FileNotFoundError:
-        raise PlanError.about("plan.not_found", path=str(path)) from None
-    except IsADirectoryError:
-        raise PlanError.about("plan.is_dir", path=str(path)) from None
-    except OSError as exc:
-        raise PlanError.about("plan.unreadable", path=str(path), reason=system_reason(exc)) from None
-    except ValueError:  # a NUL byte or a lone surrogate: no file can have that name
-        raise PlanError.about("plan.bad_name", path=str(path)) from None
+    raw = read_user_file(path, MAX_PLAN_BYTES, PlanError, "plan")
     return parse_plan(raw, catalog, source=str(path))
 
 
