@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from fwplan.ports import PortSet
 from fwplan.probe import ProbeOptions
 from tests.conftest import ROOT, require_root, require_tool
 from tests.probe_responders import Servers
+from tests.tui.conftest import until
 from tui.screens.probe import ProbeScreen
 
 LOOPBACK = "127.0.0.1"
@@ -46,15 +46,6 @@ class Host(App):
 async def servers():
     async with Servers() as started:
         yield started
-
-
-async def until(pilot, condition, seconds: float = 5.0) -> None:
-    """Bounded polling: let the app run until the condition holds."""
-    loop = asyncio.get_running_loop()
-    end = loop.time() + seconds
-    while not condition():
-        assert loop.time() < end, "condition not met in time"
-        await pilot.pause(0.02)
 
 
 def cell(screen: ProbeScreen, row: int, column: str) -> str:
