@@ -142,11 +142,13 @@ async def test_run_again_after_the_end_probes_anew_and_escape_returns_the_report
 async def test_a_port_without_answer_is_named_as_filtered_beside_its_rule(servers):
     silent, port = servers.unanswered_tcp_port(), await servers.tcp_listener()
     rules = RuleSet((Rule("outbound", "tcp", SOURCE, PBX, PortSet.of(silent, port)),))
-    app = Host(ProbeScreen(rules, PLAN, options=ProbeOptions(timeout=0.3)))
+    # The run shares the loop with the app's first frame: a 0.3 s timeout gave a deadline of 1.1 s, which a
+    # busy CPU overran ("not run" instead of "filtered"). 2 s (deadline 4.5 s), as the other tests here use.
+    app = Host(ProbeScreen(rules, PLAN, options=ProbeOptions(timeout=2)))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.probe_screen
-        await until(pilot, lambda: screen.report is not None)
+        await until(pilot, lambda: screen.report is not None, seconds=10)
         assert set(cell(screen, 0, "result").split(" · ")) == {"1 open", f"filtered {silent}"}
         status = screen.query_one("#probe-status", Static).render()
         assert "1 open, 1 filtered" in str(status) and not screen.report.all_passed
