@@ -578,12 +578,13 @@ async def test_the_footer_shows_every_planner_key_whole(catalog, lang, size, row
     from tui.keymap import KEYS
 
     app = make_app(catalog, select=("hostedpbx-classic",), lang=lang)
+    wanted = {"space", "ctrl+q", "question_mark", "ctrl+p"} | {
+        k.keys for k in KEYS if k.action and len(k.keys) <= 6 and "," not in k.keys and k.keys != "?"}
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+        # the footer composes its keys after the first frame: wait for them (and their layout), bounded
+        await until(pilot, lambda: wanted <= {key.key for key in app.query(FooterKey) if key.region.width})
         keys = list(app.query(FooterKey))
         shown = {key.key for key in keys}
-        wanted = {"space", "ctrl+q", "question_mark", "ctrl+p"} | {
-            k.keys for k in KEYS if k.action and len(k.keys) <= 6 and "," not in k.keys and k.keys != "?"}
         assert wanted <= shown, wanted - shown
         width, height = size
         for key in keys:
