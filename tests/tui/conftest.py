@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 import pytest_textual_snapshot
 
@@ -36,6 +38,15 @@ async def settle(pilot) -> None:
     """Let clipboard workers finish and the messages they posted be handled."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def until(pilot, condition, seconds: float = 5.0) -> None:
+    """Bounded polling: let the app run until the condition holds."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + seconds
+    while not condition():
+        assert loop.time() < end, "condition not met in time"
+        await pilot.pause(0.02)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from fwplan.cli import main as cli_main
 from fwplan.formats import CORE_FORMATS, RenderOptions, render_text
 from fwplan.merge import build
 from fwplan.plan import Plan, expand_selection, parse_host, parse_lan, read_plan_file
-from tests.tui.conftest import HOST, LAN, make_app, make_plan, settle
+from tests.tui.conftest import HOST, LAN, make_app, make_plan, settle, until
 from tui.app import PlannerApp
 from tui.dialect import format_ports
 from tui.screens.export import ExportScreen
@@ -410,13 +410,24 @@ async def test_letter_keys_type_into_the_inputs(catalog):
         assert app.dialect == "generic" and app.clipboard == "" and app.lang == "en"
 
 
+def palette_offers(app) -> list[str]:
+    """The commands the open palette lists: its search runs in a worker, so they come in after the typing."""
+    from textual.command import CommandList
+
+    options = app.screen.query_one(CommandList)
+    return [str(option.hit.text) for option in (options.get_option_at_index(i) for i in range(options.option_count))
+            if hasattr(option, "hit")]
+
+
 async def test_every_action_is_in_the_command_palette(catalog):
+    from tui.i18n import t
+
     app = make_app(catalog, select=("hostedpbx-classic",))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"whole rule set")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_offers(app) == [t("help.copy_rules", "en")])
         await pilot.press("enter")
         await settle(pilot)
         assert "9100-9101" in app.clipboard
@@ -424,7 +435,7 @@ async def test_every_action_is_in_the_command_palette(catalog):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Switch the language")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_offers(app) == [t("help.language", "en")])
         await pilot.press("enter")
         await pilot.pause()
         assert app.lang == "de"
@@ -567,12 +578,13 @@ async def test_the_footer_shows_every_planner_key_whole(catalog, lang, size, row
     from tui.keymap import KEYS
 
     app = make_app(catalog, select=("hostedpbx-classic",), lang=lang)
+    wanted = {"space", "ctrl+q", "question_mark", "ctrl+p"} | {
+        k.keys for k in KEYS if k.action and len(k.keys) <= 6 and "," not in k.keys and k.keys != "?"}
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+        # the footer composes its keys after the first frame: wait for them (and their layout), bounded
+        await until(pilot, lambda: wanted <= {key.key for key in app.query(FooterKey) if key.region.width})
         keys = list(app.query(FooterKey))
         shown = {key.key for key in keys}
-        wanted = {"space", "ctrl+q", "question_mark", "ctrl+p"} | {
-            k.keys for k in KEYS if k.action and len(k.keys) <= 6 and "," not in k.keys and k.keys != "?"}
         assert wanted <= shown, wanted - shown
         width, height = size
         for key in keys:

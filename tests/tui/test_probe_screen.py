@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from fwplan.ports import PortSet
 from fwplan.probe import ProbeOptions
 from tests.conftest import ROOT, require_root, require_tool
 from tests.probe_responders import Servers
+from tests.tui.conftest import until
 from tui.screens.probe import ProbeScreen
 
 LOOPBACK = "127.0.0.1"
@@ -48,15 +48,6 @@ async def servers():
         yield started
 
 
-async def until(pilot, condition, seconds: float = 5.0) -> None:
-    """Bounded polling: let the app run until the condition holds."""
-    loop = asyncio.get_running_loop()
-    end = loop.time() + seconds
-    while not condition():
-        assert loop.time() < end, "condition not met in time"
-        await pilot.pause(0.02)
-
-
 def cell(screen: ProbeScreen, row: int, column: str) -> str:
     table = screen.query_one("#probe-rules", DataTable)
     return str(table.get_cell(str(row), column))
@@ -74,7 +65,7 @@ async def test_results_appear_beside_each_rule(servers):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.probe_screen
-        await until(pilot, lambda: screen.report is not None)
+        await until(pilot, lambda: app.finished)  # the report is kept before its message reaches the app
         assert set(cell(screen, 0, "result").split(" · ")) == {"1 open", "1 refused"}
         assert cell(screen, 1, "result") == "not testable"
         assert cell(screen, 2, "result") == cell(screen, 3, "result") == "not probed"
@@ -117,8 +108,8 @@ async def test_escape_cancels_a_running_probe_and_escape_again_closes(servers):
         assert "Cancelled" in str(screen.query_one("#probe-status", Static).render())
         assert app.screen is screen
         await pilot.press("escape")
-        await until(pilot, lambda: app.screen is not screen)
-        assert app.dismissed == [None]
+        await until(pilot, lambda: app.dismissed)  # the screen is popped before its result callback runs
+        assert app.dismissed == [None] and app.screen is not screen
 
 
 async def test_without_pbx_host_the_screen_says_so_and_probes_nothing():
@@ -151,11 +142,13 @@ async def test_run_again_after_the_end_probes_anew_and_escape_returns_the_report
 async def test_a_port_without_answer_is_named_as_filtered_beside_its_rule(servers):
     silent, port = servers.unanswered_tcp_port(), await servers.tcp_listener()
     rules = RuleSet((Rule("outbound", "tcp", SOURCE, PBX, PortSet.of(silent, port)),))
-    app = Host(ProbeScreen(rules, PLAN, options=ProbeOptions(timeout=0.3)))
+    # The run shares the loop with the app's first frame: a 0.3 s timeout gave a deadline of 1.1 s, which a
+    # busy CPU overran ("not run" instead of "filtered"). 2 s (deadline 4.5 s), as the other tests here use.
+    app = Host(ProbeScreen(rules, PLAN, options=ProbeOptions(timeout=2)))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.probe_screen
-        await until(pilot, lambda: screen.report is not None)
+        await until(pilot, lambda: screen.report is not None, seconds=10)
         assert set(cell(screen, 0, "result").split(" · ")) == {"1 open", f"filtered {silent}"}
         status = screen.query_one("#probe-status", Static).render()
         assert "1 open, 1 filtered" in str(status) and not screen.report.all_passed

@@ -21,7 +21,7 @@ from textual.widgets import Input
 from fwplan.formats import render_text
 from fwplan.plan import read_plan_file
 from tests.conftest import require_root, require_tool
-from tests.tui.conftest import make_app, settle
+from tests.tui.conftest import make_app, settle, until
 from tui.widgets.rules_table import RulesTable
 
 FUZZ_EXAMPLES = int(os.environ.get("FWPLAN_FUZZ_EXAMPLES", "3"))
@@ -92,7 +92,7 @@ async def test_ten_kilobytes_pasted_into_an_input_are_refused_inline(catalog, fi
         widget = app.query_one(field, Input)
         widget.focus()
         widget.value = ""  # empty is valid: the input is simply not given
-        await pilot.pause()
+        await until(pilot, lambda: getattr(app.plan, field[1:].removesuffix("-input")) is None)
         before = app.ruleset
         pasted = "1" * 4000 + ";rm -rf /" + "x" * 6240
         widget.post_message(events.Paste(pasted))
@@ -109,7 +109,7 @@ async def test_a_unicode_hostname_is_used_as_punycode(catalog):
     async with app.run_test(size=(120, 40)) as pilot:
         widget = app.query_one("#host-input", Input)
         widget.value = "münchen.telovip.de"
-        await pilot.pause()
+        await until(pilot, lambda: app.plan.host.value == "xn--mnchen-3ya.telovip.de")
         destinations = {str(rule.destination) for rule in app.ruleset.rules}
         assert destinations == {"xn--mnchen-3ya.telovip.de"}
         await pilot.press("y")
@@ -140,7 +140,7 @@ async def _save_fails_and_keeps_everything(catalog, plan_file: Path, expected_wo
     app = make_app(catalog, select=("hostedpbx-classic",), plan_path=str(plan_file))
     async with app.run_test(size=(120, 40)) as pilot:
         app.query_one("#host-input", Input).value = "other.telovip.de"  # an edit to lose
-        await pilot.pause()
+        await until(pilot, lambda: app.plan.host.value == "other.telovip.de")
         assert app.modified
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -196,7 +196,7 @@ async def test_a_failed_save_can_be_retried_elsewhere(catalog, tmp_path):
     app = make_app(catalog, select=("hostedpbx-classic",), plan_path=str(directory))
     async with app.run_test(size=(120, 40)) as pilot:
         app.query_one("#host-input", Input).value = "other.telovip.de"
-        await pilot.pause()
+        await until(pilot, lambda: app.plan.host.value == "other.telovip.de")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.modified
