@@ -8,7 +8,8 @@ from functools import partial
 from pathlib import Path
 from typing import Mapping
 
-from textual.app import App, ComposeResult
+from textual import events
+from textual.app import App, ComposeResult, ScreenStackError, UnknownModeError
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 
@@ -82,6 +83,14 @@ class PlannerApp(App[int]):
         self.ruleset = RuleSet(())
         self._saved_key = plan_key(plan)
         self._cursor_blink = cursor_blink
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            try:
+                self.screen
+            except (ScreenStackError, UnknownModeError):
+                return  # closing: input typed ahead has no screen left to go to (Textual would raise)
+        await super().on_event(event)
 
     # ---- layout ----
     def compose(self) -> ComposeResult:

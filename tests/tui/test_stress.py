@@ -232,3 +232,16 @@ async def test_paging_the_export_format_menu_before_it_is_laid_out(catalog):
             app._driver.send_message(event)
         await settle(pilot)
         assert app.is_running
+
+
+async def test_keys_still_queued_when_the_planner_closes_are_dropped_not_a_crash(catalog):
+    """Keys typed ahead of the close reach an app with no screen left (Textual 8.2: ScreenStackError)."""
+    app = make_app(catalog, select=("hostedpbx-classic",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("e", "escape", "down", "space", "c", "x", "escape", "ctrl+p", "escape", "y"):
+            event = _key_event(key)
+            event.set_sender(app)
+            app._driver.send_message(event)
+        # no waiting: the test leaves at once, so the planner closes with the keys still queued
+    assert app.return_code in (None, 0)
