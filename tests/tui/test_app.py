@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -597,10 +598,10 @@ async def test_the_footer_wraps_and_unwraps_as_the_terminal_is_resized(catalog):
     from tui.widgets.key_footer import KeyFooter
 
     async def height_once_settled(expected: int) -> int:
-        for _ in range(10):  # the footer measures its items after a refresh: a few pauses, bounded
-            if footer.size.height == expected:
-                break
-            await pilot.pause()
+        # the footer measures its items after a refresh: poll, bounded in time, then report what it is
+        end = asyncio.get_running_loop().time() + 5
+        while footer.size.height != expected and asyncio.get_running_loop().time() < end:
+            await pilot.pause(0.02)
         return footer.size.height
 
     app = make_app(catalog, select=("hostedpbx-classic",), lang="de")
