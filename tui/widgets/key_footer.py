@@ -21,6 +21,11 @@ from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 class FooterItem(HorizontalGroup):
     """One cell of the footer: a key, or a group of keys with their shared label."""
 
+    def on_resize(self) -> None:
+        # An item is measured only once it is laid out: the footer fits itself again then.
+        if isinstance(self.parent, KeyFooter):
+            self.parent._fit()
+
 
 class KeyFooter(Footer):
     ROWS_WHEN_NARROW = 2
