@@ -98,10 +98,8 @@ class CiscoIosExporter:
 
 
 def _check_family(p: Peer, family: int) -> None:
-    for address in p.addresses:
-        version = ipaddress.ip_network(address, strict=False).version
-        if version != family:
-            raise ExportError.about("export.cisco_family", address=address, version=version, family=family)
+    if p.family not in (None, family):
+        raise ExportError.about("export.cisco_family", address=p.addresses[0], version=p.family, family=family)
 
 
 def _group_lines(p: Peer) -> list[str]:
