@@ -18,6 +18,7 @@ from typing import Callable, Protocol
 
 from fwplan.catalog import Catalog
 from fwplan.errors import FwplanError, system_reason
+from fwplan.formats import note_lines, omitted_line
 from fwplan.lang import Text
 from fwplan.messages import MESSAGES
 from exporters.words import say
@@ -28,7 +29,7 @@ from fwplan.plan import Plan
 Resolver = Callable[[str], "tuple[str, ...]"]
 
 #: The roles an endpoint plays; each exporter names them its own way.
-ROLES = ("lan-network", "lan-address", "pbx-host")
+ROLES = ("lan-network", "lan-address", "vpn-router", "pbx-host")
 
 
 class ExportError(FwplanError):
@@ -188,8 +189,12 @@ def rule_title(number: int, rule: Rule, lang: str) -> str:
 
 
 def rule_comment(number: int, rule: Rule, lang: str) -> str:
-    """``fwplan 3: outbound tcp: purpose``, one line, not yet quoted for any target."""
-    return one_line(f"fwplan {rule_title(number, rule, lang)}: {rule.purpose(lang)}")
+    """``fwplan 3: outbound tcp: purpose``, one line, not yet quoted for any target.
+
+    A conditional rule says so first (``[only if: ...]``), so that it can be found and removed in one go.
+    """
+    condition = f" [{say('rule.condition', lang)}: {rule.condition_text(lang)}]" if rule.condition else ""
+    return one_line(f"fwplan {rule_title(number, rule, lang)}{condition}: {rule.purpose(lang)}")
 
 
 def header_lines(ruleset: RuleSet, context: ExportContext, target: str, takes_names: bool,
@@ -208,6 +213,8 @@ def header_lines(ruleset: RuleSet, context: ExportContext, target: str, takes_na
     ]
     if plan.lan is not None:
         lines.append(say("head.lan", lang, address=plan.lan.address, network=plan.lan.network))
+    if plan.vpn_router is not None:
+        lines.append(say("head.vpn_router", lang, address=plan.vpn_router.address))
     host = plan.host
     if host is not None and host.is_ip:
         lines.append(say("head.host", lang, host=host.value))
@@ -228,6 +235,10 @@ def header_lines(ruleset: RuleSet, context: ExportContext, target: str, takes_na
         lines.append(say("head.missing", lang, placeholders=", ".join(missing)))
     for notice in ruleset.notices:
         lines.append(say("head.notice", lang, text=notice.text.get(lang)))
+    omitted = omitted_line(ruleset, lang)
+    if omitted:
+        lines.append(omitted)
+    lines.extend(say("head.article_note", lang, text=line) for line in note_lines(ruleset, lang))
     if ruleset.caveat.get(lang):
         lines.append(ruleset.caveat.get(lang))
     return [one_line(line) for line in lines]

@@ -26,6 +26,19 @@ class ExportSettings:
     csv_german: bool = False
     resolve: bool = False
     dialect: str | None = None  # only each rule's port list, in this dialect
+    #: Which scopes to export; None: every scope for the document formats, the internet router's for routers.
+    scopes: tuple[str, ...] | None = None
+
+
+#: Formats for people (tickets, spreadsheets, scripts): they show every scope, each labelled.
+DOCUMENT_FORMATS = frozenset(("csv", "text", "json", "markdown"))
+ROUTER_SCOPES = ("internet",)
+
+
+def default_scopes(format_name: str) -> tuple[str, ...]:
+    from fwplan.catalog import SCOPES
+
+    return SCOPES if format_name in DOCUMENT_FORMATS else ROUTER_SCOPES
 
 
 def format_names() -> tuple[str, ...]:
@@ -50,16 +63,17 @@ def render_export(catalog: Catalog, plan: Plan, format_name: str, settings: Expo
         limits = Limits(settings.max_entries, settings.range_cost) if settings.max_entries else Limits()
         options = MergeOptions(fuse_protocols=not settings.separate_protocols, max_gap=settings.max_gap,
                                limits=limits)
-        ruleset = build(catalog, plan, options)
+        ruleset = build(catalog, plan, options).in_scopes(settings.scopes or default_scopes(format_name))
         if settings.dialect:
             return port_lists(ruleset, settings.dialect)
-        return CORE_FORMATS[format_name](ruleset, RenderOptions(lang=settings.lang, csv_german=settings.csv_german))
+        return CORE_FORMATS[format_name](ruleset, RenderOptions(lang=settings.lang, csv_german=settings.csv_german,
+                                                                catalog=catalog, plan=plan))
     from exporters.base import ExportContext
 
     exporter = exporters.get(format_name)
     options = MergeOptions(fuse_protocols=exporter.fuse_protocols and not settings.separate_protocols,
                            max_gap=settings.max_gap, limits=exporter.limits)
-    ruleset = build(catalog, plan, options)
+    ruleset = build(catalog, plan, options).in_scopes(settings.scopes or default_scopes(format_name))
     if settings.dialect:
         return port_lists(ruleset, settings.dialect)
     return exporter.render(ruleset, ExportContext(catalog, plan, settings.lang, resolve=settings.resolve))

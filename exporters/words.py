@@ -32,6 +32,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "head.missing": ("Platzhalter {placeholders}: Angabe fehlt im Plan; vor dem Laden ersetzen",
                      "Placeholders {placeholders}: missing from the plan; replace them before loading"),
     "head.notice": ("Hinweis: {text}", "Note: {text}"),
+    "head.article_note": ("Laut Artikel: {text}", "From the article: {text}"),
+    "head.vpn_router": ("VPN-Router (Planungsdokument): {address}", "VPN router (planning document): {address}"),
+    "rule.condition": ("nur wenn", "only if"),
     # a placeholder for the PBX host where the target needs an address
     "placeholder.host": ("<PBX-Host {host}>", "<PBX host {host}>"),
     # how to load each format

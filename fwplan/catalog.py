@@ -27,8 +27,24 @@ DIRECTIONS = ("outbound", "inbound", "both")
 PROTOCOLS = ("tcp", "udp", "tcp/udp")
 #: Where a flow starts or ends. The first three are filled in from the plan.
 PEERS = ("lan-network", "lan-address", "pbx-host", "manufacturer", "provider", "any")
-LOCALS = ("lan-network", "lan-address", "any")
+#: Where a component's devices are. ``vpn-router`` is the tunnel's end at the site (it defaults to the
+#: LAN address); ``remote`` is a client outside the site, such as a home office; ``any`` is the older
+#: name for ``remote`` and means the same.
+LOCALS = ("lan-network", "lan-address", "vpn-router", "remote", "any")
 LANGUAGES = ("de", "en")
+
+#: Where a rule belongs, in output order: on the site's internet router, on a firewall between the
+#: site's own segments, or on the network where a remote client sits.
+SCOPES = ("internet", "internal", "remote")
+#: The ends that lie inside the site.
+INSIDE = frozenset(("lan-network", "lan-address", "vpn-router"))
+
+
+def scope_of(local: str, peer: str) -> str:
+    """Where a flow between a component's ``local`` side and its ``peer`` belongs."""
+    if local not in INSIDE:
+        return "remote"
+    return "internal" if peer in INSIDE else "internet"
 
 _ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 _DATA_VERSION = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
@@ -67,12 +83,14 @@ class Group(NamedTuple):
 
 
 class Demand(NamedTuple):
-    """A requirement as one component asks for it, with where it comes from."""
+    """A requirement as one component asks for it, with where it comes from and where it belongs."""
 
     component_id: str
     requirement: Requirement
     section: str
     local: str
+    scope: str = "internet"
+    condition: Note | None = None
 
 
 class Component(NamedTuple):
@@ -91,6 +109,11 @@ class Component(NamedTuple):
     @property
     def short_id(self) -> str:
         return self.id.split("/", 1)[1]
+
+    @property
+    def is_conditional(self) -> bool:
+        """Needed only in some setups: selected by its own id or tick, never with its product."""
+        return self.condition is not None
 
 
 class Product(NamedTuple):
@@ -174,16 +197,16 @@ class Catalog:
     def _build_demands(self, component_id: str) -> tuple[Demand, ...]:
         component = self.component(component_id)
         product = self.product(component.product_id)
-        result = [
-            Demand(component.id, r, f"{product.name.de} › {component.name.de}", r.local or component.local)
-            for r in component.requirements
-        ]
+        condition = component.condition
+
+        def demand(r: Requirement, section: str) -> Demand:
+            local = r.local or component.local
+            return Demand(component.id, r, section, local, scope_of(local, r.peer), condition)
+
+        result = [demand(r, f"{product.name.de} › {component.name.de}") for r in component.requirements]
         for group_id in component.groups:
             group = self.groups[group_id]
-            result.extend(
-                Demand(component.id, r, f"{product.name.de} › {group.name.de}", r.local or component.local)
-                for r in group.requirements
-            )
+            result.extend(demand(r, f"{product.name.de} › {group.name.de}") for r in group.requirements)
         return tuple(result)
 
     @cached_property
@@ -191,7 +214,10 @@ class Catalog:
         return {}
 
     def needs(self, component_id: str) -> frozenset[str]:
-        """Which plan inputs the component's rules use: ``lan`` and/or ``host`` (computed once per component)."""
+        """Which plan inputs the component's rules use: ``lan``, ``host``, ``vpn`` (computed once per component).
+
+        ``vpn`` is the VPN router's address, which defaults to the LAN address, so it comes with ``lan``.
+        """
         memo = self._needs_memo
         if component_id not in memo:
             memo[component_id] = self._compute_needs(component_id)
@@ -202,8 +228,10 @@ class Catalog:
         for d in self.demands(component_id):
             used.update((d.local, d.requirement.peer))
         needs = set()
-        if used & {"lan-network", "lan-address"}:
+        if used & INSIDE:
             needs.add("lan")
+        if "vpn-router" in used:
+            needs.add("vpn")
         if "pbx-host" in used:
             needs.add("host")
         return frozenset(needs)

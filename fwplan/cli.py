@@ -18,7 +18,7 @@ from fwplan.catalog import Catalog, CatalogError, load_catalog
 from fwplan.errors import FwplanError, OutputError, printable
 from fwplan.lang import LANGUAGES, default_language
 from fwplan.merge import build
-from fwplan.plan import Plan, PlanError, expand_selection, parse_host, parse_lan, read_plan_file
+from fwplan.plan import Plan, PlanError, expand_selection, parse_host, parse_lan, parse_vpn_router, read_plan_file
 from fwplan.plan import atomic_write_bytes
 
 PROG = "fwplan"
@@ -59,9 +59,13 @@ def _add_plan_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("plan (flags override the plan file)")
     group.add_argument("--plan", metavar="FILE", help="plan file (TOML) to start from")
     group.add_argument("--select", metavar="ID", action="append", default=None,
-                       help="product id (all its components) or component id; repeat for more")
+                       help="product id (its unconditional components) or component id (a conditional item is "
+                            "selected only by its own id); repeat for more")
     group.add_argument("--lan", metavar="ADDR[/LEN]", help="planning-document LAN address, e.g. 192.168.50.2/24")
     group.add_argument("--host", metavar="NAME|IP", help="PBX hostname, e.g. acme.telovip.de, or its IP address")
+    group.add_argument("--vpn-router", metavar="ADDR",
+                       help="the VPN router's local address from the planning document, where it is not the LAN "
+                            "address (default: the LAN address); used by the VPN tunnel's rules")
     _add_catalog_option(parser)
 
 
@@ -119,6 +123,10 @@ def build_export_parser() -> _Parser:
                         help="split rules so that none has more than N port entries")
     parser.add_argument("--range-cost", type=_positive_int, default=1, metavar="N",
                         help="entries a port range counts as with --max-entries (iptables multiport: 2)")
+    parser.add_argument("--scope", action="append", type=_scopes, default=None, metavar="SCOPE",
+                        help="which rules: internet (the site's internet router), internal (between LAN segments), "
+                             "remote (remote clients' networks) or all; repeat or give a comma list (default: all "
+                             "for csv, text, json and markdown, internet for router formats)")
     parser.add_argument("--resolve", action="store_true",
                         help="resolve the PBX hostname at export time where the format cannot take a name")
     from exporters.dialects import DIALECTS
@@ -176,6 +184,21 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _scopes(text: str) -> tuple[str, ...]:
+    from fwplan.catalog import SCOPES
+
+    chosen: list[str] = []
+    for item in text.split(","):
+        item = item.strip()
+        if item == "all":
+            chosen.extend(SCOPES)
+        elif item in SCOPES:
+            chosen.append(item)
+        else:
+            raise _BadValue(UsageError.about("usage.scope", value=item, accepted=", ".join(SCOPES + ("all",))))
+    return tuple(chosen)
+
+
 def _non_negative_int(text: str) -> int:
     if not text.isascii() or not text.isdigit():
         raise _BadValue(UsageError.about("usage.whole_number", value=text))
@@ -210,6 +233,8 @@ def load_inputs(args: argparse.Namespace) -> Inputs:
         plan = replace(plan, lan=parse_lan(args.lan))
     if args.host is not None:
         plan = replace(plan, host=parse_host(args.host))
+    if args.vpn_router is not None:
+        plan = replace(plan, vpn_router=parse_vpn_router(args.vpn_router))
     return Inputs(catalog, plan, args.lang or default_language())
 
 
@@ -289,6 +314,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         lang=inputs.lang, separate_protocols=args.separate_protocols, max_gap=args.max_gap,
         max_entries=args.max_entries, range_cost=args.range_cost, csv_german=args.csv_dialect == "excel-de",
         resolve=args.resolve, dialect=args.dialect,
+        scopes=tuple(dict.fromkeys(s for group in args.scope for s in group)) if args.scope else None,
     )
     text = render_export(inputs.catalog, inputs.plan, args.format, settings)
     write_output(text, args.output)

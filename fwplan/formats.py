@@ -7,22 +7,112 @@ import io
 from dataclasses import dataclass
 from typing import Callable
 
+from fwplan.catalog import Catalog
+from fwplan.lang import Text
 from fwplan.merge import Rule, RuleSet
+from fwplan.plan import Plan
 
-CSV_HEADER = ("rule", "direction", "protocol", "source", "destination", "ports", "purpose", "components")
+CSV_HEADER = ("rule", "direction", "protocol", "source", "destination", "ports", "purpose", "components",
+              "condition", "scope")
 # OWASP ASVS 5.0 V1.2.10: a cell starting with one of these is read as a formula by spreadsheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 _HEADINGS = {
-    "en": ("#", "Direction", "Protocol", "Source", "Destination", "Ports", "Purpose"),
-    "de": ("#", "Richtung", "Protokoll", "Quelle", "Ziel", "Ports", "Zweck"),
+    "en": ("#", "Direction", "Protocol", "Source", "Destination", "Ports"),
+    "de": ("#", "Richtung", "Protokoll", "Quelle", "Ziel", "Ports"),
 }
 DIRECTION_WORDS = {
     "en": {"outbound": "outbound", "inbound": "inbound"},
     "de": {"outbound": "ausgehend", "inbound": "eingehend"},
 }
-_NOTICE_HEADING = {"en": "Notes", "de": "Hinweise"}
-_NO_RULES = {"en": "No rules: nothing is selected.", "de": "Keine Regeln: nichts ausgewählt."}
+#: Each scope's heading and the sentence on where its rules go.
+SCOPE_TITLES = {
+    "internet": Text("Internet-Router", "Internet router"),
+    "internal": Text("Innerhalb des Standorts", "Inside the site"),
+    "remote": Text("Clients unterwegs", "Remote clients"),
+}
+SCOPE_SENTENCES = {
+    "internet": Text(
+        "Regeln zwischen dem LAN des Standorts und dem Internet, für den Internet-Router. "
+        "Ausgehend: LAN -> Internet; eingehend: Internet -> LAN.",
+        "Rules between the site's LAN and the internet, for the site's internet router. "
+        "Outbound: LAN -> internet; inbound: internet -> LAN."),
+    "internal": Text(
+        "Beide Enden liegen im Netz des Standorts: nur nötig auf einer Firewall zwischen LAN-Segmenten oder VLANs, "
+        "nicht auf dem Internet-Router.",
+        "Both ends are inside the site: needed only on a firewall between LAN segments or VLANs, not on the "
+        "internet router."),
+    "remote": Text(
+        "Für das Netz, in dem ein Client unterwegs sitzt (z. B. Homeoffice); nie auf dem Router des Standorts.",
+        "For the network where a remote client sits (a home office, say); never on the site's router."),
+}
+CONDITION_WORD = Text("nur wenn", "only if")
+_NOTICE_HEADING = Text("Warnungen", "Warnings")
+_NOTES_HEADING = Text("Hinweise aus dem Artikel", "Notes from the article")
+_CONDITION_LABEL = Text("Bedingung", "Condition")
+_NO_RULES = Text("Keine Regeln: nichts ausgewählt.", "No rules: nothing is selected.")
+_NO_RULES_IN_SCOPES = Text("Keine Regeln in den gewählten Bereichen.", "No rules in the chosen scopes.")
+_OMITTED = Text("Nicht enthalten: {counts} (mit --scope {scopes} oder --scope all aufnehmen)",
+                "Left out: {counts} (include them with --scope {scopes} or --scope all)")
+_OMITTED_COUNT = Text("{n} Regel(n) {scope}", "{n} {scope} rule(s)")
+
+
+def scope_title(scope: str, lang: str) -> str:
+    return SCOPE_TITLES[scope].get(lang)
+
+
+def omitted_line(ruleset: RuleSet, lang: str) -> str:
+    """One line on the scopes an export leaves out and the flag that includes them; '' when none."""
+    if not ruleset.omitted:
+        return ""
+    counts = ", ".join(_OMITTED_COUNT.get(lang).format(n=n, scope=scope) for scope, n in ruleset.omitted)
+    scopes = ",".join(scope for scope, _ in ruleset.omitted)
+    return _OMITTED.get(lang).format(counts=counts, scopes=scopes)
+
+
+def note_lines(ruleset: RuleSet, lang: str) -> list[str]:
+    """Each article note and condition of the selection, labelled with its product and component."""
+    lines = []
+    for note in ruleset.notes:
+        label = f"{_CONDITION_LABEL.get(lang)}: " if note.kind == "condition" else ""
+        lines.append(f"{note.where.get(lang)}: {label}{note.text.get(lang)}")
+    return lines
+
+
+def port_purpose_lines(rule: Rule, lang: str, separator: str = ",") -> list[str]:
+    """``443, 9443: purpose; other purpose``, one line per group of ports that serve the same purposes."""
+    return [f"{ports.format(separator)}: {'; '.join(purposes)}" for ports, purposes in rule.port_purposes(lang)]
+
+
+def header_facts(catalog: Catalog, plan: Plan, lang: str) -> list[str]:
+    """What an export was made from: the catalog and its date, the inputs, the selection."""
+    de = lang == "de"
+    lines = [
+        (f"Katalog: {catalog.title} (Stand {catalog.data_version})" if de
+         else f"Catalog: {catalog.title} (data {catalog.data_version})"),
+    ]
+    lan = plan.lan
+    if lan is None:
+        lines.append("LAN-Adresse: nicht angegeben" if de else "LAN address: not given")
+    else:
+        assumed = ((f", Präfix /{lan.network.rsplit('/', 1)[1]} angenommen" if de
+                    else f", prefix /{lan.network.rsplit('/', 1)[1]} assumed") if lan.prefix_assumed else "")
+        lines.append(f"LAN-Adresse (Planungsdokument): {lan.address}, LAN-Netz {lan.network}{assumed}" if de
+                     else f"LAN address (planning document): {lan.address}, LAN network {lan.network}{assumed}")
+    host = plan.host
+    lines.append(f"PBX-Host: {host.value}" if de and host else f"PBX host: {host.value}" if host
+                 else "PBX-Host: nicht angegeben" if de else "PBX host: not given")
+    if any("vpn" in catalog.needs(c) for c in plan.selected) or plan.vpn_router is not None:
+        if plan.vpn_router is not None:
+            lines.append(f"VPN-Router: {plan.vpn_router.address}")
+        elif lan is not None:
+            lines.append(f"VPN-Router: {lan.address} (die LAN-Adresse; keine eigene angegeben)" if de
+                         else f"VPN router: {lan.address} (the LAN address; none given)")
+        else:
+            lines.append("VPN-Router: nicht angegeben" if de else "VPN router: not given")
+    selected = ", ".join(plan.selected) or "-"
+    lines.append(f"Ausgewählt: {selected}" if de else f"Selected: {selected}")
+    return lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +121,9 @@ class RenderOptions:
 
     lang: str = "en"
     csv_german: bool = False  # ';' separator and a BOM, for spreadsheets in German locales
+    #: What the export was made from, for the text and JSON headers; without them the header is left out.
+    catalog: Catalog | None = None
+    plan: Plan | None = None
 
 
 def neutralise_cell(value: str) -> str:
@@ -49,6 +142,7 @@ def render_csv(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> st
         row = (
             str(number), rule.direction, rule.protocol, str(rule.source), str(rule.destination),
             rule.ports.format(","), rule.purpose(options.lang), " ".join(rule.components),
+            rule.condition_text(options.lang), rule.scope,
         )
         writer.writerow([neutralise_cell(cell) for cell in row])
     text = out.getvalue()
@@ -58,27 +152,53 @@ def render_csv(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> st
 def render_text(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> str:
     lang = options.lang
     lines: list[str] = []
-    if ruleset.rules:
+    if options.catalog is not None and options.plan is not None:
+        lines.extend(header_facts(options.catalog, options.plan, lang))
+        lines.append("")
+    if not ruleset.rules:
+        lines.append((_NO_RULES_IN_SCOPES if ruleset.omitted else _NO_RULES).get(lang))
+    numbered = list(enumerate(ruleset.rules, start=1))
+    for scope in ruleset.scopes:
         rows = [_HEADINGS[lang]]
-        for number, rule in enumerate(ruleset.rules, start=1):
+        details: list[list[str]] = [[]]
+        for number, rule in numbered:
+            if rule.scope != scope:
+                continue
+            marker = "*" if rule.condition is not None else ""
             rows.append((
-                str(number), DIRECTION_WORDS[lang][rule.direction], rule.protocol, rule.source.label(lang),
-                rule.destination.label(lang), rule.ports.format(","), rule.purpose(lang),
+                f"{number}{marker}", DIRECTION_WORDS[lang][rule.direction], rule.protocol, rule.source.label(lang),
+                rule.destination.label(lang), rule.ports.format(","),
             ))
+            extra = [f"    {line}" for line in port_purpose_lines(rule, lang)]
+            if rule.condition is not None:
+                extra.append(f"    * {CONDITION_WORD.get(lang)}: {rule.condition_text(lang)}")
+            details.append(extra)
+        title = scope_title(scope, lang)
+        lines.extend([title, "=" * len(title), SCOPE_SENTENCES[scope].get(lang), ""])
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-        for row in rows:
+        for index, (row, extra) in enumerate(zip(rows, details)):
             cells = [cell.ljust(width) for cell, width in zip(row, widths)] + [row[-1]]
             lines.append("  ".join(cells).rstrip())
-        lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * len(rows[0][-1]))
-    else:
-        lines.append(_NO_RULES[lang])
+            if index == 0:
+                lines.append("  ".join("-" * w for w in widths) + "  " + "-" * len(rows[0][-1]))
+            lines.extend(extra)
+        lines.append("")
+    omitted = omitted_line(ruleset, lang)
+    if omitted:
+        lines.extend([omitted, ""])
+    notes = note_lines(ruleset, lang)
+    if notes:
+        lines.append(f"{_NOTES_HEADING.get(lang)}:")
+        lines.extend(f"- {line}" for line in notes)
+        lines.append("")
     if ruleset.notices:
-        lines.append("")
-        lines.append(f"{_NOTICE_HEADING[lang]}:")
+        lines.append(f"{_NOTICE_HEADING.get(lang)}:")
         lines.extend(f"- {notice.text.get(lang)}" for notice in ruleset.notices)
-    if ruleset.caveat.get(lang):
         lines.append("")
+    if ruleset.caveat.get(lang):
         lines.append(ruleset.caveat.get(lang))
+    while lines and not lines[-1]:
+        lines.pop()
     return "\n".join(lines) + "\n"
 
 
@@ -91,7 +211,13 @@ def rule_to_json(rule: Rule, number: int, lang: str) -> dict:
         "destination": str(rule.destination),
         "ports": [[r.lo, r.hi] for r in rule.ports.ranges],
         "purpose": rule.purpose(lang),
+        "port_purposes": [
+            {"ports": [[r.lo, r.hi] for r in ports.ranges], "purposes": list(purposes)}
+            for ports, purposes in rule.port_purposes(lang)
+        ],
         "components": list(rule.components),
+        "scope": rule.scope,
+        "condition": rule.condition_text(lang) or None,
         "extra_ports": [[r.lo, r.hi] for r in rule.extra_ports.ranges],
         "part": [rule.part, rule.parts],
         "provenance": [
@@ -113,14 +239,36 @@ def render_json(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> s
     import json
 
     lang = options.lang
-    document = {
+    document: dict = {}
+    if options.catalog is not None and options.plan is not None:
+        document["inputs"] = inputs_json(options.catalog, options.plan)
+    document.update({
         "rules": [rule_to_json(rule, n, lang) for n, rule in enumerate(ruleset.rules, start=1)],
+        "omitted": {scope: n for scope, n in ruleset.omitted},
+        "notes": [
+            {"component": n.component_id, "kind": n.kind, "where": n.where.get(lang), "article": n.article,
+             "text": n.text.get(lang)}
+            for n in ruleset.notes
+        ],
         "warnings": [
             {"code": n.code, "message": n.text.get(lang), "components": list(n.components)} for n in ruleset.notices
         ],
         "caveat": ruleset.caveat.get(lang),
-    }
+    })
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def inputs_json(catalog: Catalog, plan: Plan) -> dict:
+    """What an export was made from, as JSON values."""
+    lan, host, vpn = plan.lan, plan.host, plan.vpn_router
+    return {
+        "catalog": {"title": catalog.title, "data_version": catalog.data_version},
+        "lan": {"address": lan.address, "network": lan.network, "prefix_assumed": lan.prefix_assumed} if lan else None,
+        "host": host.value if host else None,
+        "vpn_router": {"address": vpn.address, "default": False} if vpn
+        else {"address": lan.address, "default": True} if lan else None,
+        "selected": list(plan.selected),
+    }
 
 
 Renderer = Callable[[RuleSet, RenderOptions], str]

@@ -2,9 +2,11 @@
 
 ``resolve`` fills the peers in from the plan (a missing input leaves a visible
 placeholder and a notice); ``merge`` turns flows into rules: one per
-(direction, protocol, source, destination) with the coalesced union of ports,
-entries wholly covered by a broader rule dropped, TCP and UDP twins fused,
-and rules split to a target's entry limits. ``build`` does both.
+(scope, condition, direction, protocol, source, destination) with the
+coalesced union of ports, entries wholly covered by a broader rule of the same
+scope and condition dropped, TCP and UDP twins fused, and rules split to a
+target's entry limits. Nothing is ever fused, subsumed or coalesced across
+scopes or conditions. ``build`` does both and gathers the article's notes.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from typing import Iterable, NamedTuple, Sequence
 
 import netaddr
 
-from fwplan.catalog import Catalog, Text
+from fwplan.catalog import SCOPES, Catalog, Note, Text
 from fwplan.errors import FwplanError
 from fwplan.plan import Notice, Plan, plan_notices
 from fwplan.ports import PortRange, PortSet
 
 DIRECTION_ORDER = {"outbound": 0, "inbound": 1}
+SCOPE_ORDER = {scope: i for i, scope in enumerate(SCOPES)}
 PROTOCOL_ORDER = {"tcp": 0, "udp": 1, "tcp/udp": 2}
 
 PLACEHOLDER_LAN_NETWORK = "<LAN network>"
@@ -105,6 +108,8 @@ class Flow(NamedTuple):
     destination: Endpoint
     ports: PortSet
     origin: Origin
+    scope: str = "internet"  # internet | internal | remote
+    condition: Note | None = None  # set where only a conditional item asks for the flow
 
 
 class Provenance(NamedTuple):
@@ -132,13 +137,27 @@ class Rule:
     extra_ports: PortSet = PortSet()
     part: int = 1
     parts: int = 1
+    scope: str = "internet"
+    condition: Note | None = None
 
     @property
     def components(self) -> tuple[str, ...]:
         return tuple(sorted({p.origin.component_id for p in self.provenance}))
 
     def purpose(self, lang: str = "en") -> str:
+        """The distinct purposes behind the rule, joined with '; '."""
         return "; ".join(dict.fromkeys(p.origin.purpose.get(lang) for p in self.provenance))
+
+    def condition_text(self, lang: str = "en") -> str:
+        """The condition under which the rule is needed, or '' for a permanent rule."""
+        return self.condition.text.get(lang) if self.condition is not None else ""
+
+    def port_purposes(self, lang: str = "en") -> tuple[tuple[PortSet, tuple[str, ...]], ...]:
+        """Which ports serve which purposes: ports that serve the same purposes grouped, by first port.
+
+        ``443: web interface, first setup; 9443: web interface`` is ``((443, (a, b)), (9443, (a,)))``.
+        """
+        return port_purposes(self.provenance, lang)
 
     @property
     def protocols(self) -> tuple[str, ...]:
@@ -146,8 +165,28 @@ class Rule:
 
     @property
     def key(self) -> tuple:
-        """What identifies a rule across recomputations: its peers, protocol and part, not its ports."""
-        return (self.direction, self.protocol, self.source, self.destination, self.part)
+        """What identifies a rule across recomputations: scope, condition, peers, protocol and part, not ports."""
+        return (self.scope, self.condition, self.direction, self.protocol, self.source, self.destination, self.part)
+
+
+def port_purposes(provenance: Sequence[Provenance], lang: str) -> tuple[tuple[PortSet, tuple[str, ...]], ...]:
+    """Cut the ports of ``provenance`` where the set of purposes changes; group the pieces by purposes."""
+    bounds: set[int] = set()
+    for p in provenance:
+        for r in p.ports.ranges:
+            bounds.update((r.lo, r.hi + 1))
+    points = sorted(bounds)
+    groups: dict[tuple[str, ...], list[PortRange]] = {}
+    for lo, next_lo in zip(points, points[1:]):
+        piece = PortRange(lo, next_lo - 1)
+        purposes = tuple(dict.fromkeys(
+            p.origin.purpose.get(lang) for p in provenance if p.ports.contains_range(piece)
+        ))
+        if purposes:
+            groups.setdefault(purposes, []).append(piece)
+    result = [(PortSet(tuple(ranges)), purposes) for purposes, ranges in groups.items()]
+    result.sort(key=lambda item: item[0].ranges[0].lo)
+    return tuple(result)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,13 +220,48 @@ class MergeOptions:
             raise FwplanError.about("limits.max_gap", value=self.max_gap)
 
 
+class PlanNote(NamedTuple):
+    """An article note or condition of a selected component, labelled with its product and component."""
+
+    component_id: str
+    kind: str  # note | condition
+    where: Text  # "Product › Component"
+    text: Text
+    article: str = ""
+
+    def line(self, lang: str) -> str:
+        return f"{self.where.get(lang)}: {self.text.get(lang)}"
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSet:
-    """The merged rules with the notices and the article's caveat."""
+    """The merged rules with the notices, the article's notes for the selection, and the caveat.
+
+    ``omitted`` counts the rules of each scope that ``in_scopes`` left out.
+    """
 
     rules: tuple[Rule, ...]
     notices: tuple[Notice, ...] = ()
     caveat: Text = Text("", "")
+    notes: tuple[PlanNote, ...] = ()
+    omitted: tuple[tuple[str, int], ...] = ()
+
+    def in_scopes(self, scopes: Iterable[str]) -> RuleSet:
+        """Only the rules of ``scopes``, in the same order; ``omitted`` counts the others per scope."""
+        wanted = frozenset(scopes)
+        left_out: dict[str, int] = {}
+        for rule in self.rules:
+            if rule.scope not in wanted:
+                left_out[rule.scope] = left_out.get(rule.scope, 0) + 1
+        kept = tuple(r for r in self.rules if r.scope in wanted)
+        omitted = tuple((scope, left_out[scope]) for scope in SCOPES if scope in left_out)
+        return replace(self, rules=kept, omitted=omitted)
+
+    @property
+    def scopes(self) -> tuple[str, ...]:
+        """The scopes that have rules, in output order."""
+        present = {r.scope for r in self.rules}
+        return tuple(s for s in SCOPES if s in present)
 
     def ports_per_protocol(self) -> dict[str, int]:
         """Distinct ports opened per protocol, over all rules."""
@@ -212,9 +286,14 @@ def endpoints_for(plan: Plan) -> dict[str, Endpoint]:
             Endpoint("address" if host.is_ip else "host", host.value) if host
             else Endpoint("placeholder", PLACEHOLDER_PBX_HOST)
         ),
+        "vpn-router": (
+            Endpoint("address", plan.vpn_router.address) if plan.vpn_router
+            else Endpoint("address", lan.address) if lan else Endpoint("placeholder", PLACEHOLDER_LAN_ADDRESS)
+        ),
         "manufacturer": ANY,
         "provider": ANY,
         "any": ANY,
+        "remote": ANY,
     }
 
 
@@ -231,7 +310,8 @@ def resolve(catalog: Catalog, plan: Plan) -> tuple[Flow, ...]:
             for direction in directions:
                 source, destination = (local, peer) if direction == "outbound" else (peer, local)
                 for protocol in protocols:
-                    flows.append(Flow(direction, protocol, source, destination, req.ports, origin))
+                    flows.append(Flow(direction, protocol, source, destination, req.ports, origin,
+                                      demand.scope, demand.condition))
     return tuple(flows)
 
 
@@ -249,15 +329,31 @@ def input_notices(catalog: Catalog, plan: Plan) -> tuple[Notice, ...]:
             f"PBX-Hostname fehlt; benötigt von: {', '.join(need_host)}",
             f"PBX hostname missing; needed by: {', '.join(need_host)}",
         ), need_host))
+    need_vpn = tuple(c for c in plan.selected if "vpn" in catalog.needs(c))
+    if need_vpn and plan.vpn_router is None and plan.lan is not None:
+        notices.append(Notice("vpn-router-default", Text(
+            f"VPN-Router-Adresse nicht angegeben: der Tunnel nutzt die LAN-Adresse {plan.lan.address} "
+            "(--vpn-router, falls das Planungsdokument eine andere nennt)",
+            f"VPN router address not given: the tunnel uses the LAN address {plan.lan.address} "
+            "(--vpn-router if the planning document names another)",
+        ), need_vpn))
     notices.extend(plan_notices(catalog, plan))
+    return tuple(notices)
+
+
+def plan_notes(catalog: Catalog, plan: Plan) -> tuple[PlanNote, ...]:
+    """The condition and the notes of each selected component, in selection order, each labelled with
+    its product and component so that the same note of two products reads as two products' notes."""
+    notes: list[PlanNote] = []
     for component_id in plan.selected:
         component = catalog.component(component_id)
+        product = catalog.product(component.product_id)
+        where = Text(f"{product.name.de} › {component.name.de}", f"{product.name.en} › {component.name.en}")
         if component.condition is not None:
-            notices.append(Notice("condition", Text(
-                f"{component.name.de}: {component.condition.text.de}",
-                f"{component.name.en}: {component.condition.text.en}",
-            ), (component_id,)))
-    return tuple(notices)
+            notes.append(PlanNote(component_id, "condition", where, component.condition.text,
+                                  component.condition.article))
+        notes.extend(PlanNote(component_id, "note", where, n.text, n.article) for n in component.notes)
+    return tuple(notes)
 
 
 def build(catalog: Catalog, plan: Plan, options: MergeOptions = MergeOptions()) -> RuleSet:
@@ -265,7 +361,7 @@ def build(catalog: Catalog, plan: Plan, options: MergeOptions = MergeOptions()) 
     notices = list(input_notices(catalog, plan))
     if options.max_gap:
         notices.extend(gap_notices(rules, options.max_gap))
-    return RuleSet(rules, tuple(notices), catalog.caveat.text)
+    return RuleSet(rules, tuple(notices), catalog.caveat.text, plan_notes(catalog, plan))
 
 
 def gap_notices(rules: Sequence[Rule], max_gap: int) -> list[Notice]:
@@ -296,10 +392,12 @@ class _Draft:
     when ``exact`` contains it: no set intersection is needed.
     """
 
-    __slots__ = ("direction", "protocol", "source", "destination", "origins", "original", "exact",
-                 "ports", "extra")
+    __slots__ = ("scope", "condition", "direction", "protocol", "source", "destination", "origins", "original",
+                 "exact", "ports", "extra")
 
-    def __init__(self, direction: str, protocol: str, source: Endpoint, destination: Endpoint) -> None:
+    def __init__(self, scope: str, condition: Note | None, direction: str, protocol: str, source: Endpoint,
+                 destination: Endpoint) -> None:
+        self.scope, self.condition = scope, condition
         self.direction, self.protocol, self.source, self.destination = direction, protocol, source, destination
         self.origins: dict[tuple[Origin, str | None], list[PortRange]] = {}
         self.original = self.exact = self.ports = self.extra = PortSet()
@@ -335,7 +433,7 @@ def merge(flows: Iterable[Flow], options: MergeOptions = MergeOptions()) -> tupl
 def _merge(flows: Iterable[Flow], options: MergeOptions) -> tuple[Rule, ...]:
     drafts: dict[tuple, _Draft] = {}
     for flow in flows:
-        key = (flow.direction, flow.protocol, flow.source, flow.destination)
+        key = (flow.scope, flow.condition, flow.direction, flow.protocol, flow.source, flow.destination)
         draft = drafts.get(key)
         if draft is None:
             draft = drafts[key] = _Draft(*key)
@@ -358,20 +456,23 @@ def _merge(flows: Iterable[Flow], options: MergeOptions) -> tuple[Rule, ...]:
 
 
 def rule_sort_key(rule: Rule) -> tuple:
+    """Scope by scope; within one, the permanent rules first, then each condition's; then by direction,
+    destination, protocol and first port."""
     first = rule.ports.ranges[0].lo if rule.ports else 0
-    return (DIRECTION_ORDER[rule.direction], rule.destination.sort_key, PROTOCOL_ORDER[rule.protocol], first,
-            rule.source.sort_key, rule.part)
+    condition = (1, rule.condition.text.en, rule.condition.article) if rule.condition is not None else (0, "", "")
+    return (SCOPE_ORDER.get(rule.scope, len(SCOPE_ORDER)), condition, DIRECTION_ORDER[rule.direction],
+            rule.destination.sort_key, PROTOCOL_ORDER[rule.protocol], first, rule.source.sort_key, rule.part)
 
 
 def _drop_covered(drafts: list[_Draft]) -> None:
-    """Drop each entry that broader rules (same direction and protocol) wholly allow already.
+    """Drop each entry that broader rules (same scope, condition, direction and protocol) wholly allow already.
 
     A range is kept or dropped whole, never split. The requirement that asked
     for a dropped entry is recorded on the broader rules that serve it.
     """
     by_kind: dict[tuple[str, str], list[_Draft]] = defaultdict(list)
     for draft in drafts:
-        by_kind[(draft.direction, draft.protocol)].append(draft)
+        by_kind[(draft.scope, draft.condition, draft.direction, draft.protocol)].append(draft)
     for group in by_kind.values():
         narrowed = []
         for narrow in group:
@@ -440,13 +541,15 @@ def _to_rule(draft: _Draft, protocol: str, provenance: tuple[Provenance, ...] | 
     return Rule(
         draft.direction, protocol, draft.source, draft.destination, draft.ports,
         draft.provenance() if provenance is None else provenance, draft.extra,
+        scope=draft.scope, condition=draft.condition,
     )
 
 
 def _fuse(drafts: list[_Draft]) -> list[Rule]:
     twins: dict[tuple, list[_Draft]] = defaultdict(list)
     for draft in drafts:
-        twins[(draft.direction, draft.source, draft.destination, draft.ports, draft.extra)].append(draft)
+        twins[(draft.scope, draft.condition, draft.direction, draft.source, draft.destination, draft.ports,
+               draft.extra)].append(draft)
     rules = []
     for group in twins.values():
         if len(group) == 2:

@@ -21,6 +21,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lan.not_device": ("LAN-Adresse {value!r} kann keine Geräteadresse sein; bitte die LAN-Adresse aus dem "
                        "Planungsdokument angeben",
                        "LAN address {value!r} cannot be a device's address; give the planning document's LAN address"),
+    # the VPN router's address (--vpn-router, the planner's field, a plan file's vpn_router)
+    "vpn.empty": ("VPN-Router-Adresse ist leer; bitte die Adresse aus dem Planungsdokument angeben, z. B. 192.168.50.1",
+                  "VPN router address is empty; give the planning document's address, e.g. 192.168.50.1"),
+    "vpn.not_ip": ("VPN-Router-Adresse {value!r} ist keine IP-Adresse; z. B. 192.168.50.1 angeben",
+                   "VPN router address {value!r} is not an IP address; give e.g. 192.168.50.1"),
+    "vpn.invalid": ("VPN-Router-Adresse {value!r} ist keine gültige IPv{version}-Adresse; z. B. 192.168.50.1 angeben",
+                    "VPN router address {value!r} is not a valid IPv{version} address; give e.g. 192.168.50.1"),
+    "vpn.prefix": ("Präfix {prefix!r} in VPN-Router-Adresse {value!r} ist ungültig; /0 bis /{max_prefix} verwenden "
+                   "oder weglassen",
+                   "prefix {prefix!r} in VPN router address {value!r} is not valid; use /0 to /{max_prefix} or none"),
+    "vpn.not_device": ("VPN-Router-Adresse {value!r} kann keine Geräteadresse sein; bitte die Adresse des VPN-Routers "
+                       "aus dem Planungsdokument angeben",
+                       "VPN router address {value!r} cannot be a device's address; give the VPN router's address "
+                       "from the planning document"),
     # the PBX host input
     "host.empty": ("PBX-Hostname ist leer; z. B. acme.telovip.de oder eine IP-Adresse angeben",
                    "PBX hostname is empty; give it as e.g. acme.telovip.de or an IP address"),
@@ -133,6 +147,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage.whole_number": ("{value!r} ist keine ganze Zahl von 0 oder mehr",
                            "{value!r} is not a whole number of 0 or more"),
     "usage.at_least_one": ("{value!r} muss 1 oder mehr sein", "{value!r} must be 1 or more"),
+    "usage.scope": ("unbekannter Bereich {value!r}; erlaubt: {accepted} (mehrere durch Komma getrennt)",
+                    "unknown scope {value!r}; accepted: {accepted} (several separated by commas)"),
     "usage.unknown_format": ("unbekanntes Format {value!r}; erlaubt: {accepted}",
                              "unknown format {value!r}; accepted: {accepted}"),
     "usage.probe_nothing": ("nichts ausgewählt; --select ID (siehe 'fwplan list') oder --plan DATEI angeben",

@@ -63,30 +63,48 @@ _LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 
 def parse_lan(text: str) -> LanAddress:
     """``192.168.50.2`` (a /24 is assumed) or ``192.168.50.2/24``; IPv6 takes /64 when no prefix is given."""
+    return _parse_site_address(text, "lan")
+
+
+class VpnRouter(NamedTuple):
+    """The VPN router's local address from the planning document: the site's end of the tunnel."""
+
+    address: str
+    typed: str
+
+
+def parse_vpn_router(text: str) -> VpnRouter:
+    """The VPN router's address, ``192.168.50.1``; a prefix (``/24``) is accepted and not needed."""
+    parsed = _parse_site_address(text, "vpn")
+    return VpnRouter(parsed.address, text.strip())
+
+
+def _parse_site_address(text: str, field: str) -> LanAddress:
+    """An address inside the site, with an optional prefix; ``field`` names the input in error messages."""
     original = text
     text = text.strip() if isinstance(text, str) else text
     if not isinstance(text, str) or not text:
-        raise PlanError.about("lan.empty")
+        raise PlanError.about(f"{field}.empty")
     address_part, slash, prefix_part = text.partition("/")
     if _IPV4_SHAPE.fullmatch(address_part):
         version, max_prefix, default = 4, 32, DEFAULT_IPV4_PREFIX
     elif ":" in address_part and _IPV6_SHAPE.fullmatch(address_part):
         version, max_prefix, default = 6, 128, DEFAULT_IPV6_PREFIX
     else:
-        raise PlanError.about("lan.not_ip", value=original)
+        raise PlanError.about(f"{field}.not_ip", value=original)
     try:
         address = netaddr.IPAddress(address_part, version=version)
     except (netaddr.AddrFormatError, ValueError):
-        raise PlanError.about("lan.invalid", value=original, version=version) from None
+        raise PlanError.about(f"{field}.invalid", value=original, version=version) from None
     if slash:
         if not prefix_part.isascii() or not prefix_part.isdigit() or not 0 <= int(prefix_part) <= max_prefix:
-            raise PlanError.about("lan.prefix", prefix=prefix_part, value=original, max_prefix=max_prefix)
+            raise PlanError.about(f"{field}.prefix", prefix=prefix_part, value=original, max_prefix=max_prefix)
         prefix = int(prefix_part)
     else:
         prefix = default
     network = netaddr.IPNetwork(f"{address}/{prefix}").cidr
     if address.is_loopback() or address.is_multicast() or str(address) in ("0.0.0.0", "::"):
-        raise PlanError.about("lan.not_device", value=original)
+        raise PlanError.about(f"{field}.not_device", value=original)
     return LanAddress(str(address), str(network), prefix_assumed=not slash)
 
 
@@ -126,6 +144,8 @@ class Plan:
     host: PbxHost | None = None
     catalog_version: str | None = None
     catalog_digest: str | None = None
+    #: The VPN router's address where the planning document gives one apart from the LAN address.
+    vpn_router: VpnRouter | None = None
 
     def with_selection(self, selected: Iterable[str]) -> Plan:
         return replace(self, selected=tuple(dict.fromkeys(selected)))
@@ -142,12 +162,12 @@ class Notice(NamedTuple):
 def expand_selection(catalog: Catalog, ids: Iterable[str]) -> tuple[str, ...]:
     """Component ids for the given product and component ids, in catalog order.
 
-    A product id selects all its components, the conditional ones included.
+    A product id selects its unconditional components; a conditional item is selected only by its own id.
     """
     wanted: set[str] = set()
     for item in ids:
         if catalog.has_product(item):
-            wanted.update(c.id for c in catalog.product(item).components)
+            wanted.update(c.id for c in catalog.product(item).components if not c.is_conditional)
         elif catalog.has_component(item):
             wanted.add(item)
         else:
@@ -196,7 +216,7 @@ def plan_notices(catalog: Catalog, plan: Plan) -> tuple[Notice, ...]:
 # Plan files
 # --------------------------------------------------------------------------
 
-_PLAN_KEYS = ("fwplan", "catalog_version", "catalog_digest", "select", "lan", "host")
+_PLAN_KEYS = ("fwplan", "catalog_version", "catalog_digest", "select", "lan", "host", "vpn_router")
 
 
 def read_plan_file(path: str | Path, catalog: Catalog) -> Plan:
@@ -221,16 +241,17 @@ def parse_plan(raw: bytes | str, catalog: Catalog, source: str = "<plan>") -> Pl
     select = data.get("select", [])
     if not isinstance(select, list) or not all(isinstance(s, str) for s in select):
         raise PlanError.about("plan.select_type", path=source)
-    for key in ("lan", "host", "catalog_version", "catalog_digest"):
+    for key in ("lan", "host", "vpn_router", "catalog_version", "catalog_digest"):
         if key in data and not isinstance(data[key], str):
             raise PlanError.about("plan.not_string", path=source, key=key)
     try:
         selected = expand_selection(catalog, select)
         lan = parse_lan(data["lan"]) if data.get("lan", "").strip() else None
         host = parse_host(data["host"]) if data.get("host", "").strip() else None
+        vpn_router = parse_vpn_router(data["vpn_router"]) if data.get("vpn_router", "").strip() else None
     except PlanError as exc:
         raise PlanError.about("plan.in_file", path=source, problem=exc) from None
-    return Plan(selected, lan, host, data.get("catalog_version"), data.get("catalog_digest"))
+    return Plan(selected, lan, host, data.get("catalog_version"), data.get("catalog_digest"), vpn_router)
 
 
 def _toml_detail(exc: tomllib.TOMLDecodeError) -> Text:
@@ -261,6 +282,8 @@ def render_plan(plan: Plan, catalog: Catalog, previous: str | None = None) -> st
         "lan": plan.lan.text if plan.lan else "",
         "host": plan.host.value if plan.host else "",
     }
+    if plan.vpn_router is not None or "vpn_router" in doc:
+        values["vpn_router"] = plan.vpn_router.address if plan.vpn_router else ""
     for key, value in values.items():
         if key == "select":
             array = tomlkit.array()
