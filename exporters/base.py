@@ -30,6 +30,8 @@ Resolver = Callable[[str], "tuple[str, ...]"]
 
 #: The roles an endpoint plays; each exporter names them its own way.
 ROLES = ("lan-network", "lan-address", "vpn-router", "pbx-host")
+#: The roles inside the site: their traffic comes in on (or goes out of) the LAN side of the router.
+LAN_ROLES = frozenset(("lan-network", "lan-address", "vpn-router"))
 
 
 class ExportError(FwplanError):
@@ -183,18 +185,43 @@ def token(text: str) -> str:
 DIRECTION_WORDS = {lang: {d: say(f"dir.{d}", lang) for d in ("outbound", "inbound")} for lang in ("en", "de")}
 
 
-def rule_title(number: int, rule: Rule, lang: str) -> str:
-    part = f" ({rule.part}/{rule.parts})" if rule.parts > 1 else ""
-    return f"{number}{part} {DIRECTION_WORDS[lang][rule.direction]} {rule.protocol}"
+def labels_scopes(ruleset: RuleSet) -> bool:
+    """Whether each rule's comment names its scope: where the export holds more than the internet router's."""
+    return bool(ruleset.rules) and ruleset.scopes != ("internet",)
 
 
-def rule_comment(number: int, rule: Rule, lang: str) -> str:
-    """``fwplan 3: outbound tcp: purpose``, one line, not yet quoted for any target.
+def scope_mark(rule: Rule, lang: str, scoped: bool) -> str:
+    """``(internal)`` where the export mixes scopes, else ''."""
+    return f"({say(f'scope.{rule.scope}', lang)})" if scoped else ""
 
-    A conditional rule says so first (``[only if: ...]``), so that it can be found and removed in one go.
+
+def condition_mark(rule: Rule, lang: str) -> str:
+    """``[only if: ...]`` for a conditional rule, so that it can be found and removed in one go; else ''."""
+    return f"[{say('rule.condition', lang)}: {rule.condition_text(lang)}]" if rule.condition else ""
+
+
+def rule_title(number: int, rule: Rule, lang: str, scoped: bool = False) -> str:
+    """``3 outbound tcp``; ``3 (1/2) (internal) outbound tcp`` for a part of a rule in an export of several scopes."""
+    part = f"({rule.part}/{rule.parts})" if rule.parts > 1 else ""
+    words = (str(number), part, scope_mark(rule, lang, scoped), DIRECTION_WORDS[lang][rule.direction], rule.protocol)
+    return " ".join(w for w in words if w)
+
+
+def rule_about(rule: Rule, lang: str, scoped: bool = False) -> str:
+    """The rule's purposes, after its scope (where the export mixes scopes) and its condition, one line."""
+    marks = (scope_mark(rule, lang, scoped), condition_mark(rule, lang), rule.purpose(lang))
+    return one_line(" ".join(m for m in marks if m))
+
+
+def rule_comment(number: int, rule: Rule, lang: str, scoped: bool = False) -> str:
+    """``fwplan 3 outbound tcp: purpose``, one line, not yet quoted for any target.
+
+    A conditional rule says so first (``fwplan 6 outbound udp [only if: ...]: purpose``); with ``scoped``
+    the title names the rule's scope (``fwplan 7 (internal) outbound tcp: ...``).
     """
-    condition = f" [{say('rule.condition', lang)}: {rule.condition_text(lang)}]" if rule.condition else ""
-    return one_line(f"fwplan {rule_title(number, rule, lang)}{condition}: {rule.purpose(lang)}")
+    condition = condition_mark(rule, lang)
+    return one_line(f"fwplan {rule_title(number, rule, lang, scoped)}{' ' if condition else ''}{condition}: "
+                    f"{rule.purpose(lang)}")
 
 
 def header_lines(ruleset: RuleSet, context: ExportContext, target: str, takes_names: bool,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
-from exporters.base import ExportContext, Peer, ascii_text, comment_block, header_lines, rule_comment
+from exporters.base import ExportContext, Peer, ascii_text, comment_block, header_lines, labels_scopes, rule_comment
 from exporters.cisco_common import (
     ACLS,
     OBJECTS,
@@ -50,9 +50,10 @@ class CiscoExporter:
         for number, rule in enumerate(ruleset.rules, start=1):
             out.append(f"object-group service {service_group(number)} {rule.protocol}\n")
             out.extend(f" port-object {entry}\n" for entry in port_entries(rule.ports))
+        scoped = labels_scopes(ruleset)
         for number, rule in enumerate(ruleset.rules, start=1):
             acl = ACLS[rule.direction]
-            out.append(f"access-list {acl} remark {remark(rule_comment(number, rule, context.lang))}\n")
+            out.append(f"access-list {acl} remark {remark(rule_comment(number, rule, context.lang, scoped))}\n")
             src, dst = self._ref(by_endpoint[rule.source]), self._ref(by_endpoint[rule.destination])
             out.append(f"access-list {acl} extended permit {rule.protocol} {src} {dst} "
                        f"object-group {service_group(number)}\n")

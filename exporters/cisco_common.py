@@ -14,7 +14,8 @@ from exporters.dialects import format_ports
 from fwplan.merge import Endpoint, RuleSet
 from fwplan.ports import PortSet
 
-OBJECTS = {"lan-network": "FWPLAN-LAN-NET", "lan-address": "FWPLAN-LAN-ADDR", "pbx-host": "FWPLAN-PBX-HOST"}
+OBJECTS = {"lan-network": "FWPLAN-LAN-NET", "lan-address": "FWPLAN-LAN-ADDR", "vpn-router": "FWPLAN-VPN-ROUTER",
+           "pbx-host": "FWPLAN-PBX-HOST"}
 ACLS = {"outbound": "FWPLAN-OUT", "inbound": "FWPLAN-IN"}
 REMARK_CHARS = 100
 

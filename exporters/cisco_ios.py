@@ -29,7 +29,8 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
-from exporters.base import ExportContext, ExportError, Peer, ascii_text, comment_block, header_lines, rule_comment
+from exporters.base import ExportContext, ExportError, Peer, ascii_text, comment_block, header_lines, labels_scopes
+from exporters.base import rule_comment
 from exporters.cisco_common import (
     ACLS,
     OBJECTS,
@@ -71,12 +72,13 @@ class CiscoIosExporter:
             for number, rule in numbered:
                 out.append(f"object-group service {service_group(number)}\n")
                 out.extend(f" {rule.protocol} {entry}\n" for entry in port_entries(rule.ports))
+        scoped = labels_scopes(ruleset)
         for direction in directions:
             out.append(f"{'ipv6 access-list' if v6 else 'ip access-list extended'} {ACLS[direction]}\n")
             for number, rule in numbered:
                 if rule.direction != direction:
                     continue
-                out.append(f" remark {remark(rule_comment(number, rule, context.lang))}\n")
+                out.append(f" remark {remark(rule_comment(number, rule, context.lang, scoped))}\n")
                 src, dst = by_endpoint[rule.source], by_endpoint[rule.destination]
                 if v6:
                     out.extend(f" {line}\n" for line in _v6_entries(rule, src, dst))

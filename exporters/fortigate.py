@@ -15,12 +15,14 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
-from exporters.base import ExportContext, Peer, clip, comment_block, header_lines, one_line, peer, rule_comment
+from exporters.base import LAN_ROLES, ExportContext, Peer, clip, comment_block, header_lines, labels_scopes, one_line
+from exporters.base import peer, rule_comment
 from exporters.dialects import format_ports
 from exporters.words import say
 from fwplan.merge import Limits, Rule, RuleSet
 
-ADDRESSES = {"lan-network": "fwplan-lan-net", "lan-address": "fwplan-lan-addr", "pbx-host": "fwplan-pbx-host"}
+ADDRESSES = {"lan-network": "fwplan-lan-net", "lan-address": "fwplan-lan-addr", "vpn-router": "fwplan-vpn-router",
+             "pbx-host": "fwplan-pbx-host"}
 LAN_INTERFACE, WAN_INTERFACE = "internal", "wan1"
 COMMENT_BYTES = 255
 
@@ -59,11 +61,12 @@ class FortigateExporter:
                     out.append("    next\n")
             out.append("end\n")
         out.append("config firewall service custom\n")
+        scoped = labels_scopes(ruleset)
         for number, rule in enumerate(ruleset.rules, start=1):
             out.append(f'    edit "{service_name(number)}"\n')
             for proto in rule.protocols:
                 out.append(f"        set {proto}-portrange {format_ports(rule.ports, 'fortigate')}\n")
-            out.append(f"        set comment {forti_string(rule_comment(number, rule, context.lang))}\n")
+            out.append(f"        set comment {forti_string(rule_comment(number, rule, context.lang, scoped))}\n")
             out.append("    next\n")
         out.append("end\n")
         out.append("config firewall policy\n")
@@ -79,7 +82,7 @@ class FortigateExporter:
             out.append("        set action accept\n")
             out.append('        set schedule "always"\n')
             out.append(f'        set service "{service_name(number)}"\n')
-            out.append(f"        set comments {forti_string(rule_comment(number, rule, context.lang), 1023)}\n")
+            out.append(f"        set comments {forti_string(rule_comment(number, rule, context.lang, scoped), 1023)}\n")
             out.append("    next\n")
         out.append("end\n")
         return "".join(out)
@@ -103,7 +106,7 @@ class FortigateExporter:
 
     @staticmethod
     def _interface(p: Peer, rule: Rule, source: bool) -> str:
-        if p.role in ("lan-network", "lan-address"):
+        if p.role in LAN_ROLES:
             return LAN_INTERFACE
         if p.is_any:
             return "any"

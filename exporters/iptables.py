@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exporters.base import ExportContext, ExportError, Peer, clip, comment_block, header_lines, one_line, peer
-from exporters.base import rule_comment, token
+from exporters.base import labels_scopes, rule_comment, token
 from exporters.dialects import format_ports
 from exporters.words import say
 from fwplan.merge import Limits, Rule, RuleSet
@@ -50,8 +50,9 @@ class IptablesExporter:
         out = [comment_block(head), "*filter\n", ":INPUT ACCEPT [0:0]\n", ":FORWARD DROP [0:0]\n",
                ":OUTPUT ACCEPT [0:0]\n", f":{CHAIN} - [0:0]\n", f"-A FORWARD -j {CHAIN}\n",
                f"-A {CHAIN} -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT\n"]
+        scoped = labels_scopes(ruleset)
         for number, rule in enumerate(ruleset.rules, start=1):
-            out.append(f"# {rule_comment(number, rule, context.lang)}\n")
+            out.append(f"# {rule_comment(number, rule, context.lang, scoped)}\n")
             out.append(self._line(number, rule, context, family) + "\n")
         out.append("COMMIT\n")
         return "".join(out)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporters.base import ExportContext, Peer, clip, comment_block, header_lines, one_line, peer, rule_comment
+from exporters.base import ExportContext, Peer, clip, comment_block, header_lines, labels_scopes, one_line, peer
+from exporters.base import rule_comment
 from exporters.dialects import format_ports
 from exporters.words import say
 from fwplan.merge import Limits, Rule, RuleSet
 
-DEFINES = {"lan-network": "LAN_NET", "lan-address": "LAN_ADDR", "pbx-host": "PBX_HOST"}
+DEFINES = {"lan-network": "LAN_NET", "lan-address": "LAN_ADDR", "vpn-router": "VPN_ROUTER", "pbx-host": "PBX_HOST"}
 # nftables keeps at most 128 bytes of a rule comment.
 COMMENT_BYTES = 128
 
@@ -66,8 +67,9 @@ class NftablesExporter:
                        f"\t\telements = {elements}\n\t}}\n\n")
         out.append("\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n"
                    "\t\tct state established,related accept\n")
+        scoped = labels_scopes(ruleset)
         for number, rule in enumerate(ruleset.rules, start=1):
-            out.append(f"\t\t# {rule_comment(number, rule, context.lang)}\n")
+            out.append(f"\t\t# {rule_comment(number, rule, context.lang, scoped)}\n")
             out.append(f"\t\t{self._match(rule, peers, context)} @rule{number}_ports accept "
                        f"comment {nft_string(f'fwplan rule {number}')}\n")
         out.append("\t}\n}\n")

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporters.base import DIRECTION_WORDS, ExportContext, Peer, comment_block, header_lines, one_line, peer
+from exporters.base import DIRECTION_WORDS, LAN_ROLES, ExportContext, Peer, comment_block, header_lines, labels_scopes
+from exporters.base import one_line, peer, rule_about
 from exporters.dialects import format_ports
 from exporters.words import say
 from fwplan.merge import Limits, Rule, RuleSet
 
-ADDRESS_ALIASES = {"lan-network": "fwplan_lan_net", "lan-address": "fwplan_lan_addr", "pbx-host": "fwplan_pbx_host"}
+ADDRESS_ALIASES = {"lan-network": "fwplan_lan_net", "lan-address": "fwplan_lan_addr", "vpn-router": "fwplan_vpn_router",
+                   "pbx-host": "fwplan_pbx_host"}
 COLUMNS = ("interface", "direction", "protocol", "source", "destination", "port", "description")
-ALIAS_TYPES = {"lan-network": "Network", "lan-address": "Host", "pbx-host": "Host"}
+ALIAS_TYPES = {"lan-network": "Network", "lan-address": "Host", "vpn-router": "Host", "pbx-host": "Host"}
 
 
 def port_alias(number: int) -> str:
@@ -60,11 +62,12 @@ class PfsenseExporter:
         out.append(f"\n# {say('pfsense.rules', lang)}\n")
         heading = ("#", *(say(f"pfsense.col.{c}", lang) for c in COLUMNS))
         rows = [heading]
+        scoped = labels_scopes(ruleset)
         for number, rule in enumerate(ruleset.rules, start=1):
             rows.append((
                 str(number), self._interface(rule, peers), DIRECTION_WORDS[lang][rule.direction],
                 rule.protocol.upper(), self._side(rule.source, peers), self._side(rule.destination, peers),
-                port_alias(number), one_line(f"fwplan {number}: {rule.purpose(lang)}"),
+                port_alias(number), f"fwplan {number}: {rule_about(rule, lang, scoped)}",
             ))
         widths = [max(len(row[i]) for row in rows) for i in range(len(heading) - 1)]
         for row in rows:
@@ -75,7 +78,7 @@ class PfsenseExporter:
     def _interface(rule: Rule, peers: dict) -> str:
         """Where the rule goes: the interface its traffic comes in on."""
         role = peers[rule.source].role
-        if role in ("lan-network", "lan-address") or (rule.direction == "outbound" and peers[rule.source].is_any):
+        if role in LAN_ROLES or (rule.direction == "outbound" and peers[rule.source].is_any):
             return "LAN"
         return "WAN"
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporters.base import ExportContext, Peer, comment_block, header_lines, one_line, peer, rule_comment
+from exporters.base import ExportContext, Peer, comment_block, header_lines, labels_scopes, one_line, peer
+from exporters.base import rule_comment
 from exporters.dialects import format_ports
 from exporters.words import say
 from fwplan.merge import PLACEHOLDER_PBX_HOST, PLACEHOLDER_WORDS, Limits, RuleSet
@@ -57,6 +58,7 @@ class RouterosExporter:
             out.append(f"{ip} firewall address-list\n")
             out.append(f"add list={PBX_LIST} address={ros_string(address)} comment={comment}\n")
         out.append(f"{ip} firewall filter\n")
+        scoped = labels_scopes(ruleset)
         for number, rule in enumerate(ruleset.rules, start=1):
             words = ["add chain=forward action=accept", f"protocol={rule.protocol}"]
             for side, endpoint in (("src", rule.source), ("dst", rule.destination)):
@@ -68,7 +70,7 @@ class RouterosExporter:
                 else:
                     words.append(f"{side}-address={self._address(p)}")
             words.append(f"dst-port={format_ports(rule.ports, 'routeros')}")
-            words.append(f"comment={ros_string(rule_comment(number, rule, context.lang))}")
+            words.append(f"comment={ros_string(rule_comment(number, rule, context.lang, scoped))}")
             out.append(" ".join(words) + "\n")
         return "".join(out)
 

@@ -35,6 +35,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "head.article_note": ("Laut Artikel: {text}", "From the article: {text}"),
     "head.vpn_router": ("VPN-Router (Planungsdokument): {address}", "VPN router (planning document): {address}"),
     "rule.condition": ("nur wenn", "only if"),
+    # a rule's scope, named in its comment where an export holds more than the internet router's rules
+    "scope.internet": ("Internet", "internet"),
+    "scope.internal": ("intern", "internal"),
+    "scope.remote": ("unterwegs", "remote"),
     # a placeholder for the PBX host where the target needs an address
     "placeholder.host": ("<PBX-Host {host}>", "<PBX host {host}>"),
     # how to load each format

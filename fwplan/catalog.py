@@ -464,10 +464,21 @@ class _Validator:
         requirements = self.requirements(raw.get("requirement", []), path)
         if not requirements and not group_ids:
             raise self.fail(path, "a component needs a requirement or a group")
+        for j, r in enumerate(requirements):
+            self.reachable(r.local or local, r.peer, f"{path}.requirement[{j}]")
+        for group_id in group_ids:
+            for j, r in enumerate(groups[group_id].requirements):
+                self.reachable(r.local or local, r.peer, f'{path} with group "{group_id}".requirement[{j}]')
         return Component(
             id=full_id, product_id=product_id, name=self.text(raw["name"], f"{path}.name"), local=local,
             parent=parent, condition=condition, groups=tuple(group_ids), notes=notes, requirements=requirements,
         )
+
+    def reachable(self, local: str, peer: str, path: str) -> None:
+        """A remote client has no path into the site but through its internet router: refuse a site peer."""
+        if local not in INSIDE and peer in INSIDE:
+            raise self.fail(f"{path}.peer", f"a {local!r} side cannot have peer {peer!r}, an end inside the site; "
+                                            "a remote client reaches the site at pbx-host (or any)")
 
     def requirements(self, raw: Any, path: str) -> tuple[Requirement, ...]:
         items = self.array_of_tables(raw, f"{path}.requirement")

@@ -299,7 +299,13 @@ def cmd_list(args: argparse.Namespace) -> int:
             condition = {"en": " [conditional]", "de": " [bedingt]"}[lang] if c.condition else ""
             lines.append(f"{(indent + c.id).ljust(width)}{c.name.get(lang)}{condition}  ({label}: {needs})")
         lines.append("")
-    sys.stdout.write("\n".join(lines))
+    lines.append({
+        "en": "--select PRODUCT selects its components except the [conditional] ones; a conditional item is "
+              "selected only by its own id.",
+        "de": "--select PRODUKT wählt dessen Komponenten ohne die mit [bedingt] markierten; ein bedingtes Element "
+              "wählt nur seine eigene ID.",
+    }[lang])
+    sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_OK
 
 
@@ -361,10 +367,17 @@ def cmd_check_catalog(args: argparse.Namespace) -> int:
     requirements = sum(len(c.requirements) for c in components) + sum(
         len(g.requirements) for g in catalog.groups.values()
     )
+    from fwplan.catalog import SCOPES
+
+    scopes = {scope: 0 for scope in SCOPES}
+    for c in components:
+        for demand in catalog.demands(c.id):
+            scopes[demand.scope] += 1
+    per_scope = ", ".join(f"{n} {scope}" for scope, n in scopes.items())
     print(
         f"{printable(args.path)}: valid (schema {catalog.schema}, data {catalog.data_version}): "
         f"{len(catalog.products)} products, {len(components)} components ({conditional} conditional), "
-        f"{len(catalog.groups)} group(s), {requirements} requirements"
+        f"{len(catalog.groups)} group(s), {requirements} requirements; per component and scope: {per_scope}"
     )
     return EXIT_OK
 

@@ -63,7 +63,16 @@ _LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 
 def parse_lan(text: str) -> LanAddress:
     """``192.168.50.2`` (a /24 is assumed) or ``192.168.50.2/24``; IPv6 takes /64 when no prefix is given."""
-    return _parse_site_address(text, "lan")
+    parsed = _parse_site_address(text)
+    if isinstance(parsed, _AddressProblem):
+        raise {
+            "empty": lambda f: PlanError.about("lan.empty"),
+            "not_ip": lambda f: PlanError.about("lan.not_ip", **f),
+            "invalid": lambda f: PlanError.about("lan.invalid", **f),
+            "prefix": lambda f: PlanError.about("lan.prefix", **f),
+            "not_device": lambda f: PlanError.about("lan.not_device", **f),
+        }[parsed.failure](parsed.fields)
+    return parsed
 
 
 class VpnRouter(NamedTuple):
@@ -75,36 +84,51 @@ class VpnRouter(NamedTuple):
 
 def parse_vpn_router(text: str) -> VpnRouter:
     """The VPN router's address, ``192.168.50.1``; a prefix (``/24``) is accepted and not needed."""
-    parsed = _parse_site_address(text, "vpn")
+    parsed = _parse_site_address(text)
+    if isinstance(parsed, _AddressProblem):
+        raise {
+            "empty": lambda f: PlanError.about("vpn.empty"),
+            "not_ip": lambda f: PlanError.about("vpn.not_ip", **f),
+            "invalid": lambda f: PlanError.about("vpn.invalid", **f),
+            "prefix": lambda f: PlanError.about("vpn.prefix", **f),
+            "not_device": lambda f: PlanError.about("vpn.not_device", **f),
+        }[parsed.failure](parsed.fields)
     return VpnRouter(parsed.address, text.strip())
 
 
-def _parse_site_address(text: str, field: str) -> LanAddress:
-    """An address inside the site, with an optional prefix; ``field`` names the input in error messages."""
+class _AddressProblem(NamedTuple):
+    """Why a site address was refused; each input turns it into its own message."""
+
+    failure: str
+    fields: dict
+
+
+def _parse_site_address(text: str) -> LanAddress | _AddressProblem:
+    """An address inside the site with an optional prefix, or why it is not one."""
     original = text
     text = text.strip() if isinstance(text, str) else text
     if not isinstance(text, str) or not text:
-        raise PlanError.about(f"{field}.empty")
+        return _AddressProblem("empty", {})
     address_part, slash, prefix_part = text.partition("/")
     if _IPV4_SHAPE.fullmatch(address_part):
         version, max_prefix, default = 4, 32, DEFAULT_IPV4_PREFIX
     elif ":" in address_part and _IPV6_SHAPE.fullmatch(address_part):
         version, max_prefix, default = 6, 128, DEFAULT_IPV6_PREFIX
     else:
-        raise PlanError.about(f"{field}.not_ip", value=original)
+        return _AddressProblem("not_ip", {"value": original})
     try:
         address = netaddr.IPAddress(address_part, version=version)
     except (netaddr.AddrFormatError, ValueError):
-        raise PlanError.about(f"{field}.invalid", value=original, version=version) from None
+        return _AddressProblem("invalid", {"value": original, "version": version})
     if slash:
         if not prefix_part.isascii() or not prefix_part.isdigit() or not 0 <= int(prefix_part) <= max_prefix:
-            raise PlanError.about(f"{field}.prefix", prefix=prefix_part, value=original, max_prefix=max_prefix)
+            return _AddressProblem("prefix", {"prefix": prefix_part, "value": original, "max_prefix": max_prefix})
         prefix = int(prefix_part)
     else:
         prefix = default
     network = netaddr.IPNetwork(f"{address}/{prefix}").cidr
     if address.is_loopback() or address.is_multicast() or str(address) in ("0.0.0.0", "::"):
-        raise PlanError.about(f"{field}.not_device", value=original)
+        return _AddressProblem("not_device", {"value": original})
     return LanAddress(str(address), str(network), prefix_assumed=not slash)
 
 

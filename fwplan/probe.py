@@ -75,6 +75,12 @@ REASON_ANY = Text(
     "Regel zu any: mit --target HOST gegen einen Host Ihrer Wahl prüfen",
     "rule to any: give --target HOST to check it against a host you choose",
 )
+REASON_REMOTE = Text(
+    "Regel für Clients unterwegs (Bereich remote): gilt im Netz des Clients, nicht am Standort; von hier nicht "
+    "prüfbar",
+    "rule for remote clients (scope remote): it applies on the client's network, not at this site; not checked "
+    "from here",
+)
 REASON_NO_HOST = Text(
     "PBX-Host fehlt: mit --host angeben",
     "PBX host missing: give it with --host",
@@ -234,6 +240,8 @@ def _plan_entries(number: int, rule: Rule, protocol: str, pbx: Endpoint, pbx_hos
     def probed(host: str, ports: PortSet) -> Entry:
         return _probe_entry(number, rule, protocol, host, ports, sampling)
 
+    if rule.scope == "remote":
+        return [skipped(rule.ports, REASON_REMOTE)]
     if rule.direction != "outbound":
         return [skipped(rule.ports, REASON_INBOUND)]
     if rule.destination == pbx and pbx_host is not None:

@@ -68,6 +68,12 @@ def test_a_small_valid_catalog_loads():
         ('peer = "any"', 'peer = "any"\nport = 5', r"requirement\[0\]\.port: unknown key; allowed here"),
         ('purpose = { de = "Web", en = "Web" }', 'purpose = { de = "W\\u001b[2Jeb", en = "Web" }',
          r"contains U\+001B, a control or format character"),
+        ('name = { de = "B", en = "B" }', 'name = { de = "B", en = "B" }\nlocal = "home"',
+         r'component "b"\.local: unknown local side \'home\'; accepted: lan-network, lan-address, vpn-router, remote'),
+        ('name = { de = "B", en = "B" }', 'name = { de = "B", en = "B" }\nlocal = "remote"\n'
+         '[[product.component.requirement]]\ndirection = "outbound"\nprotocol = "tcp"\nports = "80"\n'
+         'peer = "lan-address"\npurpose = { de = "X", en = "X" }',
+         r"component \"b\"\.requirement\[0\]\.peer: a 'remote' side cannot have peer 'lan-address'"),
     ],
 )
 def test_bad_catalog_gives_one_line_with_the_key_path(old, new, expected):
@@ -77,6 +83,23 @@ def test_bad_catalog_gives_one_line_with_the_key_path(old, new, expected):
     message = str(info.value)
     assert message.startswith("mine.toml: ")
     assert "\n" not in message
+
+
+def test_scopes_come_from_the_two_ends():
+    catalog = parse_catalog(GOOD.replace('id = "a"\nname = { de = "A", en = "A" }',
+                                         'id = "a"\nname = { de = "A", en = "A" }\nlocal = "remote"')
+                            .replace('peer = "any"', 'peer = "lan-address"'), source="mine.toml")
+    assert [d.scope for d in catalog.demands("p/a")] == ["remote"]
+    assert [d.scope for d in catalog.demands("p/b")] == ["internal"]
+    assert [d.scope for d in parse_catalog(GOOD).demands("p/b")] == ["internet"]
+
+
+def test_the_shipped_catalog_puts_remote_clients_in_the_remote_scope_only(catalog):
+    scopes = {c.id: {d.scope for d in catalog.demands(c.id)} for c in catalog.components}
+    assert scopes["hostedpbx-classic/swyx-clients-remote"] == {"remote"}
+    assert all("remote" not in s for cid, s in scopes.items() if cid != "hostedpbx-classic/swyx-clients-remote")
+    assert scopes["hostedpbx-classic/swyx-clients-lan"] == {"internal"}
+    assert scopes["hostedpbx-classic/vpn-tunnel"] == {"internet"}
 
 
 def test_toml_syntax_error_names_the_line():

@@ -105,16 +105,44 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path):
     assert "'=HYPERLINK(1)" in german.stdout
 
 
-def test_text_format_is_aligned_and_ends_with_the_caveat():
+def test_text_format_is_aligned_per_scope_and_ends_with_the_caveat():
     result = run("export", *CLASSIC)
     lines = result.stdout.splitlines()
-    assert lines[0].split()[:3] == ["#", "Direction", "Protocol"]
-    ports_column = lines[0].index("Ports")
-    assert all(line[ports_column - 2:ports_column] == "  " for line in lines[2:11])
+    headings = [i for i, line in enumerate(lines) if line.split()[:3] == ["#", "Direction", "Protocol"]]
+    assert [lines[i - 4] for i in headings] == ["Internet router", "Inside the site", "Remote clients"]
+    for i in headings:
+        ports_column = lines[i].index("Ports")
+        rows = []
+        for line in lines[i + 2:]:
+            if not line:
+                break
+            if not line.startswith("    "):  # the per-port purposes and conditions are indented below a rule
+                rows.append(line)
+        assert rows and all(line[ports_column - 2:ports_column] == "  " for line in rows)
     assert lines[-1] == "Individual installations differ: agree firewall changes with your contact at the provider first."
     german = run("export", *CLASSIC, env={"LANG": "de_DE.UTF-8"})
-    assert german.stdout.splitlines()[0].split()[1] == "Richtung"
+    assert "# Richtung Protokoll" in " ".join(german.stdout.split())
     assert "Ansprechpartner" in german.stdout.splitlines()[-1]
+
+
+def test_text_format_starts_with_what_it_was_made_from():
+    lines = run("export", "--select", "hostedpbx-classic/vpn-tunnel", "--lan", "192.168.50.2",
+                "--host", "acme.telovip.de").stdout.splitlines()
+    assert lines[:5] == [
+        "Catalog: Welche Ports werden verwendet? (data 2020-04)",
+        "LAN address (planning document): 192.168.50.2, LAN network 192.168.50.0/24, prefix /24 assumed",
+        "PBX host: acme.telovip.de",
+        "VPN router: 192.168.50.2 (the LAN address; none given)",
+        "Selected: hostedpbx-classic/vpn-tunnel",
+    ]
+    given = run("export", "--select", "hostedpbx-classic/vpn-tunnel", "--lan", "192.168.50.2/24",
+                "--vpn-router", "192.168.50.1", "--lang", "de").stdout.splitlines()
+    assert given[:4] == [
+        "Katalog: Welche Ports werden verwendet? (Stand 2020-04)",
+        "LAN-Adresse (Planungsdokument): 192.168.50.2, LAN-Netz 192.168.50.0/24",
+        "PBX-Host: nicht angegeben",
+        "VPN-Router: 192.168.50.1",
+    ]
 
 
 def test_json_has_ranges_provenance_and_warnings():
@@ -168,6 +196,7 @@ def test_list_shows_every_component_and_what_it_needs():
     assert remote["needs"] == ["host"]
     text = run("list").stdout
     assert "hostedpbx-classic/analog-adapters-direct" in text and "[conditional]" in text
+    assert "only by its own id" in text
     for line in text.splitlines():
         if "/" in line:  # a component line: its id and its name are apart
             component_id = line.split()[0]

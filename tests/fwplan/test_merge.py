@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fwplan.catalog import Text
+from fwplan.catalog import SCOPES, Note, Text
 from fwplan.merge import (
     ANY,
     Endpoint,
@@ -167,6 +167,9 @@ port_sets = st.lists(
     min_size=1, max_size=5,
 ).map(lambda rs: PortSet(tuple(rs)))
 
+FIRST_START = Note(Text("Nur beim ersten Start", "Only at the first start"), "first start")
+DIRECT = Note(Text("Nur bei direkter Anbindung", "Only where attached directly"), "direct")
+
 flows_strategy = st.lists(
     st.builds(
         Flow,
@@ -176,6 +179,8 @@ flows_strategy = st.lists(
         st.sampled_from(ENDPOINTS),
         port_sets,
         st.sampled_from([origin("p/a"), origin("p/b"), origin("q/c")]),
+        st.sampled_from(SCOPES),
+        st.sampled_from([None, None, FIRST_START, DIRECT]),
     ),
     max_size=25,
 )
@@ -187,13 +192,14 @@ def _atoms(rules_or_flows):
         for protocol in protocols:
             for r in item.ports.ranges:
                 for port in range(r.lo, r.hi + 1):
-                    yield (item.direction, protocol, item.source, item.destination, port)
+                    yield (item.scope, item.condition, item.direction, protocol, item.source, item.destination, port)
 
 
 def _allowed(rules, atom):
-    direction, protocol, source, destination, port = atom
+    scope, condition, direction, protocol, source, destination, port = atom
     return any(
-        r.direction == direction and protocol in r.protocols and r.source.covers(source)
+        r.scope == scope and r.condition == condition
+        and r.direction == direction and protocol in r.protocols and r.source.covers(source)
         and r.destination.covers(destination) and port in r.ports
         for r in rules
     )
@@ -202,10 +208,21 @@ def _allowed(rules, atom):
 @settings(max_examples=150, deadline=None)
 @given(flows_strategy)
 def test_output_allows_exactly_the_input_flows(flows):
+    """Per scope and condition, the union of the rules is exactly the flows of that scope and condition."""
     rules = merge(flows)
     input_atoms = set(_atoms(flows))
     assert all(_allowed(rules, atom) for atom in input_atoms)
     assert set(_atoms(rules)) <= input_atoms  # nothing opened that was not asked for
+
+
+@settings(max_examples=150, deadline=None)
+@given(flows_strategy)
+def test_no_rule_mixes_scopes_or_conditions(flows):
+    """Every requirement a rule credits was asked for in the rule's own scope and condition."""
+    asked = {(f.origin, f.scope, f.condition) for f in flows}
+    for rule in merge(flows):
+        for p in rule.provenance:
+            assert (p.origin, rule.scope, rule.condition) in asked
 
 
 @settings(max_examples=100, deadline=None)
@@ -233,7 +250,8 @@ def _as_flows(rules):
     for rule in rules:
         for protocol in rule.protocols:
             for p in rule.provenance:
-                yield Flow(rule.direction, protocol, rule.source, rule.destination, p.ports, p.origin)
+                yield Flow(rule.direction, protocol, rule.source, rule.destination, p.ports, p.origin, rule.scope,
+                           rule.condition)
 
 
 @settings(max_examples=100, deadline=None)
@@ -241,7 +259,8 @@ def _as_flows(rules):
 def test_idempotent(flows):
     once = merge(flows)
     twice = merge(list(_as_flows(once)))
-    key = lambda rules: [(r.direction, r.protocol, r.source, r.destination, r.ports) for r in rules]  # noqa: E731
+    key = lambda rules: [(r.scope, r.condition, r.direction, r.protocol, r.source, r.destination, r.ports)  # noqa: E731
+                         for r in rules]
     assert key(twice) == key(once)
 
 
@@ -249,17 +268,19 @@ def test_idempotent(flows):
 @given(flows_strategy)
 def test_locally_minimal(flows):
     rules = merge(flows)
-    keys = [(r.direction, r.protocol, r.source, r.destination) for r in rules]
+    keys = [(r.scope, r.condition, r.direction, r.protocol, r.source, r.destination) for r in rules]
     assert len(keys) == len(set(keys)), "two rules could be merged"
     by_peers = {}
     for r in rules:
-        by_peers.setdefault((r.direction, r.source, r.destination, r.ports), []).append(r.protocol)
+        by_peers.setdefault((r.scope, r.condition, r.direction, r.source, r.destination, r.ports), []).append(
+            r.protocol)
     assert all(len(protos) == 1 for protos in by_peers.values()), "tcp and udp twins were not fused"
     for r in rules:
         for a, b in zip(r.ports.ranges, r.ports.ranges[1:]):
             assert a.hi + 1 < b.lo, "two ranges could be coalesced"
         for entry in r.ports.ranges:
             broader = [b for b in rules if b is not r and b.direction == r.direction
+                       and b.scope == r.scope and b.condition == r.condition
                        and set(r.protocols) <= set(b.protocols)
                        and b.source.covers(r.source) and b.destination.covers(r.destination)]
             covering = PortSet().union(*(b.ports for b in broader))

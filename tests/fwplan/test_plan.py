@@ -11,6 +11,7 @@ from fwplan.plan import (
     expand_selection,
     parse_host,
     parse_lan,
+    parse_vpn_router,
     plan_notices,
     read_plan_file,
     write_plan_file,
@@ -45,6 +46,37 @@ def test_bad_lan_addresses_are_rejected_naming_the_value(text):
     assert "LAN address" in message
     if text.strip():
         assert repr(text) in message or repr(text.split("/")[-1]) in message
+
+
+@pytest.mark.parametrize(("text", "address"), [("192.168.50.1", "192.168.50.1"), (" 192.168.50.1/24 ", "192.168.50.1"),
+                                               ("fd00::1", "fd00::1")])
+def test_vpn_router_address(text, address):
+    router = parse_vpn_router(text)
+    assert router.address == address and router.typed == text.strip()
+
+
+@pytest.mark.parametrize("text", ["192.168.1.300", "", "127.0.0.1", "192.168.1.1/33", "vpn.example.net"])
+def test_bad_vpn_router_addresses_are_one_line_naming_the_value_in_both_languages(text):
+    with pytest.raises(PlanError) as info:
+        parse_vpn_router(text)
+    english, german = str(info.value), info.value.message("de")
+    assert "\n" not in english and "\n" not in german
+    assert "VPN router address" in english and "VPN-Router-Adresse" in german
+    if text.strip():
+        assert repr(text) in english or repr(text.split("/")[-1]) in english
+
+
+def test_vpn_router_round_trips_through_a_plan_file_and_is_left_out_when_not_set(tmp_path, catalog):
+    plan = Plan(expand_selection(catalog, ["hostedpbx-classic"]), parse_lan("192.168.50.2/24"),
+                parse_host("acme.telovip.de"), vpn_router=parse_vpn_router("192.168.50.1"))
+    path = write_plan_file(tmp_path / "site.toml", plan, catalog)
+    assert 'vpn_router = "192.168.50.1"' in path.read_text(encoding="utf-8")
+    assert read_plan_file(path, catalog).vpn_router.address == "192.168.50.1"
+    bare = write_plan_file(tmp_path / "bare.toml", Plan(plan.selected, plan.lan, plan.host), catalog)
+    assert "vpn_router" not in bare.read_text(encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace('"192.168.50.1"', '"192.168.50.300"'), "utf-8")
+    with pytest.raises(PlanError, match="VPN router address '192.168.50.300'"):
+        read_plan_file(path, catalog)
 
 
 def test_public_lan_address_is_allowed_with_a_warning(catalog):
@@ -89,8 +121,13 @@ def test_bad_hosts_are_rejected(text):
 
 def test_selection_expands_products_and_suggests_close_ids(catalog):
     ids = expand_selection(catalog, ["hostedpbx-classic"])
-    assert "hostedpbx-classic/analog-adapters-direct" in ids
+    assert "hostedpbx-classic/analog-adapters-direct" not in ids, "a conditional item is opt-in"
+    assert set(ids) == {c.id for c in catalog.product("hostedpbx-classic").components if not c.condition}
     assert all(i.startswith("hostedpbx-classic/") for i in ids)
+    with_item = expand_selection(catalog, ["hostedpbx-classic", "hostedpbx-classic/analog-adapters-direct"])
+    assert set(with_item) == set(ids) | {"hostedpbx-classic/analog-adapters-direct"}
+    assert expand_selection(catalog, ["instantpbx/swyxit-windows-first-start"]) == (
+        "instantpbx/swyxit-windows-first-start",), "its own id selects it alone, without its parent"
     assert expand_selection(catalog, ["instantpbx/webinterface", "instantpbx/sip-phones"]) == (
         "instantpbx/sip-phones", "instantpbx/webinterface")
     with pytest.raises(PlanError, match="did you mean instantpbx/webinterface"):

@@ -68,12 +68,20 @@ def _single_plan(*checks: Check) -> ProbePlan:
 # --------------------------------------------------------------------------
 
 def test_outbound_tcp_rule_to_pbx_gets_a_connect_per_port(catalog):
-    plan = _plan("instantpbx", catalog=catalog)
+    plan = _plan("instantpbx", "instantpbx/swyxit-windows-first-start", catalog=catalog)
     probe = plan_probe(build(catalog, plan), plan)
     tcp = [e for e in probe.entries if e.protocol == "tcp" and e.rule.destination == _pbx("acme.telovip.de")]
-    assert len(tcp) == 1
-    assert [c.port for c in tcp[0].checks] == [5060, 5070, 9094, 9100, 9101, 9443, 16203, 57203]
-    assert {(c.host, c.method) for c in tcp[0].checks} == {("acme.telovip.de", TCP_CONNECT)}
+    assert [e.rule.condition is not None for e in tcp] == [False, True], "the first start has a rule of its own"
+    assert [c.port for c in tcp[0].checks] == [9094, 9100, 9101, 9443, 16203, 57203]
+    assert [c.port for c in tcp[1].checks] == [5060, 5070]
+    assert {(c.host, c.method) for e in tcp for c in e.checks} == {("acme.telovip.de", TCP_CONNECT)}
+
+
+def test_remote_clients_rules_are_not_probed_from_the_site(catalog):
+    plan = _plan("hostedpbx-classic", catalog=catalog)
+    probe = plan_probe(build(catalog, plan), plan)
+    remote = [e for e in probe.entries if e.rule.scope == "remote"]
+    assert remote and all(e.host is None and not e.checks and "remote" in e.reason.en for e in remote)
 
 
 def test_udp_to_pbx_gets_sip_on_5060_and_the_rest_is_not_testable(catalog):
@@ -81,13 +89,13 @@ def test_udp_to_pbx_gets_sip_on_5060_and_the_rest_is_not_testable(catalog):
     probe = plan_probe(build(catalog, plan), plan)
     (udp,) = [e for e in probe.entries if e.protocol == "udp"]
     assert [(c.port, c.method) for c in udp.checks] == [(5060, SIP_OPTIONS)]
-    assert udp.untested == PortSet.parse("5070,10000-59999")
+    assert udp.untested == PortSet.parse("10000-59999")
     assert udp.reason == REASON_UDP
     assert all(c.method != STUN_BINDING for c in probe.checks), "3478 is not in this plan"
 
 
 def test_rules_to_any_are_skipped_without_target_and_checked_against_it_with_one(catalog):
-    plan = _plan("hostedpbx-classic", catalog=catalog)
+    plan = _plan("hostedpbx-classic", "hostedpbx-classic/analog-adapters-direct", catalog=catalog)
     ruleset = build(catalog, plan)
     without = plan_probe(ruleset, plan)
     to_any = [e for e in without.entries if e.rule.destination == ANY]
@@ -107,16 +115,17 @@ def test_rules_to_any_are_skipped_without_target_and_checked_against_it_with_one
 def test_ports_for_the_pbx_folded_into_a_rule_to_any_are_still_probed_at_the_pbx(catalog):
     plan = _plan("instantpbx", "hostedpbx-classic", catalog=catalog)
     ruleset = build(catalog, plan)
-    (udp_any,) = [r for r in ruleset.rules if r.destination == ANY and r.protocol == "udp"]
-    assert 5060 in udp_any.ports and all(r.destination == ANY for r in ruleset.rules if 5060 in r.ports
-                                         and r.protocol == "udp"), "the merge serves UDP 5060 to the PBX via any"
+    (tcp_any,) = [r for r in ruleset.rules if r.destination == ANY and r.protocol == "tcp"]
+    assert 443 in tcp_any.ports and all(r.destination == ANY for r in ruleset.rules if 443 in r.ports
+                                        and r.protocol == "tcp" and r.scope == "internet"), \
+        "the merge serves TCP 443 to the PBX via any"
     probe = plan_probe(ruleset, plan)
-    entries = [e for e in probe.entries if e.rule is udp_any]
-    assert [(e.host, [c.port for c in e.checks]) for e in entries] == [("acme.telovip.de", [5060]), (None, [])]
-    assert entries[1].untested == PortSet.of(123, 3478) and entries[1].reason == REASON_ANY
-    with_target = [e for e in plan_probe(ruleset, plan, "198.51.100.7").entries if e.rule is udp_any]
+    entries = [e for e in probe.entries if e.rule is tcp_any]
+    assert [(e.host, [c.port for c in e.checks]) for e in entries] == [("acme.telovip.de", [443, 9200]), (None, [])]
+    assert entries[1].untested == PortSet.of(21, 80) and entries[1].reason == REASON_ANY
+    with_target = [e for e in plan_probe(ruleset, plan, "198.51.100.7").entries if e.rule is tcp_any]
     assert [(e.host, [c.port for c in e.checks]) for e in with_target] == [
-        ("acme.telovip.de", [5060]), ("198.51.100.7", [3478, 5060])]
+        ("acme.telovip.de", [443, 9200]), ("198.51.100.7", [21, 80, 443, 9200])]
 
 
 def test_inbound_and_lan_destinations_are_never_probed(catalog):
@@ -374,8 +383,7 @@ def test_probe_against_loopback_reports_every_planned_port_as_json(capsys):
     document = json.loads(captured.out)
     assert document["hosts"] == [{"host": LOOPBACK, "address": LOOPBACK, "role": "pbx"}]
     assert [(r["rule"], r["protocol"], r["port"]) for r in document["results"]] == [
-        (1, "tcp", p) for p in (5060, 5070, 9094, 9100, 9101, 9443, 16203, 57203)] + [(2, "udp", 5060),
-                                                                                      (3, "tcp", 443)]
+        (1, "tcp", p) for p in (9094, 9100, 9101, 9443, 16203, 57203)] + [(2, "udp", 5060), (3, "tcp", 443)]
     assert {r["address"] for r in document["results"]} == {LOOPBACK}
     assert code == (0 if document["summary"]["all_passed"] else 1)
     assert document["not_probed"][0]["destination"] == "any"

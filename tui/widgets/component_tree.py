@@ -23,7 +23,12 @@ class NodeRef:
 
 
 class ComponentTree(Tree[NodeRef]):
-    """Space (or enter, or a click) ticks the node under the cursor; a product ticks all its components."""
+    """Space (or enter, or a click) ticks the node under the cursor.
+
+    A product ticks its unconditional components; a conditional one is ticked only by its own tick.
+    The product's box shows the unconditional ones (all, some, none); ``+N`` after it counts the
+    conditional ones ticked too. Unticking a fully ticked product unticks all its components.
+    """
 
     BINDINGS = [
         Binding("space", "toggle_check", "Tick"),
@@ -71,9 +76,18 @@ class ComponentTree(Tree[NodeRef]):
     def state_of(self, ref: NodeRef) -> str:
         if ref.kind == "component":
             return CHECKED if ref.id in self._selected else UNCHECKED
-        ids = [c.id for c in self.catalog.product(ref.id).components]
+        ids = self._component_ids(ref.id, conditional=False)
         ticked = sum(1 for i in ids if i in self._selected)
-        return CHECKED if ticked == len(ids) else UNCHECKED if ticked == 0 else PARTIAL
+        if ticked == len(ids) and ids:
+            return CHECKED
+        return UNCHECKED if ticked == 0 and not self.conditional_ticked(ref.id) else PARTIAL
+
+    def conditional_ticked(self, product_id: str) -> int:
+        """How many of the product's conditional components are ticked."""
+        return sum(1 for i in self._component_ids(product_id, conditional=True) if i in self._selected)
+
+    def _component_ids(self, product_id: str, conditional: bool) -> list[str]:
+        return [c.id for c in self.catalog.product(product_id).components if c.is_conditional == conditional]
 
     # ---- building and labels ----
     def _add_nodes(self) -> None:
@@ -90,12 +104,15 @@ class ComponentTree(Tree[NodeRef]):
                 self._node_by_id[component.id] = node
 
     def _label(self, ref: NodeRef) -> Text:
-        label = Text(f"{self.state_of(ref)} ")
+        label = Text(self.state_of(ref))
         if ref.kind == "product":
-            label.append(self.catalog.product(ref.id).name.get(self.lang), style="bold")
+            extra = self.conditional_ticked(ref.id)
+            if extra:
+                label.append(f"+{extra}", style="bold")
+            label.append(" " + self.catalog.product(ref.id).name.get(self.lang), style="bold")
         else:
             component = self.catalog.component(ref.id)
-            label.append(component.name.get(self.lang))
+            label.append(" " + component.name.get(self.lang))
             if component.condition is not None:
                 label.append(f" ({t('tree.conditional', self.lang)})", style="italic")
         return label
@@ -112,8 +129,9 @@ class ComponentTree(Tree[NodeRef]):
     # ---- actions ----
     def toggle(self, ref: NodeRef) -> None:
         if ref.kind == "product":
-            ids = [c.id for c in self.catalog.product(ref.id).components]
+            ids = self._component_ids(ref.id, conditional=False)
             if all(i in self._selected for i in ids):
+                ids += self._component_ids(ref.id, conditional=True)
                 self._selected.difference_update(ids)
             else:
                 self._selected.update(ids)

@@ -1,4 +1,9 @@
-"""The live rule table: one row per merged rule; the cursor stays on its rule across updates."""
+"""The live rule table: one row per merged rule; the cursor stays on its rule across updates.
+
+Each row's label is the rule's number, as in every export, with ``*`` after it where the rule is
+needed only under a condition; the Scope column says where the rule goes (internet router, inside the
+site, remote clients) in a short word.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +15,14 @@ from fwplan.merge import Rule, RuleSet
 from tui.i18n import t
 
 # Ports come early so that they show at 80 columns; a long list is cut here and shown whole in the details.
-COLUMNS = ("direction", "protocol", "ports", "source", "destination", "purpose")
-PORTS_CELL_WIDTH = 24
+COLUMNS = ("scope", "direction", "protocol", "ports", "source", "destination", "purpose")
+PORTS_CELL_WIDTH = 22
+CONDITIONAL_MARK = "*"
+
+
+def rule_label(rule: Rule, number: int) -> str:
+    """The rule's number, as in the exports, with ``*`` when the rule is needed only under a condition."""
+    return f"{number}{CONDITIONAL_MARK if rule.condition is not None else ''}"
 
 
 def _cut(text: str, width: int) -> str:
@@ -84,8 +95,8 @@ class RulesTable(DataTable):
         keep = self._keys[row] if 0 <= row < len(self._keys) else None
         self.clear()
         self._keys = [row_key(rule) for rule in self.ruleset.rules]
-        for key, rule in zip(self._keys, self.ruleset.rules):
-            self.add_row(*self._cells(rule), key=key)
+        for number, (key, rule) in enumerate(zip(self._keys, self.ruleset.rules), start=1):
+            self.add_row(*self._cells(rule), key=key, label=Text(rule_label(rule, number)))
         if keep in self._keys:
             row = self._keys.index(keep)
         if self._keys:
@@ -94,6 +105,7 @@ class RulesTable(DataTable):
 
     def _cells(self, rule: Rule) -> tuple[Text, ...]:
         return (
+            Text(t(f"scope.{rule.scope}", self.lang)),
             Text(t(f"dir.{rule.direction}", self.lang)),
             Text(rule.protocol),
             Text(_cut(rule.ports.format(","), PORTS_CELL_WIDTH)),
