@@ -2,7 +2,8 @@
 
 Flows are drawn (seeded) from a realistic mix: a few dozen endpoints (the LAN
 network and address, PBX hosts, any), both directions and protocols, single
-ports, short lists and wide RTP-like ranges, from many components. Goal: 100k
+ports, short lists and wide RTP-like ranges, from many components, in all three
+scopes (mostly internet) and a few conditional items. Goal: 100k
 in at most 1 s on this machine, and growth no worse than n log n: the time
 per n log n unit growing by at most ~1.2x per tenfold n.
 
@@ -17,7 +18,7 @@ import statistics
 import time
 import tracemalloc
 
-from fwplan.catalog import Text
+from fwplan.catalog import Note, Text
 from fwplan.merge import ANY, Endpoint, Flow, Origin, merge
 from fwplan.ports import PortRange, PortSet
 
@@ -29,6 +30,8 @@ def synthetic_flows(n: int, seed: int = 1) -> list[Flow]:
     endpoints += [Endpoint("address", f"203.0.113.{i}") for i in range(1, 11)]
     origins = [Origin(f"p{i % 7}/c{i}", f"Section {i}", f"line {i}", Text(f"Zweck {i}", f"purpose {i}"))
                for i in range(500)]
+    conditions = [None] * 8 + [Note(Text(f"Nur Fall {i}", f"Only case {i}"), f"case {i}") for i in range(2)]
+    scopes = ["internet"] * 6 + ["internal"] * 3 + ["remote"]
     flows = []
     for _ in range(n):
         kind = rnd.random()
@@ -40,7 +43,8 @@ def synthetic_flows(n: int, seed: int = 1) -> list[Flow]:
             lo = rnd.randint(1, 60000)
             ports = PortSet((PortRange(lo, min(65535, lo + rnd.randint(10, 5000))),))
         flows.append(Flow(rnd.choice(("outbound", "inbound")), rnd.choice(("tcp", "udp")), rnd.choice(endpoints[1:3]),
-                          rnd.choice(endpoints), ports, rnd.choice(origins)))
+                          rnd.choice(endpoints), ports, rnd.choice(origins), rnd.choice(scopes),
+                          rnd.choice(conditions)))
     return flows
 
 

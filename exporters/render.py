@@ -73,7 +73,12 @@ def render_export(catalog: Catalog, plan: Plan, format_name: str, settings: Expo
     exporter = exporters.get(format_name)
     options = MergeOptions(fuse_protocols=exporter.fuse_protocols and not settings.separate_protocols,
                            max_gap=settings.max_gap, limits=exporter.limits)
-    ruleset = build(catalog, plan, options).in_scopes(settings.scopes or default_scopes(format_name))
+    scopes = settings.scopes or default_scopes(format_name)
+    ruleset = build(catalog, plan, options).in_scopes(scopes)
+    if not ruleset.rules and format_name not in DOCUMENT_FORMATS:
+        # A router file with no rules would still set a drop policy and cut all forwarded traffic.
+        raise FwplanError.about("export.empty_scope", scopes=",".join(scopes),
+                                others=",".join(scope for scope, _ in ruleset.omitted))
     if settings.dialect:
         return port_lists(ruleset, settings.dialect)
     return exporter.render(ruleset, ExportContext(catalog, plan, settings.lang, resolve=settings.resolve))

@@ -110,6 +110,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "'fwplan list') oder --plan DATEI angeben",
                                 "nothing is selected; tick a component in the planner, or give --select ID "
                                 "(see 'fwplan list') or --plan FILE"),
+    "export.empty_scope": ("die Auswahl hat keine Regel im Bereich {scopes}, nur in {others}; eine Router-Datei ohne "
+                           "Regel würde allen Verkehr sperren: mit --scope {others} exportieren, falls diese Regeln "
+                           "auf diesen Router gehören",
+                           "the selection has no rule in scope {scopes}, only in {others}; a router file without rules "
+                           "would block all traffic: export with --scope {others} if those rules belong on this "
+                           "router"),
     "export.unresolved": ("PBX-Host {host!r} lässt sich für --resolve nicht auflösen: {reason}; ohne --resolve "
                           "exportieren, um einen Platzhalter zu erhalten, oder --host als IP-Adresse angeben",
                           "cannot resolve PBX host {host!r} for --resolve: {reason}; "

@@ -233,3 +233,31 @@ def test_rule_numbers_agree_across_formats_for_the_same_scopes(catalog):
         text = render_export(catalog, plan, "text", settings)
         numbers = [int(m.group(1)) for m in re.finditer(r"^(\d+)\*?\s", text, re.M)]
         assert numbers == [r["rule"] for r in document["rules"]]
+
+
+def test_a_router_file_without_a_rule_in_its_scopes_is_refused_not_written(catalog, tmp_path):
+    from fwplan.cli import main
+
+    out = tmp_path / "lan-only.nft"
+    code = main(["export", "--select", "hostedpbx-classic/swyx-clients-lan", "--lan", "192.168.50.2/24",
+                 "--format", "nftables", "-o", str(out)])
+    assert code == 2 and not out.exists()
+    assert main(["export", "--select", "hostedpbx-classic/swyx-clients-lan", "--lan", "192.168.50.2/24",
+                 "--format", "nftables", "--scope", "internal", "-o", str(out)]) == 0
+    assert "192.168.50.2" in out.read_text(encoding="utf-8")
+
+
+def test_scope_choices_on_the_command_line(catalog, capsys):
+    from fwplan.cli import main
+
+    args = ["export", "--select", "hostedpbx-classic", "--lan", "192.168.50.2/24", "--format", "csv"]
+    assert main([*args, "--scope", "internal,remote"]) == 0
+    comma = capsys.readouterr().out
+    assert main([*args, "--scope", "internal", "--scope", "remote"]) == 0
+    assert capsys.readouterr().out == comma
+    assert {row["scope"] for row in csv.DictReader(io.StringIO(comma))} == {"internal", "remote"}
+    assert main([*args, "--scope", "wan"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "unknown scope 'wan'; accepted: internet, internal, remote, all" in error
+    assert main([*args, "--scope", "wan", "--lang", "de"]) == 2
+    assert "unbekannter Bereich 'wan'" in capsys.readouterr().err
