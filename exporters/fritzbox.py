@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporters.base import ExportContext, comment_block, header_lines, one_line, peer
+from exporters.base import LAN_ROLES, ExportContext, comment_block, header_lines, labels_scopes, one_line, peer
+from exporters.base import rule_about
 from exporters.words import say
 from fwplan.merge import Limits, RuleSet
+
 
 @dataclass(frozen=True)
 class FritzboxExporter:
@@ -31,6 +33,7 @@ class FritzboxExporter:
         out = [comment_block(header_lines(ruleset, context, "FRITZ!Box", self.takes_names)), "\n"]
         inbound = [(n, r) for n, r in enumerate(ruleset.rules, start=1) if r.direction == "inbound"]
         outbound = [(n, r) for n, r in enumerate(ruleset.rules, start=1) if r.direction == "outbound"]
+        scoped = labels_scopes(ruleset)
         out.append(f"{say('fritzbox.inbound', lang)}:\n")
         if not inbound:
             out.append(f"  {say('fritzbox.none', lang)}\n")
@@ -38,9 +41,10 @@ class FritzboxExporter:
             src, dst = peer(rule.source, context, False), peer(rule.destination, context, False)
             src_text, dst_text = self._text(src), self._text(dst)
             r = rule.ports.ranges[0]
-            if src.role in ("lan-network", "lan-address"):
+            if src.role in LAN_ROLES:
                 out.append(f"  {number}. {rule.protocol.upper()} {r.format('-')}: "
-                           f"{one_line(say('fritzbox.internal', lang, src=src_text, dst=dst_text))}\n")
+                           f"{one_line(say('fritzbox.internal', lang, src=src_text, dst=dst_text))}: "
+                           f"{rule_about(rule, lang, scoped)}\n")
                 continue
             sharing = say("fritzbox.sharing", lang, device=dst_text, protocol=rule.protocol.upper(), lo=r.lo, hi=r.hi)
             out.append(f"  {number}. {one_line(sharing)}\n")
@@ -48,7 +52,7 @@ class FritzboxExporter:
                 out.append(f"     {one_line(say('fritzbox.from', lang, src=src_text))}\n")
             if dst.role == "lan-network":
                 out.append(f"     {one_line(say('fritzbox.network', lang, dst=dst_text))}\n")
-            out.append(f"     {one_line(rule.purpose(context.lang))}\n")
+            out.append(f"     {rule_about(rule, lang, scoped)}\n")
         out.append(f"\n{say('fritzbox.outbound', lang)}:\n")
         if not outbound:
             out.append(f"  {say('fritzbox.none', lang)}\n")
@@ -56,7 +60,7 @@ class FritzboxExporter:
             src, dst = peer(rule.source, context, False), peer(rule.destination, context, False)
             r = rule.ports.ranges[0]
             out.append(f"  {number}. {rule.protocol.upper()} {r.format('-')}: {self._text(src)} -> {self._text(dst)}: "
-                       f"{one_line(rule.purpose(context.lang))}\n")
+                       f"{rule_about(rule, lang, scoped)}\n")
         return "".join(out)
 
     @staticmethod

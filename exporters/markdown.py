@@ -1,4 +1,6 @@
-"""Markdown: the rule set as a table for tickets and documentation, with the notes and the caveat.
+"""Markdown: the rule set for tickets and documentation: what it was made from, one table per scope (with
+where those rules go, each port's purposes, conditional rules marked and their condition below), the
+article's notes, the warnings and the caveat.
 
 Syntax: CommonMark 0.31 (https://spec.commonmark.org/0.31.2/) and GitHub
 Flavored Markdown tables (https://github.github.com/gfm/#tables-extension-):
@@ -14,13 +16,16 @@ from dataclasses import dataclass
 from exporters.base import DIRECTION_WORDS, ExportContext, one_line
 from exporters.dialects import format_ports
 from exporters.words import say
-from fwplan.merge import Limits, RuleSet
+from fwplan.formats import SCOPE_SENTENCES, header_facts, note_lines, omitted_line, port_purpose_lines, scope_title
+from fwplan.merge import Limits, Rule, RuleSet
 
 _ESCAPE = "\\`*_[]|~"
 _LEADING = "#+-=>!"
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
-COLUMNS = ("direction", "protocol", "source", "destination", "ports", "purpose")
+COLUMNS = ("direction", "protocol", "source", "destination", "ports", "port_purposes")
+#: A conditional rule's number carries it; a line under its table gives the condition.
+CONDITION_MARK = "*"
 
 
 def md(text: str) -> str:
@@ -46,36 +51,55 @@ def md(text: str) -> str:
 @dataclass(frozen=True)
 class MarkdownExporter:
     name: str = "markdown"
-    description: str = "Markdown table for tickets and documentation, with notes and the caveat"
+    description: str = "Markdown tables per scope for tickets and documentation, with notes and the caveat"
     suffix: str = ".md"
     limits: Limits = Limits()
     fuse_protocols: bool = True
     takes_names: bool = True
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
+        """The facts, one table per scope with the sentence on where its rules go, then the notes."""
         lang = context.lang
-        plan = context.plan
         out = [f"# {md(say('markdown.title', lang))}\n\n"]
-        facts = [(say("markdown.catalog", lang), f"{context.catalog.title} ({context.catalog.data_version})")]
-        if plan.lan is not None:
-            facts.append(("LAN", f"{plan.lan.address} ({plan.lan.network})"))
-        if plan.host is not None:
-            facts.append((say("markdown.host", lang), plan.host.value))
-        out.extend(f"- {md(k)}: {md(v)}\n" for k, v in facts)
-        out.append("\n")
-        headings = ("#", *(say(f"col.{c}", lang) for c in COLUMNS))
-        out.append("| " + " | ".join(md(h) for h in headings) + " |\n")
-        out.append("|" + "|".join(["---"] * len(headings)) + "|\n")
-        for number, rule in enumerate(ruleset.rules, start=1):
-            cells = (str(number), DIRECTION_WORDS[lang][rule.direction], rule.protocol, rule.source.label(lang),
-                     rule.destination.label(lang), format_ports(rule.ports, "markdown"), rule.purpose(lang))
-            out.append("| " + " | ".join(md(c) for c in cells) + " |\n")
-        if ruleset.notices:
-            out.append(f"\n## {md(say('markdown.notes', lang))}\n\n")
-            out.extend(f"- {md(n.text.get(lang))}\n" for n in ruleset.notices)
+        out.extend(f"- {md(line)}\n" for line in header_facts(context.catalog, context.plan, lang))
+        numbered = list(enumerate(ruleset.rules, start=1))
+        if not numbered:
+            out.append(f"\n{md(say('markdown.no_rules', lang))}\n")
+        for scope in ruleset.scopes:
+            out.append(f"\n## {md(scope_title(scope, lang))}\n\n{md(SCOPE_SENTENCES[scope].get(lang))}\n\n")
+            out.extend(self._table([(n, r) for n, r in numbered if r.scope == scope], lang))
+        omitted = omitted_line(ruleset, lang)
+        if omitted:
+            out.append(f"\n{md(omitted)}\n")
+        for heading, lines in (("markdown.article_notes", note_lines(ruleset, lang)),
+                               ("markdown.warnings", [n.text.get(lang) for n in ruleset.notices])):
+            if lines:
+                out.append(f"\n## {md(say(heading, lang))}\n\n")
+                out.extend(f"- {md(line)}\n" for line in lines)
         if ruleset.caveat.get(lang):
             out.append(f"\n> **{md(ruleset.caveat.get(lang))}**\n")
         return "".join(out)
+
+    @staticmethod
+    def _table(numbered: list[tuple[int, Rule]], lang: str) -> list[str]:
+        """A scope's rules as a table, each port with its purposes; a conditional rule marked, its condition below."""
+        headings = ("#", *(say(f"col.{c}", lang) for c in COLUMNS))
+        out = ["| " + " | ".join(md(h) for h in headings) + " |\n", "|" + "|".join(["---"] * len(headings)) + "|\n"]
+        conditions: dict[str, list[str]] = {}
+        for number, rule in numbered:
+            mark = CONDITION_MARK if rule.condition is not None else ""
+            if mark:
+                conditions.setdefault(rule.condition_text(lang), []).append(str(number))
+            purposes = "<br>".join(md(line) for line in port_purpose_lines(rule, lang, ", "))
+            cells = (f"{number}{mark}", DIRECTION_WORDS[lang][rule.direction], rule.protocol,
+                     rule.source.label(lang), rule.destination.label(lang), format_ports(rule.ports, "markdown"))
+            out.append("| " + " | ".join(md(c) for c in cells) + f" | {purposes} |\n")
+        if conditions:
+            out.append("\n")
+        for text, numbers in conditions.items():
+            key = "markdown.condition.one" if len(numbers) == 1 else "markdown.condition.many"
+            out.append(f"- {md(say(key, lang, mark=CONDITION_MARK, numbers=', '.join(numbers), text=text))}\n")
+        return out
 
 
 EXPORTER = MarkdownExporter()

@@ -18,7 +18,8 @@ from fwplan.catalog import Catalog, CatalogError, load_catalog
 from fwplan.errors import FwplanError, OutputError, printable
 from fwplan.lang import LANGUAGES, default_language
 from fwplan.merge import build
-from fwplan.plan import Plan, PlanError, expand_selection, parse_host, parse_lan, parse_vpn_router, read_plan_file
+from fwplan.plan import Plan, PlanError, check_vpn_router, expand_selection, parse_host, parse_lan, parse_vpn_router
+from fwplan.plan import read_plan_file
 from fwplan.plan import atomic_write_bytes
 
 PROG = "fwplan"
@@ -235,6 +236,7 @@ def load_inputs(args: argparse.Namespace) -> Inputs:
         plan = replace(plan, host=parse_host(args.host))
     if args.vpn_router is not None:
         plan = replace(plan, vpn_router=parse_vpn_router(args.vpn_router))
+    check_vpn_router(plan)
     return Inputs(catalog, plan, args.lang or default_language())
 
 

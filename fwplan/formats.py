@@ -104,7 +104,7 @@ def header_facts(catalog: Catalog, plan: Plan, lang: str) -> list[str]:
                  else "PBX-Host: nicht angegeben" if de else "PBX host: not given")
     if any("vpn" in catalog.needs(c) for c in plan.selected) or plan.vpn_router is not None:
         if plan.vpn_router is not None:
-            lines.append(f"VPN-Router: {plan.vpn_router.address}")
+            lines.append(f"VPN-Router: {plan.vpn_router.address}" if de else f"VPN router: {plan.vpn_router.address}")
         elif lan is not None:
             lines.append(f"VPN-Router: {lan.address} (die LAN-Adresse; keine eigene angegeben)" if de
                          else f"VPN router: {lan.address} (the LAN address; none given)")

@@ -35,6 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "aus dem Planungsdokument angeben",
                        "VPN router address {value!r} cannot be a device's address; give the VPN router's address "
                        "from the planning document"),
+    "vpn.family": ("VPN-Router-Adresse {value!r} ist IPv{vpn}, die LAN-Adresse IPv{lan}; bitte eine Adresse derselben "
+                   "Familie angeben",
+                   "VPN router address {value!r} is IPv{vpn} while the LAN address is IPv{lan}; give an address of the "
+                   "same family"),
     # the PBX host input
     "host.empty": ("PBX-Hostname ist leer; z. B. acme.telovip.de oder eine IP-Adresse angeben",
                    "PBX hostname is empty; give it as e.g. acme.telovip.de or an IP address"),

@@ -96,6 +96,17 @@ def parse_vpn_router(text: str) -> VpnRouter:
     return VpnRouter(parsed.address, text.strip())
 
 
+def check_vpn_router(plan: Plan) -> None:
+    """The VPN router must be of the LAN's address family: the tunnel's rules sit beside the LAN's."""
+    router, lan = plan.vpn_router, plan.lan
+    if router is None or lan is None:
+        return
+    vpn_version = 6 if ":" in router.address else 4
+    lan_version = 6 if ":" in lan.address else 4
+    if vpn_version != lan_version:
+        raise PlanError.about("vpn.family", value=router.typed, vpn=vpn_version, lan=lan_version)
+
+
 class _AddressProblem(NamedTuple):
     """Why a site address was refused; each input turns it into its own message."""
 
@@ -273,9 +284,11 @@ def parse_plan(raw: bytes | str, catalog: Catalog, source: str = "<plan>") -> Pl
         lan = parse_lan(data["lan"]) if data.get("lan", "").strip() else None
         host = parse_host(data["host"]) if data.get("host", "").strip() else None
         vpn_router = parse_vpn_router(data["vpn_router"]) if data.get("vpn_router", "").strip() else None
+        plan = Plan(selected, lan, host, data.get("catalog_version"), data.get("catalog_digest"), vpn_router)
+        check_vpn_router(plan)
     except PlanError as exc:
         raise PlanError.about("plan.in_file", path=source, problem=exc) from None
-    return Plan(selected, lan, host, data.get("catalog_version"), data.get("catalog_digest"), vpn_router)
+    return plan
 
 
 def _toml_detail(exc: tomllib.TOMLDecodeError) -> Text:

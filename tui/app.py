@@ -34,19 +34,20 @@ from tui.widgets.status_line import StatusLine
 _APP_LABELS = {
     "c": "key.copy", "y": "key.copy", "e": "key.export", "ctrl+s": "key.file", "ctrl+o": "key.file",
     "question_mark": "key.help", "ctrl+q": "key.quit", "l": "key.language", "d": "key.dialect",
-    "p": "key.probe", "ctrl+p": "key.palette",
+    "p": "key.probe", "ctrl+p": "key.palette", "n": "key.notes",
 }
 _TREE_LABELS = {"space": "key.toggle"}
 _COPY = Binding.Group("Copy")
 _FILE = Binding.Group("File")
 #: actions that only make sense on the main screen, not under a dialog
 _MAIN_SCREEN_ACTIONS = {"copy_ports", "copy_rules", "export", "save", "open", "switch_language", "next_dialect",
-                        "help", "toggle_focused", "probe"}
+                        "help", "toggle_focused", "probe", "notes"}
 
 
 def plan_key(plan: Plan) -> tuple:
     """What a save would write: the basis of "unsaved changes"."""
-    return (tuple(sorted(plan.selected)), plan.lan.text if plan.lan else None, plan.host.value if plan.host else None)
+    return (tuple(sorted(plan.selected)), plan.lan.text if plan.lan else None, plan.host.value if plan.host else None,
+            plan.vpn_router.address if plan.vpn_router else None)
 
 
 textual_fixes.apply()
@@ -68,6 +69,7 @@ class PlannerApp(App[int]):
         Binding("l", "switch_language", "Deutsch"),
         Binding("d", "next_dialect", "Dialect"),
         Binding("p", "probe", "Probe"),
+        Binding("n", "notes", "Notes"),
         Binding("ctrl+p", "command_palette", "Cmds", priority=True),
     ]
 
@@ -98,7 +100,7 @@ class PlannerApp(App[int]):
             yield ComponentTree(self.catalog, self.plan.selected, self.lang, id="tree")
             with Vertical(id="right"):
                 yield InputsPanel(self.plan.lan, self.plan.host, self.lang, cursor_blink=self._cursor_blink,
-                                  id="inputs")
+                                  vpn_router=self.plan.vpn_router, id="inputs")
                 yield RulesTable(self.lang, id="rules")
                 yield DetailsPane(id="details")
         yield StatusLine(id="status")
@@ -127,7 +129,7 @@ class PlannerApp(App[int]):
             return tuple(self.catalog.component(c).name.get(self.lang) for c in self.plan.selected
                          if need in self.catalog.needs(c))
 
-        self.query_one(InputsPanel).show_needed_by(names("lan"), names("host"))
+        self.query_one(InputsPanel).show_needed_by(names("lan"), names("host"), names("vpn"))
 
     def _show_details(self) -> None:
         table = self.query_one(RulesTable)
@@ -143,7 +145,7 @@ class PlannerApp(App[int]):
         self._recompute()
 
     def on_inputs_panel_inputs_changed(self, event: InputsPanel.InputsChanged) -> None:
-        self.plan = replace(self.plan, lan=event.lan, host=event.host)
+        self.plan = replace(self.plan, lan=event.lan, host=event.host, vpn_router=event.vpn_router)
         self._recompute()
 
     def on_rules_table_rule_highlighted(self, event: RulesTable.RuleHighlighted) -> None:
@@ -161,7 +163,7 @@ class PlannerApp(App[int]):
     def action_copy_rules(self) -> None:
         from fwplan.formats import RenderOptions, render_text
 
-        text = render_text(self.ruleset, RenderOptions(lang=self.lang))
+        text = render_text(self.ruleset, RenderOptions(lang=self.lang, catalog=self.catalog, plan=self.plan))
         self._copy(text, partial(t, "copied.rules", count=len(self.ruleset.rules)))
 
     def action_copy_ports(self) -> None:
@@ -285,7 +287,7 @@ class PlannerApp(App[int]):
         self.plan_path = path
         self._saved_key = plan_key(plan)
         self.query_one(ComponentTree).set_selected(plan.selected)
-        self.query_one(InputsPanel).set_values(plan.lan, plan.host)
+        self.query_one(InputsPanel).set_values(plan.lan, plan.host, plan.vpn_router)
         self._recompute()
 
     def action_switch_language(self) -> None:
@@ -332,6 +334,12 @@ class PlannerApp(App[int]):
         from tui.screens.probe import ProbeScreen
 
         self.push_screen(ProbeScreen(self.ruleset, self.plan, lang=self.lang))
+
+    def action_notes(self) -> None:
+        """The article's notes and conditions for the selection, and the conditional items not ticked."""
+        from tui.screens.notes import NotesScreen
+
+        self.push_screen(NotesScreen(self.catalog, self.plan.selected, self.ruleset.notes, self.lang))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -48,14 +48,17 @@ _STRINGS: dict[str, tuple[str, str]] = {
                    "The mouse works but is never needed. Letter keys act outside the input fields."),
     "help.close": ("Schließen: Esc", "Close: Esc"),
     "help.marks": ("Zeichen", "Marks"),
-    "help.mark.ticked": ("im Baum: alle unbedingten Komponenten des Produkts angehakt / einige / keine",
-                         "in the tree: all the product's unconditional components ticked / some / none"),
-    "help.mark.plus": ("hinter dem Kästchen eines Produkts: N bedingte Komponenten sind zusätzlich angehakt",
-                       "after a product's box: N conditional components are ticked too"),
+    "help.mark.ticked": ("im Baum: alle unbedingten Komponenten des Produkts angehakt / einige (oder nur bedingte) / "
+                         "keine", "in the tree: all the product's unconditional components ticked / some (or only "
+                         "conditional ones) / none"),
+    "help.mark.plus": ("hinter dem Kästchen eines Produkts: N seiner bedingten Komponenten sind auch angehakt",
+                       "after a product's box: N of its conditional components are ticked too"),
+    "help.mark.conditional_item": (
+        "im Baum: eine bedingte Komponente, nur mit eigenem Haken; n zeigt ihre Bedingung",
+        "in the tree: a conditional component, ticked only on its own; n shows its condition"),
     "help.mark.conditional": ("hinter der Regelnummer: die Regel gilt nur unter einer Bedingung (siehe Details, n)",
                               "after the rule number: the rule is needed only under a condition (see details, n)"),
-    "help.mark.scope": ("Spalte Ber.: Internet-Router / innerhalb des Standorts / Clients unterwegs",
-                        "Scope column: internet router / inside the site / remote clients"),
+    "help.mark.scope": ("in der Spalte {column}: {title}", "in the {column} column: {title}"),
     # inputs
     "input.lan": ("LAN-Adresse (Planungsdokument)", "LAN address (planning document)"),
     "input.host": ("PBX-Hostname", "PBX hostname"),
@@ -93,9 +96,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "details.alternatives": ("Alternativen: einer der Ports genügt", "alternatives: one of the ports suffices"),
     "details.warnings": ("Warnungen", "Warnings"),
     "details.no_warnings": ("Keine Warnungen.", "No warnings."),
-    "details.conditional": ("bedingt", "conditional"),
     "details.scope": ("Bereich", "Scope"),
-    "details.condition": ("Bedingung, nur wenn", "Condition, only if"),
     "details.port_purposes": ("Welcher Port wofür", "Which port for what"),
     "details.notes": ("Hinweise aus dem Artikel", "Notes from the article"),
     # notes view

@@ -24,6 +24,7 @@ KEYS: tuple[KeyHelp, ...] = (
     KeyHelp("l", "help.language", "switch_language"),
     KeyHelp("d", "help.dialect", "next_dialect"),
     KeyHelp("p", "help.probe", "probe"),
+    KeyHelp("n", "help.notes", "notes"),
     KeyHelp("?", "help.help", "help"),
     KeyHelp("ctrl+p", "help.palette"),
     KeyHelp("ctrl+q", "help.quit", "request_quit"),

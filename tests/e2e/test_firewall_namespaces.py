@@ -18,18 +18,27 @@ the router answers ARP for both sides (proxy ARP), so that LAN-internal rules
 A destination ``any`` is tried with the internet host 198.51.100.20, which is
 not the PBX host, so a rule narrowed by mistake would show.
 
-For each product with everything ticked, a matrix of probes runs: every
-ordered pair of hosts on different sides, TCP and UDP, on every single port of
-each rule, both ends and the middle of each range, the ports just outside each
-range, and a fixed sample of unplanned ports. The expected outcome of each
-probe is computed from the rule set (does some rule cover this source,
-destination, protocol and port?), so both "every planned flow passes" and
-"unplanned ports are blocked" are checked by the same matrix.
+For each product with everything ticked (its conditional items too), a matrix
+of probes runs: every ordered pair of hosts on different sides, TCP and UDP,
+on every single port of each rule, both ends and the middle of each range, the
+ports just outside each range, and a fixed sample of unplanned ports. The
+expected outcome of each probe is computed from the rule set (does some rule
+cover this source, destination, protocol and port?), so both "every planned
+flow passes" and "unplanned ports are blocked" are checked by the same matrix.
+
+Each product is exported twice: as the router formats default, the internet
+scope only (the internal flows between the LAN and the LAN address, which cross
+this router only because the test puts them in separate namespaces, must then
+be blocked), and with ``--scope all`` (they must pass). One more case gives
+HostedPBX classic a VPN router of its own (192.168.50.3, 2001:db8:50::3) in a
+third LAN namespace: the tunnel must pass from there and not from the LAN
+address.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import itertools
 from collections import Counter
 import json
 import os
@@ -54,20 +63,37 @@ class Addressing:
     prefix: int
     pbx: str
     internet: str
+    vpn_router: str  # a LAN host of its own, used only where a case names a VPN router
 
     @property
     def lan(self) -> str:
         return f"{self.lan_address}/{self.prefix}"
 
-    @property
-    def hosts(self) -> dict[str, str]:
-        return {self.client: "client", self.lan_address: "lanaddr", self.pbx: "wan", self.internet: "wan"}
+    def hosts(self, with_vpn: bool) -> dict[str, str]:
+        hosts = {self.client: "client", self.lan_address: "lanaddr", self.pbx: "wan", self.internet: "wan"}
+        return hosts | ({self.vpn_router: "vpn"} if with_vpn else {})
 
 
-V4 = Addressing(4, "192.168.50.10", "192.168.50.2", 24, "203.0.113.10", "198.51.100.20")
-V6 = Addressing(6, "2001:db8:50::10", "2001:db8:50::2", 64, "2001:db8:ffff::10", "2001:db8:eeee::20")
+V4 = Addressing(4, "192.168.50.10", "192.168.50.2", 24, "203.0.113.10", "198.51.100.20", "192.168.50.3")
+V6 = Addressing(6, "2001:db8:50::10", "2001:db8:50::2", 64, "2001:db8:ffff::10", "2001:db8:eeee::20",
+                "2001:db8:50::3")
 UNPLANNED = (1, 22, 25, 53, 135, 442, 444, 1194, 3389, 5059, 5061, 8081, 9093, 9999, 60000, 65535)
 PRODUCTS = ("instantpbx", "hostedpbx-vpnless", "hostedpbx-classic")
+
+
+@dataclass(frozen=True)
+class Case:
+    product: str
+    scope: str | None  # None: the format's default (the internet scope); "all": every scope
+    vpn_router: bool = False  # the tunnel's end in a LAN namespace of its own, given with --vpn-router
+
+    @property
+    def id(self) -> str:
+        return f"{self.product}-{self.scope or 'default'}{'-vpn-router' if self.vpn_router else ''}"
+
+
+CASES = [Case(product, scope) for product in PRODUCTS for scope in (None, "all")]
+CASES.append(Case("hostedpbx-classic", None, vpn_router=True))
 
 
 def run(*argv: str, input: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
@@ -77,10 +103,18 @@ def run(*argv: str, input: str | None = None, check: bool = True) -> subprocess.
     return result
 
 
+#: The LAN hosts: namespace role, the router's end of the link, the host's end, and its address.
+def lan_sides(net: Addressing, with_vpn: bool) -> list[tuple[str, str, str, str]]:
+    sides = [("client", "rc0", "c0", net.client), ("lanaddr", "ra0", "a0", net.lan_address)]
+    return sides + ([("vpn", "rv0", "v0", net.vpn_router)] if with_vpn else [])
+
+
 class Topology:
-    def __init__(self, tag: str, net: Addressing) -> None:
+    def __init__(self, tag: str, net: Addressing, with_vpn: bool = False) -> None:
         self.net = net
-        self.ns = {role: f"fwp{tag}-{role}" for role in ("router", "client", "lanaddr", "wan")}
+        self.lan_sides = lan_sides(net, with_vpn)
+        self.hosts = net.hosts(with_vpn)
+        self.ns = {role: f"fwp{tag}-{role}" for role in ("router", *(s[0] for s in self.lan_sides), "wan")}
         self.listeners: list[subprocess.Popen] = []
 
     def x(self, role: str, *argv: str, **kw) -> subprocess.CompletedProcess:
@@ -95,7 +129,7 @@ class Topology:
         for role in self.ns.values():
             run("ip", "-n", role, "link", "set", "lo", "up")
         r = self.ns["router"]
-        for role, router_if, host_if in (("client", "rc0", "c0"), ("lanaddr", "ra0", "a0"), ("wan", "rw0", "w0")):
+        for role, router_if, host_if, _ in (*self.lan_sides, ("wan", "rw0", "w0", None)):
             run("ip", "link", "add", router_if, "netns", r, "type", "veth", "peer", "name", host_if,
                 "netns", self.ns[role])
             run("ip", "-n", r, "link", "set", router_if, "up")
@@ -107,17 +141,18 @@ class Topology:
 
     def _up_v4(self) -> None:
         net, r, w = self.net, self.ns["router"], self.ns["wan"]
-        for key in ("net.ipv4.ip_forward=1", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0",
-                    "net.ipv4.conf.rc0.proxy_arp=1", "net.ipv4.conf.ra0.proxy_arp=1",
-                    # proxy ARP answers after a random delay of up to 0.8 s unless told otherwise
-                    "net.ipv4.neigh.rc0.proxy_delay=0", "net.ipv4.neigh.ra0.proxy_delay=0"):
+        for key in ("net.ipv4.ip_forward=1", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0"):
             self.x("router", "sysctl", "-qw", key)
+        for _, dev, _, _ in self.lan_sides:
+            # proxy ARP answers after a random delay of up to 0.8 s unless told otherwise
+            for key in (f"net.ipv4.conf.{dev}.proxy_arp=1", f"net.ipv4.neigh.{dev}.proxy_delay=0"):
+                self.x("router", "sysctl", "-qw", key)
         run("ip", "-n", r, "addr", "add", "192.168.50.1/32", "dev", "rc0")
-        run("ip", "-n", r, "route", "add", f"{net.client}/32", "dev", "rc0")
-        run("ip", "-n", r, "route", "add", f"{net.lan_address}/32", "dev", "ra0")
+        for _, dev, _, address in self.lan_sides:
+            run("ip", "-n", r, "route", "add", f"{address}/32", "dev", dev)
         run("ip", "-n", r, "addr", "add", "203.0.113.1/24", "dev", "rw0")
         run("ip", "-n", r, "addr", "add", "198.51.100.1/24", "dev", "rw0")
-        for role, dev, address in (("client", "c0", net.client), ("lanaddr", "a0", net.lan_address)):
+        for role, _, dev, address in self.lan_sides:
             run("ip", "-n", self.ns[role], "addr", "add", f"{address}/24", "dev", dev)
             run("ip", "-n", self.ns[role], "route", "add", "default", "via", "192.168.50.1", "dev", dev)
         run("ip", "-n", w, "addr", "add", f"{net.pbx}/24", "dev", "w0")
@@ -127,16 +162,16 @@ class Topology:
     def _up_v6(self) -> None:
         # nodad: an address is usable at once, not after duplicate address detection
         net, r, w = self.net, self.ns["router"], self.ns["wan"]
-        for key in ("net.ipv6.conf.all.forwarding=1", "net.ipv6.conf.all.proxy_ndp=1",
-                    # as with ARP, a proxied neighbour answer waits a random delay of up to 0.8 s unless told otherwise
-                    "net.ipv6.neigh.rc0.proxy_delay=0", "net.ipv6.neigh.ra0.proxy_delay=0"):
+        for key in ("net.ipv6.conf.all.forwarding=1", "net.ipv6.conf.all.proxy_ndp=1"):
             self.x("router", "sysctl", "-qw", key)
-        for dev, host_dev, role, address, other in (("rc0", "c0", "client", net.client, net.lan_address),
-                                                    ("ra0", "a0", "lanaddr", net.lan_address, net.client)):
+        for role, dev, host_dev, address in self.lan_sides:
+            # as with ARP, a proxied neighbour answer waits a random delay of up to 0.8 s unless told otherwise
+            self.x("router", "sysctl", "-qw", f"net.ipv6.neigh.{dev}.proxy_delay=0")
             run("ip", "-n", r, "-6", "addr", "add", "fe80::1/64", "dev", dev, "nodad")
             run("ip", "-n", r, "-6", "route", "add", f"{address}/128", "dev", dev)
-            # the router answers for the LAN host on the other link, so LAN-internal flows cross it
-            run("ip", "-n", r, "-6", "neigh", "add", "proxy", other, "dev", dev)
+            # the router answers for the LAN hosts on the other links, so LAN-internal flows cross it
+            for other in (side[3] for side in self.lan_sides if side[3] != address):
+                run("ip", "-n", r, "-6", "neigh", "add", "proxy", other, "dev", dev)
             run("ip", "-n", self.ns[role], "-6", "addr", "add", f"{address}/64", "dev", host_dev, "nodad")
             run("ip", "-n", self.ns[role], "-6", "route", "add", "default", "via", "fe80::1", "dev", host_dev)
         run("ip", "-n", r, "-6", "addr", "add", "2001:db8:ffff::1/64", "dev", "rw0", "nodad")
@@ -147,13 +182,13 @@ class Topology:
         run("ip", "-n", w, "-6", "route", "add", "default", "via", "2001:db8:ffff::1", "dev", "w0")
 
     def listen(self, ports: dict) -> None:
-        for role in ("client", "lanaddr", "wan"):
+        for role in sorted(set(self.hosts.values())):
             proc = subprocess.Popen(
                 ["ip", "netns", "exec", self.ns[role], sys.executable, "-m", "tests.e2e.netpeers", "listen"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
             )
             self.listeners.append(proc)
-            addresses = [address for address, where in self.net.hosts.items() if where == role]
+            addresses = [address for address, where in self.hosts.items() if where == role]
             proc.stdin.write(json.dumps({**ports, "addresses": addresses}))
             proc.stdin.close()
             line = proc.stdout.readline()  # bounded: the process either prints "ready" or exits
@@ -175,14 +210,17 @@ class Topology:
             subprocess.run(["ip", "netns", "del", name], capture_output=True)
 
 
+_TAGS = itertools.count()
+
+
 @pytest.fixture
 def topology(request):
     require_root()
     net = request.node.callspec.params["net"]
     tool = "iptables-restore" if net.family == 4 else "ip6tables-restore"
     require_tool("ip", "nft", tool)
-    name = request.node.name.replace("[", "").replace("]", "").replace("-", "")
-    topo = Topology(f"{os.getpid() % 100000}{name[-6:]}", net)
+    case = request.node.callspec.params["case"]
+    topo = Topology(f"{os.getpid() % 100000}{next(_TAGS)}", net, with_vpn=case.vpn_router)
     request.addfinalizer(topo.down)
     topo.up()
     return topo
@@ -238,23 +276,31 @@ def probe_matrix(rules, hosts: dict[str, str]) -> list[Probe]:
     return probes
 
 
-def export(fmt: str, product: str, net: Addressing, tmp_path: Path) -> tuple[Path, tuple]:
+def export(fmt: str, case: Case, net: Addressing, tmp_path: Path):
+    """The file users get, written by the real CLI; the plan's rules of every scope; the scopes the file holds."""
     from exporters import get
-    from exporters.base import ExportContext
-    from fwplan.catalog import load_catalog
+    from exporters.render import default_scopes
+    from fwplan.catalog import SCOPES, load_catalog
     from fwplan.merge import MergeOptions, build
-    from fwplan.plan import Plan, expand_selection, parse_host, parse_lan
+    from fwplan.plan import Plan, expand_selection, parse_host, parse_lan, parse_vpn_router
 
     catalog = load_catalog()
-    plan = Plan(expand_selection(catalog, [product]), parse_lan(net.lan), parse_host(net.pbx))
+    # everything ticked: the product's components and, by their own ids, its conditional ones
+    select = [case.product, *(c.id for c in catalog.product(case.product).components if c.is_conditional)]
+    vpn_router = net.vpn_router if case.vpn_router else None
+    plan = Plan(expand_selection(catalog, select), parse_lan(net.lan), parse_host(net.pbx),
+                vpn_router=parse_vpn_router(vpn_router) if vpn_router else None)
     exporter = get(fmt)
     ruleset = build(catalog, plan, MergeOptions(fuse_protocols=exporter.fuse_protocols, limits=exporter.limits))
-    # the file users get: written by the real CLI
-    path = tmp_path / f"{product}{exporter.suffix}"
-    cli = run(sys.executable, "-m", "fwplan.cli", "export", "--select", product, "--lan", net.lan, "--host", net.pbx,
-              "--format", fmt, "-o", str(path))
-    assert cli.returncode == 0
-    return path, ruleset.rules
+    scopes = SCOPES if case.scope == "all" else default_scopes(fmt)
+    path = tmp_path / f"{case.product}{exporter.suffix}"
+    argv = [sys.executable, "-m", "fwplan.cli", "export", "--lan", net.lan, "--host", net.pbx, "--format", fmt,
+            "-o", str(path)]
+    argv += [word for item in select for word in ("--select", item)]
+    argv += ["--scope", case.scope] if case.scope else []
+    argv += ["--vpn-router", vpn_router] if vpn_router else []
+    run(*argv)
+    return path, ruleset, scopes
 
 
 LOADERS = {
@@ -266,11 +312,13 @@ SAVERS = {4: "iptables-save", 6: "ip6tables-save"}
 
 @pytest.mark.parametrize("net", [V4, V6], ids=["ipv4", "ipv6"])
 @pytest.mark.parametrize("fmt", ["nftables", "iptables"])
-@pytest.mark.parametrize("product", PRODUCTS)
-def test_export_loaded_into_router_passes_the_plan_and_blocks_the_rest(topology, tmp_path, fmt, product, net):
-    path, rules = export(fmt, product, net, tmp_path)
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_export_loaded_into_router_passes_the_plan_and_blocks_the_rest(topology, tmp_path, fmt, case, net):
+    path, everything, scopes = export(fmt, case, net, tmp_path)
+    ruleset = everything.in_scopes(scopes)
+    rules = ruleset.rules
     # the WAN namespace sends as the PBX host; the internet host is tried as a destination only
-    hosts = net.hosts
+    hosts = topology.hosts
     probes = [p for p in probe_matrix(rules, hosts) if not (hosts[p.source] == "wan" and p.source != net.pbx)]
     all_ports = sorted({p.port for p in probes})
     topology.listen({"tcp": all_ports, "udp": all_ports})
@@ -307,3 +355,18 @@ def test_export_loaded_into_router_passes_the_plan_and_blocks_the_rest(topology,
     # every rule had at least one probe that passed through it
     for rule in rules:
         assert any(p.expect_open and p.port in rule.ports and p.proto in rule.protocols for p in planned), rule
+    # the flows only the internal rules allow: open with --scope all, blocked in the internet router's file
+    internal_only = [p for p in probes if not allowed([r for r in everything.rules if r.scope != "internal"],
+                                                      p.source, p.destination, p.proto, p.port)
+                     and allowed(everything.rules, p.source, p.destination, p.proto, p.port)]
+    if any(rule.scope == "internal" for rule in everything.rules):
+        assert internal_only, "the internal rules were not probed"
+    assert all(p.expect_open == (case.scope == "all") for p in internal_only)
+    if case.scope is None:
+        assert all(rule.scope == "internet" for rule in rules)
+        assert (ruleset.omitted != ()) == ("# Left out: " in path.read_text()), ruleset.omitted
+    if case.vpn_router:
+        tunnel = [p for p in planned if p.port == 9944]
+        assert tunnel and {p.source for p in tunnel if hosts[p.source] != "wan"} == {net.vpn_router}
+        assert {p.destination for p in tunnel if hosts[p.destination] != "wan"} == {net.vpn_router}
+        assert any(p.source == net.lan_address and p.port == 9944 and p.proto == "udp" for p in unplanned)

@@ -37,8 +37,10 @@ def test_cli_in_a_namespace_tells_open_refused_filtered_and_gets_sip_and_stun_an
         "tcp": [[PBX, 5060], [PBX, 9443], [TARGET, 443]],
         "sip": [[PBX, 5060]],
         "stun": [[TARGET, 3478]],
-        "argv": ["probe", "--select", "instantpbx", "--select", "hostedpbx-classic", "--lan", "192.168.50.2/24",
-                 "--host", PBX, "--target", TARGET, "--timeout", "0.5", "--format", "json"],
+        "argv": ["probe", "--select", "instantpbx", "--select", "instantpbx/swyxit-windows-first-start",
+                 "--select", "hostedpbx-classic", "--select", "hostedpbx-classic/analog-adapters-direct",
+                 "--lan", "192.168.50.2/24", "--host", PBX, "--target", TARGET, "--timeout", "0.5",
+                 "--format", "json"],
     })
     document = json.loads(outcome["stdout"])
     expected = {
@@ -62,10 +64,12 @@ def test_host_that_answers_nothing_is_filtered_everywhere_within_the_stated_boun
         "drop": [f"ip daddr {SILENT}"],
         "tcp": [[SILENT, 5060]],  # listening, but the drop rule hides it
         "sip": [[SILENT, 5060]],
-        "argv": ["probe", "--select", "instantpbx", "--host", SILENT, "--timeout", "0.5", "--format", "json"],
+        "argv": ["probe", "--select", "instantpbx", "--select", "instantpbx/swyxit-windows-first-start",
+                 "--host", SILENT, "--timeout", "0.5", "--format", "json"],
     })
     document = json.loads(outcome["stdout"])
-    assert [r["result"] for r in document["results"]] == [FILTERED] * 10
+    # 7 TCP probes and 1 SIP for the permanent rules; 2 TCP and 1 SIP for the first start's rule of its own
+    assert [r["result"] for r in document["results"]] == [FILTERED] * 11
     assert outcome["received"][f"sip {SILENT}:5060"] == 0
     assert 0.5 <= document["seconds"] <= document["deadline"] == pytest.approx(0.5 * 2 + 0.5)
     assert outcome["rc"] == 1

@@ -9,15 +9,18 @@ import sys
 import pytest
 
 import exporters
-from exporters.base import ExportContext
-from fwplan.catalog import load_catalog, parse_catalog
+from exporters.render import ExportSettings, render_export
+from fwplan.catalog import SCOPES, load_catalog, parse_catalog
+from fwplan.errors import FwplanError
 from fwplan.merge import MergeOptions, build
-from fwplan.plan import Plan, expand_selection, parse_host, parse_lan
+from fwplan.plan import Plan, expand_selection, parse_host, parse_lan, parse_vpn_router
+from tests.exporters.test_scopes_in_exports import TUNNEL  # how each format writes the tunnel's rules
 
 pytestmark = pytest.mark.e2e
 
 CHECKERS = {"nftables": ["nft", "-c", "-f", "-"], "iptables": ["iptables-restore", "--test"]}
 LAN, HOST = parse_lan("192.168.50.2/24"), parse_host("203.0.113.10")
+VPN_ROUTER = parse_vpn_router("192.168.50.1")
 
 
 def large_catalog_text(seed: int = 4) -> str:
@@ -40,42 +43,73 @@ def large_catalog_text(seed: int = 4) -> str:
 
 
 def sample_plans():
+    """(catalog, label, plan): each product, every component at once and each alone, a VPN router of its own,
+    and a large custom catalog."""
     catalog = load_catalog()
-    plans = [(catalog, product.id, expand_selection(catalog, [product.id])) for product in catalog.products]
-    plans += [(catalog, c.id, (c.id,)) for c in catalog.components]
+    plans = [(catalog, product.id, Plan(expand_selection(catalog, [product.id]), LAN, HOST))
+             for product in catalog.products]
+    plans.append((catalog, "every component", Plan(tuple(c.id for c in catalog.components), LAN, HOST)))
+    plans += [(catalog, c.id, Plan((c.id,), LAN, HOST)) for c in catalog.components]
+    plans.append((catalog, "vpn-router", Plan(("hostedpbx-classic/vpn-tunnel",), LAN, HOST, vpn_router=VPN_ROUTER)))
     big = parse_catalog(large_catalog_text())
-    plans.append((big, "large-custom", expand_selection(big, ["big"])))
+    plans.append((big, "large-custom", Plan(expand_selection(big, ["big"]), LAN, HOST)))
     return plans
 
 
 PLANS = sample_plans()
+#: The router's default (the internet scope) and every scope: internal and remote rules must load too.
+SCOPE_CHOICES = {"default": None, "all": SCOPES}
+
+
+def check(fmt: str, text: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["unshare", "-n", *CHECKERS[fmt]], input=text, capture_output=True, text=True, timeout=60)
 
 
 @pytest.mark.parametrize("fmt", sorted(CHECKERS))
 @pytest.mark.parametrize("lang", ["en", "de"])
-def test_checker_accepts_every_sample_plan(fmt, lang):
+@pytest.mark.parametrize("scopes", sorted(SCOPE_CHOICES))
+def test_checker_accepts_every_sample_plan(fmt, lang, scopes):
     from tests.conftest import require_root, require_tool
 
     require_root()
     require_tool("unshare", CHECKERS[fmt][0])
     exporter = exporters.get(fmt)
-    checked = 0
-    for catalog, label, selected in PLANS:
-        plan = Plan(selected, LAN, HOST)
-        ruleset = build(catalog, plan, MergeOptions(fuse_protocols=exporter.fuse_protocols, limits=exporter.limits))
-        text = exporter.render(ruleset, ExportContext(catalog, plan, lang))
-        result = subprocess.run(["unshare", "-n", *CHECKERS[fmt]], input=text, capture_output=True, text=True,
-                                timeout=60)
+    checked = refused = 0
+    for catalog, label, plan in PLANS:
+        try:
+            text = render_export(catalog, plan, fmt, ExportSettings(lang=lang, scopes=SCOPE_CHOICES[scopes]))
+        except FwplanError as exc:
+            # a component with no internet rule (the internal clients, say): no router file, and the flag named
+            assert scopes == "default" and "--scope" in str(exc), f"{label}: {exc}"
+            refused += 1
+            continue
+        result = check(fmt, text)
         assert result.returncode == 0, f"{fmt} rejected the export of {label}: {result.stderr.strip()[:500]}"
         checked += 1
-    assert checked == len(PLANS) and len(PLANS) > 20
+    assert checked + refused == len(PLANS) and checked > 20
     # the large plan really is large: many rules, and iptables had to split multiport lists
-    big_catalog, _, big_selection = PLANS[-1]
-    big_rules = build(big_catalog, Plan(big_selection, LAN, HOST),
+    big_catalog, _, big_plan = PLANS[-1]
+    big_rules = build(big_catalog, big_plan,
                       MergeOptions(fuse_protocols=exporter.fuse_protocols, limits=exporter.limits)).rules
     assert len(big_rules) >= 10
     if fmt == "iptables":
         assert any(rule.parts > 1 for rule in big_rules)
+
+
+@pytest.mark.parametrize("fmt", sorted(CHECKERS))
+def test_a_vpn_router_of_its_own_sources_the_tunnel_and_loads(fmt):
+    from tests.conftest import require_root, require_tool
+
+    require_root()
+    require_tool("unshare", CHECKERS[fmt][0])
+    catalog = load_catalog()
+    plan = Plan(expand_selection(catalog, ["hostedpbx-classic"]), LAN, HOST, vpn_router=VPN_ROUTER)
+    text = render_export(catalog, plan, fmt, ExportSettings())
+    for line in TUNNEL[fmt]:
+        assert line in text
+    assert "192.168.50.2" not in "".join(l for l in text.splitlines(keepends=True) if not l.startswith("#"))
+    result = check(fmt, text)
+    assert result.returncode == 0, result.stderr
 
 
 def test_resolve_uses_the_system_resolver_and_says_so(tmp_path):

@@ -88,7 +88,8 @@ def test_y_puts_the_rule_set_into_the_tmux_buffer(tmux):
             pytest.fail(f"no rule set in tmux's buffer; screen:\n{tmux.capture()}")
         time.sleep(0.1)
     text = buffer.stdout
-    assert text.startswith("#  Direction  Protocol  Source")
+    assert text.startswith("Catalog: ")  # what `fwplan export --format text` writes, header included
+    assert "\nInternet router\n" in text and "\n#  Direction  Protocol  Source" in text
     assert "acme.telovip.de" in text and "192.168.50.0/24" in text
     assert "443,9094,9100-9101,16203,57203" in text
     assert "agree firewall changes with your contact" in text

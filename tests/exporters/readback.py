@@ -135,7 +135,7 @@ def cisco(text: str) -> list:
     return [(groups[name][0], parse_ports("\n".join(groups[name][1]), "cisco")) for name in order]
 
 
-_IOS_PEER = r"(?:any|object-group FWPLAN-(?:LAN-NET|LAN-ADDR|PBX-HOST))"
+_IOS_PEER = r"(?:any|object-group FWPLAN-(?:LAN-NET|LAN-ADDR|VPN-ROUTER|PBX-HOST))"
 _IOS_V6_PEER = r"(?:any|host [0-9a-f:]+|[0-9a-f:]+/\d{1,3}|(?:host )?<[!-~]+>)"
 
 

@@ -65,16 +65,19 @@ def _cli(*args):
 
 
 def test_cli_dialect_prints_one_port_list_per_rule():
-    result = _cli("--select", "instantpbx", "--lan", "192.168.1.10", "--host", "203.0.113.5", "--dialect", "iptables")
+    # the first-start item is conditional: selected by its own id, its ports form rules of their own, last
+    result = _cli("--select", "instantpbx", "--select", "instantpbx/swyxit-windows-first-start", "--lan",
+                  "192.168.1.10", "--host", "203.0.113.5", "--dialect", "iptables")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["5060,5070,9094,9100:9101,9443,16203,57203", "5060,5070,10000:59999",
-                                          "443,9200"]
+    assert result.stdout.splitlines() == ["9094,9100:9101,9443,16203,57203", "5060,10000:59999", "443,9200",
+                                          "5060,5070"]
 
 
 def test_cli_dialect_uses_the_formats_limits():
     # the FRITZ!Box takes one port or range per sharing, so every list is one entry
+    # every scope: the RTP range is an internal rule (LAN -> the PBX's local address)
     result = _cli("--select", "hostedpbx-classic", "--lan", "192.168.1.10", "--host", "203.0.113.5",
-                  "--format", "fritzbox", "--dialect", "cisco")
+                  "--format", "fritzbox", "--dialect", "cisco", "--scope", "all")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert "range 10000 50999" in lines and "" not in lines and len(lines) > 20

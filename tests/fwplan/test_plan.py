@@ -79,6 +79,18 @@ def test_vpn_router_round_trips_through_a_plan_file_and_is_left_out_when_not_set
         read_plan_file(path, catalog)
 
 
+def test_a_vpn_router_of_another_family_than_the_lan_is_refused(tmp_path, catalog):
+    from fwplan.cli import main
+
+    path = tmp_path / "site.toml"
+    path.write_text('select = ["hostedpbx-classic/vpn-tunnel"]\nlan = "192.168.50.2/24"\nvpn_router = "fd00::1"\n',
+                    encoding="utf-8")
+    with pytest.raises(PlanError, match="VPN router address 'fd00::1' is IPv6 while the LAN address is IPv4"):
+        read_plan_file(path, catalog)
+    assert main(["export", "--select", "hostedpbx-classic/vpn-tunnel", "--lan", "fd00::5/64",
+                 "--vpn-router", "192.168.50.1"]) == 2
+
+
 def test_public_lan_address_is_allowed_with_a_warning(catalog):
     notices = plan_notices(catalog, Plan(lan=parse_lan("8.8.4.4/24")))
     codes = {n.code for n in notices}

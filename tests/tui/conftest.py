@@ -8,8 +8,10 @@ import pytest
 import pytest_textual_snapshot
 
 from fwplan.catalog import load_catalog
-from fwplan.plan import Plan, expand_selection, parse_host, parse_lan
+from fwplan.plan import Plan, expand_selection, parse_host, parse_lan, parse_vpn_router
 from tui.app import PlannerApp
+from tui.widgets.component_tree import ComponentTree
+from tui.widgets.rules_table import RulesTable
 
 # syrupy 7 reads ``file_extension``; pytest-textual-snapshot 1.0 still sets ``_file_extension``, so
 # the snapshots would be stored as .raw files. Keep them .svg, viewable in a browser.
@@ -19,19 +21,38 @@ LAN = "192.168.50.2/24"
 HOST = "acme.telovip.de"
 
 
-def make_plan(catalog, select=(), lan=LAN, host=HOST) -> Plan:
+def make_plan(catalog, select=(), lan=LAN, host=HOST, vpn_router=None) -> Plan:
     return Plan(
         expand_selection(catalog, select),
         parse_lan(lan) if lan else None,
         parse_host(host) if host else None,
+        vpn_router=parse_vpn_router(vpn_router) if vpn_router else None,
     )
 
 
-def make_app(catalog=None, select=(), lan=LAN, host=HOST, lang="en", plan_path=None, environ=None) -> PlannerApp:
+def make_app(catalog=None, select=(), lan=LAN, host=HOST, lang="en", plan_path=None, environ=None,
+             vpn_router=None) -> PlannerApp:
     catalog = catalog or load_catalog()
     # An empty environment: no DISPLAY, so the desktop clipboard stays out of Pilot tests.
-    return PlannerApp(catalog, make_plan(catalog, select, lan, host), lang, plan_path,
+    return PlannerApp(catalog, make_plan(catalog, select, lan, host, vpn_router), lang, plan_path,
                       environ={} if environ is None else environ, cursor_blink=False)
+
+
+def table_rows(app) -> list[tuple[str, ...]]:
+    """Each row as (number, scope, direction, protocol, ports, source, destination, purpose)."""
+    table = app.query_one(RulesTable)
+    return [(str(table.ordered_rows[i].label), *(str(cell) for cell in table.get_row_at(i)))
+            for i in range(table.row_count)]
+
+
+async def tick(pilot, item_id: str) -> None:
+    """Move the tree's cursor to a product or component and press space."""
+    tree = pilot.app.query_one(ComponentTree)
+    tree.focus()
+    tree.move_cursor(tree.node_for(item_id))
+    await pilot.pause()
+    await pilot.press("space")
+    await pilot.pause()
 
 
 async def settle(pilot) -> None:

@@ -14,7 +14,7 @@ from fwplan.cli import main as cli_main
 from fwplan.formats import CORE_FORMATS, RenderOptions, render_text
 from fwplan.merge import build
 from fwplan.plan import Plan, expand_selection, parse_host, parse_lan, read_plan_file
-from tests.tui.conftest import HOST, LAN, make_app, make_plan, settle, until
+from tests.tui.conftest import HOST, LAN, make_app, make_plan, settle, table_rows, tick, until
 from tui.app import PlannerApp
 from tui.dialect import format_ports
 from tui.screens.export import ExportScreen
@@ -27,20 +27,6 @@ from tui.widgets.rules_table import RulesTable
 from tui.widgets.status_line import StatusLine
 
 
-def table_rows(app) -> list[tuple[str, ...]]:
-    table = app.query_one(RulesTable)
-    return [tuple(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)]
-
-
-async def tick(pilot, item_id: str) -> None:
-    tree = pilot.app.query_one(ComponentTree)
-    tree.focus()
-    tree.move_cursor(tree.node_for(item_id))
-    await pilot.pause()
-    await pilot.press("space")
-    await pilot.pause()
-
-
 async def test_tick_shows_the_rules_and_c_and_y_copy_them(catalog):
     app = make_app(catalog)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -49,35 +35,40 @@ async def test_tick_shows_the_rules_and_c_and_y_copy_them(catalog):
         expected = build(catalog, make_plan(catalog, ("hostedpbx-classic",)))
         rows = table_rows(app)
         assert len(rows) == len(expected.rules) == 9
-        assert [(r[1], r[3], r[4]) for r in rows] == [
+        assert [(r[3], r[5], r[6]) for r in rows] == [
             (rule.protocol, str(rule.source), str(rule.destination)) for rule in expected.rules
         ]
         for row, rule in zip(rows, expected.rules):
             full = rule.ports.format(",")
-            assert row[2] == full if len(full) <= 24 else row[2] == full[:23] + "…"
-        assert ("out", "tcp", "443,9094,9100-9101,1620…", "any", HOST) == rows[0][:5]
+            assert row[4] == full if len(full) <= 22 else row[4] == full[:21] + "…"
+        assert rows[0][:7] == ("1", "inet", "out", "tcp", "9443", "192.168.50.0/24", HOST)
+        assert rows[-1][:7] == ("9", "remote", "out", "tcp", "443,9094,9100-9101,16…", "any", HOST)
+        assert [r[1] for r in rows] == ["inet"] * 5 + ["site"] * 3 + ["remote"]
 
         await pilot.press("y")
         await settle(pilot)
-        assert app.clipboard == render_text(expected, RenderOptions(lang="en"))
+        assert app.clipboard == render_text(expected, RenderOptions(lang="en", catalog=catalog, plan=app.plan))
+        assert app.clipboard.startswith("Catalog: ")
         assert "9100-9101" in app.clipboard
         assert any("copied via OSC 52" in n.message for n in app._notifications)
 
         app.query_one(RulesTable).focus()
-        await pilot.press("down", "down", "c")
+        await pilot.press("down", "c")
         await settle(pilot)
-        assert app.clipboard == expected.rules[2].ports.format(",") == "9944"
+        assert app.clipboard == expected.rules[1].ports.format(",") == "9944"
 
 
-async def test_space_on_a_product_ticks_all_then_none_and_a_component_makes_it_partial(catalog):
+async def test_space_on_a_product_ticks_its_unconditional_components_then_none_and_one_makes_it_partial(catalog):
     app = make_app(catalog)
     async with app.run_test(size=(120, 40)) as pilot:
         tree = app.query_one(ComponentTree)
         product = tree.node_for("instantpbx")
         await tick(pilot, "instantpbx")
         assert tree.state_of(product.data) == CHECKED
-        assert set(app.plan.selected) == {c.id for c in catalog.product("instantpbx").components}
-        assert str(product.label).startswith(CHECKED)
+        components = catalog.product("instantpbx").components
+        assert set(app.plan.selected) == {c.id for c in components if not c.is_conditional}
+        assert "instantpbx/swyxit-windows-first-start" not in app.plan.selected
+        assert str(product.label).startswith(f"{CHECKED} ")
         await tick(pilot, "instantpbx/webinterface")
         assert tree.state_of(product.data) == PARTIAL
         assert str(product.label).startswith(PARTIAL)
@@ -140,7 +131,7 @@ async def test_an_invalid_address_shows_inline_and_leaves_the_rules_alone(catalo
         await pilot.press("end", *["backspace"] * 16, *"10.0.0.2/8")
         await pilot.pause()
         assert app.plan.lan.text == "10.0.0.2/8"
-        assert "10.0.0.0/8" in {row[3] for row in table_rows(app)}
+        assert "10.0.0.0/8" in {row[5] for row in table_rows(app)}
         assert "needed by" in str(app.query_one("#lan-message").render())
 
         host = app.query_one("#host-input", Input)
@@ -156,24 +147,44 @@ async def test_each_input_says_which_ticked_components_need_it(catalog):
     async with app.run_test(size=(160, 40)) as pilot:
         assert "Swyx clients outside your network" in str(app.query_one("#host-message").render())
         assert "not needed" in str(app.query_one("#lan-message").render())
-        assert "<PBX host>" in {row[4] for row in table_rows(app)}
+        assert "<PBX host>" in {row[6] for row in table_rows(app)}
         assert "PBX hostname missing" in app.query_one(DetailsPane).plain
 
 
 async def test_the_details_explain_the_rule_with_the_article(catalog):
-    app = make_app(catalog, select=("hostedpbx-classic",), lan="8.8.8.8/24")
+    app = make_app(catalog, select=("hostedpbx-classic", "hostedpbx-classic/analog-adapters-direct"),
+                   lan="8.8.8.8/24")
     async with app.run_test(size=(120, 40)) as pilot:
+        table = app.query_one(RulesTable)
         details = app.query_one(DetailsPane).plain
-        assert "Rule 1" in details
-        assert "Swyx clients outside your network (remote)" in details
+        assert "Rule 1: out tcp 8.8.8.0/24 → acme.telovip.de" in details
+        assert "Scope: Internet router. Rules between the site's LAN and the internet" in details
+        assert "Which port for what:\n • 9443: PBX web interface\n" in details
         assert "HostedPBX classic" in details  # the article section
         assert "is public" in details
-        assert "Only where the provider attaches analog adapters" in details
+        table.focus()
+        await pilot.press(*["down"] * (table.row_count - 1))
+        await pilot.pause()
+        details = app.query_one(DetailsPane).plain
+        assert f"Rule {table.row_count}: out tcp any → {HOST}" in details
+        assert "Swyx clients outside your network (remote)" in details
+        assert "Scope: Remote clients. For the network where a remote client sits" in details
+        assert "Notes from the article:\n • HostedPBX classic (with VPN) › Swyx clients outside" in details
+        conditional = next(i for i, rule in enumerate(table.ruleset.rules) if rule.condition is not None)
+        table.move_cursor(row=conditional)
+        await pilot.pause()
+        details = app.query_one(DetailsPane).plain
+        assert f"Rule {conditional + 1}*: out udp 8.8.8.0/24 → any" in details
+        assert "* Condition: Only where the provider attaches analog adapters" in details
+        assert " • 3478: STUN directly to the provider's network" in details
 
 
 async def test_d_switches_the_dialect_for_the_details_and_c(catalog):
     app = make_app(catalog, select=("hostedpbx-classic",))
     async with app.run_test(size=(120, 40)) as pilot:
+        table = app.query_one(RulesTable)
+        table.focus()
+        table.move_cursor(row=table.row_count - 1)  # the remote clients' rule, the one with a range
         await pilot.press("d", "d")
         await pilot.pause()
         assert app.dialect == "iptables"
@@ -221,7 +232,7 @@ async def test_export_writes_what_the_cli_writes(catalog, tmp_path, name):
     assert rc == 0
     assert target.read_bytes() == cli_target.read_bytes()
     if name == "json":
-        assert json.loads(target.read_text())["rules"][0]["ports"][2] == [9100, 9101]
+        assert json.loads(target.read_text())["rules"][-1]["ports"][2] == [9100, 9101]
 
 
 async def test_export_to_a_missing_directory_says_so_in_the_dialog(catalog, tmp_path):
@@ -315,7 +326,8 @@ async def test_l_switches_the_language_everywhere(catalog):
         assert app.lang == "de"
         assert "HostedPBX classic (mit VPN)" in str(tree.node_for("hostedpbx-classic").label)
         assert str(app.query_one(RulesTable).columns["direction"].label) == "Ri."
-        assert table_rows(app)[0][0] == "aus"
+        assert table_rows(app)[0][1:3] == ("Inet", "aus")
+        assert str(app.query_one(RulesTable).columns["scope"].label) == "Ber."
         assert str(app.query_one(StatusLine).render()).startswith("9 Regeln")
         assert "LAN-Adresse (Planungsdokument)" in str(app.query_one("#lan-label").render())
         assert "Regel 1" in app.query_one(DetailsPane).plain
@@ -324,7 +336,8 @@ async def test_l_switches_the_language_everywhere(catalog):
         assert descriptions["ctrl+q"].description == "Ende"
         await pilot.press("y")
         await settle(pilot)
-        assert app.clipboard.startswith("#  Richtung")
+        assert app.clipboard.startswith("Katalog: ")
+        assert "\nInternet-Router\n===============\n" in app.clipboard and "#  Richtung" in app.clipboard
         await pilot.press("l")
         await pilot.pause()
         assert app.lang == "en"

@@ -23,3 +23,22 @@ def test_invalid_address(snap_compare, catalog):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=type_bad_address)
+
+
+def test_conditional_rule_and_vpn_router(snap_compare, catalog):
+    """A conditional item ticked: the product's box counts it, its rule is marked; the VPN router's field."""
+    app = make_app(catalog, select=("hostedpbx-classic", "hostedpbx-classic/analog-adapters-direct"), lang="de",
+                   vpn_router="192.168.50.1")
+
+    async def highlight_the_conditional_rule(pilot):
+        table = pilot.app.query_one("#rules")
+        table.focus()
+        table.move_cursor(row=5)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=highlight_the_conditional_rule)
+
+
+def test_notes_view(snap_compare, catalog):
+    app = make_app(catalog, select=("hostedpbx-classic",), lang="en")
+    assert snap_compare(app, terminal_size=(80, 24), press=["n"])

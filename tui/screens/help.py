@@ -9,9 +9,24 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from fwplan.formats import SCOPE_TITLES
 from tui.i18n import t
 from tui.keymap import KEYS
 from tui.screens.base import DismissOnce
+from tui.widgets.component_tree import CHECKED, PARTIAL, UNCHECKED
+from tui.widgets.rules_table import CONDITIONAL_MARK
+
+
+def _marks(lang: str) -> list[tuple[str, str]]:
+    """The marks of the tree and the rule table, and what each means."""
+    marks = [(f"{CHECKED} {PARTIAL} {UNCHECKED}", t("help.mark.ticked", lang)),
+             (f"{CHECKED}+N", t("help.mark.plus", lang)),
+             (f"{UNCHECKED} {CONDITIONAL_MARK}", t("help.mark.conditional_item", lang)),
+             (f"6{CONDITIONAL_MARK}", t("help.mark.conditional", lang))]
+    column = t("col.scope", lang)
+    marks.extend((t(f"scope.{scope}", lang), t("help.mark.scope", lang, column=column, title=title.get(lang)))
+                 for scope, title in SCOPE_TITLES.items())
+    return marks
 
 
 def help_text(lang: str) -> Text:
@@ -21,6 +36,10 @@ def help_text(lang: str) -> Text:
     for key in KEYS:
         text.append(key.keys.ljust(width + 2), style="bold")
         text.append(t(key.text, lang) + "\n")
+    text.append("\n" + t("help.marks", lang) + "\n\n", style="bold")
+    for mark, line in _marks(lang):
+        text.append(mark.ljust(width + 2), style="bold")
+        text.append(line + "\n")
     text.append("\n" + t("help.mouse", lang) + "\n")
     text.append(t("help.close", lang), style="dim")
     return text

@@ -12,6 +12,7 @@ from textual.widgets.tree import TreeNode
 
 from fwplan.catalog import Catalog
 from tui.i18n import t
+from tui.widgets.rules_table import CONDITIONAL_MARK
 
 CHECKED, UNCHECKED, PARTIAL = "☑", "☐", "◪"
 
@@ -25,7 +26,8 @@ class NodeRef:
 class ComponentTree(Tree[NodeRef]):
     """Space (or enter, or a click) ticks the node under the cursor.
 
-    A product ticks its unconditional components; a conditional one is ticked only by its own tick.
+    A product ticks its unconditional components; a conditional one (``*`` before its name) is ticked
+    only by its own tick.
     The product's box shows the unconditional ones (all, some, none); ``+N`` after it counts the
     conditional ones ticked too. Unticking a fully ticked product unticks all its components.
     """
@@ -109,10 +111,14 @@ class ComponentTree(Tree[NodeRef]):
             extra = self.conditional_ticked(ref.id)
             if extra:
                 label.append(f"+{extra}", style="bold")
-            label.append(" " + self.catalog.product(ref.id).name.get(self.lang), style="bold")
+            label.append(" ")
+            label.append(self.catalog.product(ref.id).name.get(self.lang), style="bold")
         else:
             component = self.catalog.component(ref.id)
-            label.append(" " + component.name.get(self.lang))
+            label.append(" ")
+            if component.condition is not None:  # the mark first: it stays in sight where the name is cut
+                label.append(CONDITIONAL_MARK, style="bold")
+            label.append(component.name.get(self.lang))
             if component.condition is not None:
                 label.append(f" ({t('tree.conditional', self.lang)})", style="italic")
         return label

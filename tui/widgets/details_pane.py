@@ -1,4 +1,5 @@
-"""Why the highlighted rule exists, its port list in the chosen dialect, and the plan's warnings."""
+"""The highlighted rule: where it goes, when it is needed, its port list in the chosen dialect, which port
+serves which purpose, why it exists, the article's notes on its components; then the plan's warnings."""
 
 from __future__ import annotations
 
@@ -7,9 +8,19 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from fwplan.catalog import Catalog
-from fwplan.merge import Rule, RuleSet
+from fwplan.formats import SCOPE_SENTENCES, SCOPE_TITLES
+from fwplan.merge import PlanNote, Rule, RuleSet
 from tui.dialect import format_ports
 from tui.i18n import t
+from tui.widgets.rules_table import rule_label
+
+
+def rule_notes(rule: Rule, ruleset: RuleSet) -> tuple[PlanNote, ...]:
+    """The notes and conditions of the components behind the rule, less the rule's own condition."""
+    own = rule.condition.text if rule.condition is not None else None
+    components = set(rule.components)
+    return tuple(n for n in ruleset.notes
+                 if n.component_id in components and not (n.kind == "condition" and n.text == own))
 
 
 def describe(catalog: Catalog, rule: Rule | None, number: int | None, ruleset: RuleSet, lang: str,
@@ -19,10 +30,18 @@ def describe(catalog: Catalog, rule: Rule | None, number: int | None, ruleset: R
         text.append(t("details.none", lang) + "\n")
     else:
         arrow = f"{rule.source.label(lang)} → {rule.destination.label(lang)}"
-        text.append(f"{t('details.rule', lang, number=number)}: ", style="bold")
+        text.append(f"{t('details.rule', lang, number=rule_label(rule, number))}: ", style="bold")
         text.append(f"{t(f'dir.{rule.direction}', lang)} {rule.protocol} {arrow}\n")
         text.append(f"{t('details.ports', lang, dialect=dialect)}: ", style="bold")
         text.append(format_ports(rule.ports, dialect) + "\n")
+        if rule.condition is not None:
+            text.append(f"* {t('notes.condition', lang)}: ", style="bold")
+            text.append(rule.condition_text(lang) + "\n")
+        text.append(f"{t('details.scope', lang)}: ", style="bold")
+        text.append(f"{SCOPE_TITLES[rule.scope].get(lang)}. {SCOPE_SENTENCES[rule.scope].get(lang)}\n")
+        text.append(f"{t('details.port_purposes', lang)}:\n", style="bold")
+        for ports, purposes in rule.port_purposes(lang):
+            text.append(f" • {ports.format(',')}: {'; '.join(purposes)}\n")
         text.append(f"{t('details.why', lang)}:\n", style="bold")
         for provenance in rule.provenance:
             origin = provenance.origin
@@ -34,6 +53,12 @@ def describe(catalog: Catalog, rule: Rule | None, number: int | None, ruleset: R
                 text.append(f"   {t('details.alternatives', lang)}\n", style="italic")
             if provenance.via:
                 text.append(f"   {t('details.via', lang, via=provenance.via)}\n", style="italic")
+        notes = rule_notes(rule, ruleset)
+        if notes:
+            text.append(f"{t('details.notes', lang)}:\n", style="bold")
+            for note in notes:
+                label = f"{t('notes.condition', lang)}: " if note.kind == "condition" else ""
+                text.append(f" • {note.where.get(lang)}: {label}{note.text.get(lang)}\n")
     text.append(f"{t('details.warnings', lang)}:\n", style="bold")
     if ruleset.notices:
         for notice in ruleset.notices:

@@ -1,4 +1,4 @@
-"""The two plan inputs, checked as they are typed: the problem shows inline, in words."""
+"""The plan inputs, checked as they are typed: the problem shows inline, in words."""
 
 from __future__ import annotations
 
@@ -8,69 +8,84 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
-from fwplan.plan import LanAddress, PbxHost, PlanError, parse_host, parse_lan
+from fwplan.plan import LanAddress, PbxHost, PlanError, VpnRouter, parse_host, parse_lan, parse_vpn_router
 from tui.i18n import t
+
+FIELDS = ("lan", "host", "vpn")
 
 
 class InputsPanel(Vertical):
-    """LAN address and PBX hostname. Only valid values are reported; an invalid one leaves the rules alone."""
+    """LAN address, PBX hostname and, while a ticked component needs it, the VPN router's address.
+
+    Only valid values are reported; an invalid one leaves the rules alone. The VPN router's field is
+    shown only when a ticked component uses it (the VPN tunnel); empty, the tunnel uses the LAN address.
+    Its line below says only what is wrong: who needs it is plain from when it shows.
+    """
 
     class InputsChanged(Message):
         """A field now holds a different valid value (an empty field is valid: the input is missing)."""
 
-        def __init__(self, panel: InputsPanel, lan: LanAddress | None, host: PbxHost | None) -> None:
+        def __init__(self, panel: InputsPanel, lan: LanAddress | None, host: PbxHost | None,
+                     vpn_router: VpnRouter | None = None) -> None:
             super().__init__()
             self.panel = panel
             self.lan = lan
             self.host = host
+            self.vpn_router = vpn_router
 
         @property
         def control(self) -> InputsPanel:
             return self.panel
 
     def __init__(self, lan: LanAddress | None, host: PbxHost | None, lang: str, cursor_blink: bool = True,
-                 **kwargs) -> None:
+                 vpn_router: VpnRouter | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.lang = lang
         self.lan = lan
         self.host = host
+        self.vpn_router = vpn_router
         self._cursor_blink = cursor_blink
-        self._errors: dict[str, str | None] = {"lan": None, "host": None}
-        self._needed_by: dict[str, tuple[str, ...]] = {"lan": (), "host": ()}
+        self._errors: dict[str, str | None] = dict.fromkeys(FIELDS)
+        self._needed_by: dict[str, tuple[str, ...]] = dict.fromkeys(FIELDS, ())
+
+    def _typed(self) -> dict[str, str]:
+        return {"lan": self.lan.text if self.lan else "", "host": self.host.typed if self.host else "",
+                "vpn": self.vpn_router.typed if self.vpn_router else ""}
 
     def compose(self) -> ComposeResult:
-        for field, value in (("lan", self.lan.text if self.lan else ""), ("host", self.host.typed if self.host else "")):
-            with Horizontal(classes="field-row"):
+        for field, value in self._typed().items():
+            with Horizontal(id=f"{field}-row", classes="field-row"):
                 yield Label(t(f"input.{field}", self.lang), id=f"{field}-label", classes="field-label")
                 yield Input(value, placeholder=t(f"input.{field}.placeholder", self.lang), id=f"{field}-input",
                             compact=True, select_on_focus=False)
             yield Static("", id=f"{field}-message", classes="field-message")
 
     def on_mount(self) -> None:
-        for field in ("lan", "host"):
+        for field in FIELDS:
             self.query_one(f"#{field}-input", Input).cursor_blink = self._cursor_blink
         self._show_messages()
 
     # ---- what the app tells the panel ----
-    def set_values(self, lan: LanAddress | None, host: PbxHost | None) -> None:
+    def set_values(self, lan: LanAddress | None, host: PbxHost | None, vpn_router: VpnRouter | None = None) -> None:
         """Show another plan's inputs (an opened file)."""
-        self.lan, self.host = lan, host
-        self._errors = {"lan": None, "host": None}
+        self.lan, self.host, self.vpn_router = lan, host, vpn_router
+        self._errors = dict.fromkeys(FIELDS)
         with self.prevent(Input.Changed):
-            self.query_one("#lan-input", Input).value = lan.text if lan else ""
-            self.query_one("#host-input", Input).value = host.typed if host else ""
+            for field, value in self._typed().items():
+                self.query_one(f"#{field}-input", Input).value = value
         self._show_messages()
 
-    def show_needed_by(self, lan_names: tuple[str, ...], host_names: tuple[str, ...]) -> None:
-        self._needed_by = {"lan": lan_names, "host": host_names}
+    def show_needed_by(self, lan_names: tuple[str, ...], host_names: tuple[str, ...],
+                       vpn_names: tuple[str, ...] = ()) -> None:
+        self._needed_by = {"lan": lan_names, "host": host_names, "vpn": vpn_names}
         self._show_messages()
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
-        for field in ("lan", "host"):
+        for field in FIELDS:
             self.query_one(f"#{field}-label", Label).update(t(f"input.{field}", lang))
             self.query_one(f"#{field}-input", Input).placeholder = t(f"input.{field}.placeholder", lang)
-        for field in ("lan", "host"):
+        for field in FIELDS:
             if self._errors[field] is not None:
                 self._validate(field, self.query_one(f"#{field}-input", Input).value)
         self._show_messages()
@@ -81,31 +96,41 @@ class InputsPanel(Vertical):
     # ---- validation ----
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        field = "lan" if event.input.id == "lan-input" else "host"
-        before = (self.lan, self.host)
+        field = event.input.id.removesuffix("-input")
+        before = self._reported()
         self._validate(field, event.value)
         self._show_messages()
-        if (self.lan, self.host) != before:
-            self.post_message(self.InputsChanged(self, self.lan, self.host))
+        if self._reported() != before:
+            self.post_message(self.InputsChanged(self, self.lan, self.host, self.vpn_router))
+
+    def _reported(self) -> tuple:
+        """What the rules depend on: a hostname or VPN router retyped to the same value changes nothing."""
+        return (self.lan, self.host.value if self.host else None,
+                self.vpn_router.address if self.vpn_router else None)
 
     def _validate(self, field: str, value: str) -> None:
         try:
             if field == "lan":
                 self.lan = parse_lan(value) if value.strip() else None
-            else:
+            elif field == "host":
                 host = parse_host(value) if value.strip() else None
                 if host is None or self.host is None or host.value != self.host.value:
                     self.host = host
+            else:
+                self.vpn_router = parse_vpn_router(value) if value.strip() else None
             self._errors[field] = None
         except PlanError as exc:
             self._errors[field] = t("input.invalid", self.lang, message=exc.message(self.lang))
 
     def _show_messages(self) -> None:
-        for field in ("lan", "host"):
+        self.query_one("#vpn-row").display = bool(self._needed_by["vpn"])
+        for field in FIELDS:
             message = self.query_one(f"#{field}-message", Static)
             error = self._errors[field]
             message.set_class(error is not None, "-invalid")
             self.query_one(f"#{field}-input", Input).set_class(error is not None, "-invalid")
+            if field == "vpn":
+                message.display = error is not None and bool(self._needed_by["vpn"])
             if error is not None:
                 message.update(Text(f"✗ {error}"))
             elif self._needed_by[field]:

@@ -1,15 +1,15 @@
 # fwplan-Export für RouterOS
 # Katalog: Welche Ports werden verwendet? (Stand 2020-04)
-# Ausgewählt: instantpbx/sip-phones, instantpbx/swyxit-windows, instantpbx/swyxit-windows-first-start, instantpbx/swyx-softclients, instantpbx/webinterface
+# Ausgewählt: instantpbx/sip-phones, instantpbx/swyxit-windows, instantpbx/swyx-softclients, instantpbx/webinterface
 # LAN-Adresse (Planungsdokument): 192.168.1.10, LAN-Netz 192.168.1.0/24
 # PBX-Host: 203.0.113.10
 # Hinweis: LAN-Adresse 192.168.1.10 ohne Präfix: 192.168.1.0/24 als LAN-Netz angenommen
-# Hinweis: SwyxIt! für Windows: erstmaliger Start: Nur bis der RemoteConnector nach dem erstmaligen Start aktiviert ist; danach reichen die Ports unter "Alle Swyx-Softclients".
+# Laut Artikel: InstantPBX › SwyxIt!-Softphone für Windows: Benötigt die Ports unter "Alle Swyx-Softclients".
 # Installationen unterscheiden sich im Einzelfall: Firewall-Änderungen vorher mit Ihrem Ansprechpartner beim Anbieter absprechen.
 # Import: /import file-name=DATEI, oder in ein Terminal einfügen. Die Regeln werden am Ende der forward-Chain angefügt: über Ihre drop-Regeln verschieben; established,related zuerst annehmen (die RouterOS-Standardkonfiguration tut das).
 /ip firewall address-list
 add list=fwplan-pbx-host address="203.0.113.10" comment="fwplan: PBX-Host"
 /ip firewall filter
-add chain=forward action=accept protocol=tcp src-address=192.168.1.0/24 dst-address-list=fwplan-pbx-host dst-port=5060,5070,9094,9100-9101,9443,16203,57203 comment="fwplan 1 ausgehend tcp: Swyx-Client zum Server; Erstmaliger Start von SwyxIt! (bis RemoteConnector aktiv); Webinterface der Telefonanlage"
-add chain=forward action=accept protocol=udp src-address=192.168.1.0/24 dst-address-list=fwplan-pbx-host dst-port=5060,5070,10000-59999 comment="fwplan 2 ausgehend udp: Call-Handling (SIP); RTP-Stream (Ton), Port je Gespr\C3\A4ch ausgehandelt; Erstmaliger Start von SwyxIt! (bis RemoteConnector aktiv)"
+add chain=forward action=accept protocol=tcp src-address=192.168.1.0/24 dst-address-list=fwplan-pbx-host dst-port=9094,9100-9101,9443,16203,57203 comment="fwplan 1 ausgehend tcp: Swyx-Client zum Server; Webinterface der Telefonanlage"
+add chain=forward action=accept protocol=udp src-address=192.168.1.0/24 dst-address-list=fwplan-pbx-host dst-port=5060,10000-59999 comment="fwplan 2 ausgehend udp: Call-Handling (SIP); RTP-Stream (Ton), Port je Gespr\C3\A4ch ausgehandelt"
 add chain=forward action=accept protocol=tcp src-address=192.168.1.0/24 dst-port=443,9200 comment="fwplan 3 ausgehend tcp: Telefonbuch-Zugriff (https), sofern verf\C3\BCgbar; Autoprovisioning beim Anbieter (http/https); Autoprovisioning beim Hersteller (http/https); Swyx-Client zum Server; Webinterface der Telefonanlage"

@@ -1,0 +1,25 @@
+# fwplan export for RouterOS
+# Catalog: Welche Ports werden verwendet? (data 2020-04)
+# Selected: hostedpbx-classic/vpn-tunnel, hostedpbx-classic/swyx-clients-lan, hostedpbx-classic/system-phones, hostedpbx-classic/yealink-phones, hostedpbx-classic/other-devices, hostedpbx-classic/analog-adapters-direct, hostedpbx-classic/swyx-clients-remote, hostedpbx-classic/webinterface
+# LAN address (planning document): 192.168.50.2, LAN network 192.168.50.0/24
+# VPN router (planning document): 192.168.50.1
+# PBX host: acme.telovip.de (written as a name; RouterOS resolves it itself)
+# Left out: 3 internal rule(s), 1 remote rule(s) (include them with --scope internal,remote or --scope all)
+# From the article: HostedPBX classic (with VPN) › VPN tunnel: The provider names its endpoint (usually <customer code>.telovip.de) at installation: enter it as the PBX hostname.
+# From the article: HostedPBX classic (with VPN) › VPN tunnel: Your endpoint is the VPN router at the address from the planning document.
+# From the article: HostedPBX classic (with VPN) › VPN tunnel: Prioritise this traffic on the internet router where possible (unless the provider supplies the DSL line).
+# From the article: HostedPBX classic (with VPN) › VPN tunnel: With several sites on VPN endpoints other ports may apply: ask your contact person.
+# From the article: HostedPBX classic (with VPN) › Swyx clients inside your network: The clients talk only to each other and to the local address from the planning document.
+# From the article: HostedPBX classic (with VPN) › Analog adapters attached directly to the provider's network: Condition: Only where the provider attaches analog adapters (e.g. for fax) directly to its phone network instead of as extensions behind the PBX: SIP and STUN then go directly to the internet, outside the VPN.
+# From the article: HostedPBX classic (with VPN) › Swyx clients outside your network (remote): With the RemoteConnector active the clients talk only to the PBX's external address (usually <customer code>.telovip.de).
+# Individual installations differ: agree firewall changes with your contact at the provider first.
+# Import: /import file-name=FILE, or paste into a terminal. The rules are added at the end of the forward chain: move them above your drop rules; accept established,related first (RouterOS default configuration does).
+/ip firewall address-list
+add list=fwplan-pbx-host address="acme.telovip.de" comment="fwplan: PBX host"
+/ip firewall filter
+add chain=forward action=accept protocol=tcp src-address=192.168.50.0/24 dst-address-list=fwplan-pbx-host dst-port=9443 comment="fwplan 1 outbound tcp: PBX web interface"
+add chain=forward action=accept protocol=udp src-address=192.168.50.1 dst-address-list=fwplan-pbx-host dst-port=9944 comment="fwplan 2 outbound udp: VPN tunnel to the provider's endpoint"
+add chain=forward action=accept protocol=tcp src-address=192.168.50.0/24 dst-port=21,80,443,9200 comment="fwplan 3 outbound tcp: Firmware updates, logo configuration (FTP, http, https); First setup at the central provisioning server (http/https); First setup at the manufacturer (https); Firmware updates, logo download from the provider (https); Firmware updates, logo download from the manufacturer (https); PBX web interface; First setup at the PBX's external address (http/https)"
+add chain=forward action=accept protocol=udp src-address=192.168.50.0/24 dst-port=123 comment="fwplan 4 outbound udp: Time sync (NTP)"
+add chain=forward action=accept protocol=udp src-address-list=fwplan-pbx-host dst-address=192.168.50.1 dst-port=9944 comment="fwplan 5 inbound udp: VPN tunnel to the provider's endpoint"
+add chain=forward action=accept protocol=udp src-address=192.168.50.0/24 dst-port=3478,5060 comment="fwplan 6 outbound udp [only if: Only where the provider attaches analog adapters (e.g. for fax) directly to its phone network instead of as extensions behind the PBX: SIP and STUN then go directly to the internet, outside the VPN.]: STUN directly to the provider's network, outside the VPN; Telephony (SIP) directly to the provider's network, outside the VPN"

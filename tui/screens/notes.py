@@ -1,0 +1,78 @@
+"""Every note and condition of the article for the ticked components, each under its product and component;
+then the conditional components of those products that are not ticked, with their conditions."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from fwplan.catalog import Catalog
+from fwplan.merge import PlanNote
+from tui.i18n import t
+from tui.screens.base import DismissOnce
+
+
+def _where(catalog: Catalog, component_id: str, lang: str) -> str:
+    component = catalog.component(component_id)
+    return f"{catalog.product(component.product_id).name.get(lang)} › {component.name.get(lang)}"
+
+
+def unticked_conditional(catalog: Catalog, selected: tuple[str, ...]) -> tuple[str, ...]:
+    """The conditional components, not ticked, of the products that have a ticked component."""
+    products = {catalog.component(c).product_id for c in selected}
+    return tuple(c.id for c in catalog.components
+                 if c.is_conditional and c.product_id in products and c.id not in selected)
+
+
+def notes_text(catalog: Catalog, selected: tuple[str, ...], notes: tuple[PlanNote, ...], lang: str) -> Text:
+    text = Text()
+    text.append(t("notes.title", lang) + "\n", style="bold")
+    if not notes:
+        text.append("\n" + t("notes.none", lang) + "\n")
+    for _component, group in groupby(notes, key=lambda note: note.component_id):
+        group = list(group)
+        text.append("\n" + group[0].where.get(lang) + "\n", style="bold")
+        for note in group:
+            if note.kind == "condition":
+                text.append(f" * {t('notes.condition', lang)}: ", style="italic")
+                text.append(note.text.get(lang) + "\n")
+            else:
+                text.append(f" • {note.text.get(lang)}\n")
+    unticked = unticked_conditional(catalog, selected)
+    if unticked:
+        text.append("\n" + t("notes.unticked", lang) + "\n", style="bold")
+        for component_id in unticked:
+            condition = catalog.component(component_id).condition
+            text.append(f"\n☐ {_where(catalog, component_id, lang)}\n")
+            text.append(f"   {t('notes.condition', lang)}: ", style="italic")
+            text.append(condition.text.get(lang) + "\n")
+    text.append("\n" + t("help.close", lang), style="dim")
+    return text
+
+
+class NotesScreen(DismissOnce, ModalScreen[None]):
+    BINDINGS = [Binding("escape,n,q", "dismiss_notes", "Close", show=False)]
+
+    def __init__(self, catalog: Catalog, selected: tuple[str, ...], notes: tuple[PlanNote, ...], lang: str) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.selected = selected
+        self.notes = notes
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="notes-dialog", classes="dialog"):
+            yield Static(notes_text(self.catalog, self.selected, self.notes, self.lang), id="notes-text")
+
+    @property
+    def plain(self) -> str:
+        return str(self.query_one("#notes-text", Static).content)
+
+    def action_dismiss_notes(self) -> None:
+        self.dismiss(None)
