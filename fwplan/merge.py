@@ -333,9 +333,9 @@ def input_notices(catalog: Catalog, plan: Plan) -> tuple[Notice, ...]:
     if need_vpn and plan.vpn_router is None and plan.lan is not None:
         notices.append(Notice("vpn-router-default", Text(
             f"VPN-Router-Adresse nicht angegeben: der Tunnel nutzt die LAN-Adresse {plan.lan.address} "
-            "(--vpn-router, falls das Planungsdokument eine andere nennt)",
+            "(nennt das Planungsdokument eine andere: --vpn-router oder das Feld VPN-Router im Planer)",
             f"VPN router address not given: the tunnel uses the LAN address {plan.lan.address} "
-            "(--vpn-router if the planning document names another)",
+            "(if the planning document names another: --vpn-router, or the VPN router field in the planner)",
         ), need_vpn))
     notices.extend(plan_notices(catalog, plan))
     return tuple(notices)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from fwplan.plan import read_plan_file
-from tests.tui.conftest import HOST, make_app, table_rows, tick
+from tests.tui.conftest import HOST, make_app, table_rows, tick, until
 from tui.screens.help import HelpScreen
 from tui.screens.notes import NotesScreen
 from tui.widgets.component_tree import CHECKED, PARTIAL, UNCHECKED, ComponentTree
@@ -204,3 +204,20 @@ async def test_an_opened_plan_fills_the_vpn_router_field(catalog, tmp_path):
         assert app.query_one("#vpn-input", Input).value == "192.168.50.254"
         assert table_rows(app)[1][5] == "192.168.50.254" and not app.modified
 
+
+
+async def test_a_vpn_router_of_another_family_than_the_lan_is_refused_inline(catalog):
+    app = make_app(catalog, select=("hostedpbx-classic",), vpn_router="192.168.50.1")
+    async with app.run_test(size=(120, 40)) as pilot:
+        vpn = app.query_one("#vpn-input", Input)
+        vpn.focus()
+        vpn.value = "fd00::1"
+        await until(pilot, lambda: vpn.has_class("-invalid"))
+        message = app.query_one("#vpn-message")
+        assert message.display and vpn.has_class("-invalid")
+        assert "is IPv6 while the LAN address is IPv4" in str(message.render())
+        assert app.plan.vpn_router.address == "192.168.50.1", "an invalid value never changes the rules"
+        lan = app.query_one("#lan-input", Input)
+        lan.value = "fd00::5/64"  # now the LAN is of the router's family: the router's address is right again
+        await until(pilot, lambda: app.plan.vpn_router.address == "fd00::1")
+        assert not vpn.has_class("-invalid")

@@ -8,7 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
-from fwplan.plan import LanAddress, PbxHost, PlanError, VpnRouter, parse_host, parse_lan, parse_vpn_router
+from fwplan.plan import LanAddress, PbxHost, Plan, PlanError, VpnRouter, check_vpn_router, parse_host, parse_lan
+from fwplan.plan import parse_vpn_router
 from tui.i18n import t
 
 FIELDS = ("lan", "host", "vpn")
@@ -117,10 +118,17 @@ class InputsPanel(Vertical):
                 if host is None or self.host is None or host.value != self.host.value:
                     self.host = host
             else:
-                self.vpn_router = parse_vpn_router(value) if value.strip() else None
+                router = parse_vpn_router(value) if value.strip() else None
+                check_vpn_router(Plan(lan=self.lan, vpn_router=router))
+                self.vpn_router = router
             self._errors[field] = None
         except PlanError as exc:
             self._errors[field] = t("input.invalid", self.lang, message=exc.message(self.lang))
+        if field == "lan":  # a LAN of another family makes the VPN router's address wrong, or right again
+            vpn_text = self.query_one("#vpn-input", Input).value
+            if vpn_text.strip():
+                self.vpn_router = None
+                self._validate("vpn", vpn_text)
 
     def _show_messages(self) -> None:
         self.query_one("#vpn-row").display = bool(self._needed_by["vpn"])

@@ -3,7 +3,7 @@
 # Selected: hostedpbx-classic/vpn-tunnel, hostedpbx-classic/swyx-clients-lan, hostedpbx-classic/system-phones, hostedpbx-classic/yealink-phones, hostedpbx-classic/other-devices, hostedpbx-classic/swyx-clients-remote, hostedpbx-classic/webinterface
 # LAN address (planning document): 192.168.50.2, LAN network 192.168.50.0/24
 # PBX host: acme.telovip.de (written as a name; RouterOS resolves it itself)
-# Note: VPN router address not given: the tunnel uses the LAN address 192.168.50.2 (--vpn-router if the planning document names another)
+# Note: VPN router address not given: the tunnel uses the LAN address 192.168.50.2 (if the planning document names another: --vpn-router, or the VPN router field in the planner)
 # Left out: 3 internal rule(s), 1 remote rule(s) (include them with --scope internal,remote or --scope all)
 # From the article: HostedPBX classic (with VPN) › VPN tunnel: The provider names its endpoint (usually <customer code>.telovip.de) at installation: enter it as the PBX hostname.
 # From the article: HostedPBX classic (with VPN) › VPN tunnel: Your endpoint is the VPN router at the address from the planning document.
