@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+
+import netaddr
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, Protocol
+from typing import Callable, Iterable, Protocol
 
 from fwplan.catalog import Catalog
 from fwplan.errors import FwplanError, system_reason
@@ -48,6 +50,28 @@ def system_resolver(name: str) -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda a: (ipaddress.ip_address(a).version, ipaddress.ip_address(a))))
 
 
+#: The router settings an exporter may apply, as ``fwplan export`` names them.
+ROUTER_OPTIONS = ("wan_if", "lan_if", "nat", "masquerade", "name_prefix", "plain_acl")
+
+
+@dataclass(frozen=True, slots=True)
+class RouterSettings:
+    """How the site's internet router is set up: its interfaces, and whether it translates addresses.
+
+    ``wan_if``/``lan_if`` None: the format's own default. ``nat``: the LAN is private IPv4 behind
+    NAT (off with ``--no-nat`` for a routed public LAN; IPv6 never uses it). ``masquerade``: add the
+    outbound source NAT (nftables, iptables). ``name_prefix``: the prefix of the objects an export
+    creates. ``plain_acl``: Cisco IOS access lists instead of the zone-based firewall.
+    """
+
+    wan_if: str | None = None
+    lan_if: str | None = None
+    nat: bool = True
+    masquerade: bool = False
+    name_prefix: str = "fwplan"
+    plain_acl: bool = False
+
+
 @dataclass(frozen=True)
 class ExportContext:
     """Everything an exporter may use besides the rule set."""
@@ -56,9 +80,19 @@ class ExportContext:
     plan: Plan
     lang: str = "en"
     resolve: bool = False
-    options: dict = field(default_factory=dict)
+    router: RouterSettings = RouterSettings()
+    csv_german: bool = False  # ';' separator and a BOM, for spreadsheets in German locales
     #: name -> addresses; the system resolver unless a caller supplies its own.
     resolver: Resolver | None = None
+
+    def interfaces(self, default_wan: str, default_lan: str) -> tuple[str, str]:
+        """The WAN and LAN interface names: the user's, else the format's defaults."""
+        return self.router.wan_if or default_wan, self.router.lan_if or default_lan
+
+    @property
+    def nat(self) -> bool:
+        """Whether the site's LAN sits behind NAT: private IPv4 unless ``--no-nat``; never for IPv6."""
+        return self.router.nat and self.family == 4
 
     @property
     def family(self) -> int:
@@ -139,8 +173,56 @@ class Exporter(Protocol):
     fuse_protocols: bool
     #: True where the target resolves a DNS name itself (no --resolve needed).
     takes_names: bool
+    #: The ROUTER_OPTIONS this format applies; ``fwplan export`` refuses the others.
+    options: frozenset[str]
+    #: The format's default (WAN, LAN) interface names, where it writes interfaces.
+    interfaces: tuple[str, str] | None
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str: ...
+
+
+#: How object names spell each role: ``fwplan-lan-net``, ``fwplan_vpn_router``, ``FWPLAN-PBX-HOST``.
+ROLE_WORDS = {"lan-network": "lan-net", "lan-address": "lan-addr", "vpn-router": "vpn-router", "pbx-host": "pbx-host"}
+
+
+def object_name(role: str, prefix: str, separator: str = "-", upper: bool = False, suffix: str = "") -> str:
+    """The name of the object an export creates for ``role``, with the user's name prefix."""
+    name = separator.join((prefix, *ROLE_WORDS[role].split("-"), *((suffix,) if suffix else ())))
+    return name.upper() if upper else name
+
+
+def named_peers(ruleset: RuleSet, context: ExportContext, takes_names: bool,
+                roles: Iterable[str] = ROLES) -> tuple[dict[Endpoint, Peer], dict[str, Peer]]:
+    """Every endpoint's peer, and the peers that get a named object (``roles``, never ``any``), by role."""
+    wanted = frozenset(roles)
+    found = {e: peer(e, context, takes_names) for r in ruleset.rules for e in (r.source, r.destination)}
+    named = {p.role: p for p in found.values() if p.role in wanted and not p.is_any}
+    return found, named
+
+
+def network_and_mask(address: str) -> tuple[str, str]:
+    """An address or network as its network address and netmask: ``192.168.50.0``, ``255.255.255.0``."""
+    network = netaddr.IPNetwork(address).cidr
+    return str(network.network), str(network.netmask)
+
+
+def is_port_forward(rule: Rule, context: ExportContext) -> bool:
+    """An inbound internet rule on a NAT router: a port forward (DNAT, VIP, static NAT, port sharing).
+
+    Its destination is in the site's private IPv4 LAN, which the internet cannot address.
+    """
+    return rule.scope == "internet" and rule.direction == "inbound" and context.nat and (
+        context.roles.get(rule.destination) in LAN_ROLES
+        or rule.destination.kind == "address" and netaddr.IPAddress(rule.destination.value).is_ipv4_private_use()
+    )
+
+
+def forward_target(rule: Rule, number: int, context: ExportContext) -> Endpoint:
+    """The one device a port forward goes to; a whole network cannot be one."""
+    if rule.destination.kind in ("network", "any") or rule.destination.value == PLACEHOLDER_LAN_NETWORK:
+        raise ExportError.about("export.forward_to_network", rule=number, destination=rule.destination.label(
+            context.lang))
+    return rule.destination
 
 
 # --------------------------------------------------------------------------

@@ -37,6 +37,8 @@ class CiscoExporter:
     limits: Limits = Limits()
     fuse_protocols: bool = False
     takes_names: bool = True
+    options: frozenset[str] = frozenset()
+    interfaces: tuple[str, str] | None = None
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         v6 = context.family == 6

@@ -55,6 +55,8 @@ class CiscoIosExporter:
     limits: Limits = Limits()
     fuse_protocols: bool = False
     takes_names: bool = False
+    options: frozenset[str] = frozenset()
+    interfaces: tuple[str, str] | None = None
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         v6 = context.family == 6

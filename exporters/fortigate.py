@@ -44,6 +44,8 @@ class FortigateExporter:
     limits: Limits = Limits()
     fuse_protocols: bool = True
     takes_names: bool = True
+    options: frozenset[str] = frozenset()
+    interfaces: tuple[str, str] | None = None
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         v6 = context.family == 6

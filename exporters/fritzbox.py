@@ -27,6 +27,8 @@ class FritzboxExporter:
     limits: Limits = Limits(max_entries=1)
     fuse_protocols: bool = False
     takes_names: bool = False
+    options: frozenset[str] = frozenset()
+    interfaces: tuple[str, str] | None = None
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         lang = context.lang

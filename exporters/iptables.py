@@ -41,6 +41,8 @@ class IptablesExporter:
     limits: Limits = Limits(max_entries=15, range_cost=2)
     fuse_protocols: bool = False
     takes_names: bool = False
+    options: frozenset[str] = frozenset()
+    interfaces: tuple[str, str] | None = None
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         family = context.family

@@ -56,6 +56,8 @@ class MarkdownExporter:
     limits: Limits = Limits()
     fuse_protocols: bool = True
     takes_names: bool = True
+    options: frozenset[str] = frozenset()
+    interfaces: tuple[str, str] | None = None
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         """The facts, one table per scope with the sentence on where its rules go, then the notes."""

@@ -44,6 +44,8 @@ class NftablesExporter:
     limits: Limits = Limits()
     fuse_protocols: bool = True
     takes_names: bool = False
+    options: frozenset[str] = frozenset()
+    interfaces: tuple[str, str] | None = None
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         out = ["#!/usr/sbin/nft -f\n"]

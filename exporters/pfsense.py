@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from exporters.base import DIRECTION_WORDS, LAN_ROLES, ExportContext, Peer, comment_block, header_lines, labels_scopes
 from exporters.base import one_line, peer, rule_about
 from exporters.dialects import format_ports
+from fwplan.table import aligned
 from exporters.words import say
 from fwplan.merge import Limits, Rule, RuleSet
 
@@ -36,6 +37,8 @@ class PfsenseExporter:
     limits: Limits = Limits()
     fuse_protocols: bool = True
     takes_names: bool = True
+    options: frozenset[str] = frozenset()
+    interfaces: tuple[str, str] | None = None
     product: str = "pfSense"
     menus: str = "pfsense"  # the key prefix of its menu paths in exporters.words
 
@@ -69,9 +72,7 @@ class PfsenseExporter:
                 rule.protocol.upper(), self._side(rule.source, peers), self._side(rule.destination, peers),
                 port_alias(number), f"fwplan {number}: {rule_about(rule, lang, scoped)}",
             ))
-        widths = [max(len(row[i]) for row in rows) for i in range(len(heading) - 1)]
-        for row in rows:
-            out.append("# " + "  ".join([c.ljust(w) for c, w in zip(row, widths)] + [row[-1]]).rstrip() + "\n")
+        out.extend(f"# {line}\n" for line in aligned(rows, underline=False))
         return "".join(out)
 
     @staticmethod

@@ -1,87 +1,161 @@
-"""One way to turn a plan into an export: the CLI's `fwplan export` and the planner's export dialog both call it."""
+"""One way to turn a plan into an export: the CLI's `fwplan export` and the planner's export dialog both call it.
+
+Every option is either applied by the chosen format or refused with one line naming the option and the
+format: nothing is silently ignored.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import exporters
-from fwplan.catalog import Catalog
+from fwplan.catalog import SCOPES, Catalog
 from fwplan.errors import FwplanError
-from fwplan.formats import CORE_FORMATS, RenderOptions
+from fwplan.lang import Text
 from fwplan.merge import Limits, MergeOptions, RuleSet, build
-from fwplan.plan import Plan
+from fwplan.messages import MESSAGES
+from fwplan.plan import ExportPrefs, Plan
 
-CORE_SUFFIXES = {"csv": ".csv", "text": ".txt", "json": ".json"}
+ROUTER_SCOPES = ("internet",)
+
+#: The options some formats do not take, with the flag that names them.
+OPTION_FLAGS = {
+    "separate_protocols": "--separate-protocols",
+    "max_entries": "--max-entries",
+    "range_cost": "--range-cost",
+    "csv_german": "--csv-dialect",
+    "resolve": "--resolve",
+    "wan_if": "--wan-if",
+    "lan_if": "--lan-if",
+    "nat": "--no-nat",
+    "masquerade": "--masquerade",
+    "name_prefix": "--name-prefix",
+    "plain_acl": "--plain-acl",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class ExportSettings:
-    """The options of `fwplan export`, with its defaults."""
+    """The options of `fwplan export`, with its defaults.
+
+    ``given`` names the options the user set (keys of OPTION_FLAGS): a format that does not apply one
+    of them refuses it.
+    """
 
     lang: str = "en"
     separate_protocols: bool = False
     max_gap: int = 0
-    max_entries: int | None = None  # core formats only: routers bring their own limits
+    max_entries: int | None = None  # document formats only: routers bring their own limits
     range_cost: int = 1
     csv_german: bool = False
     resolve: bool = False
     dialect: str | None = None  # only each rule's port list, in this dialect
     #: Which scopes to export; None: every scope for the document formats, the internet router's for routers.
     scopes: tuple[str, ...] | None = None
+    wan_if: str | None = None
+    lan_if: str | None = None
+    nat: bool = True
+    masquerade: bool = False
+    name_prefix: str = "fwplan"
+    plain_acl: bool = False
+    given: frozenset[str] = frozenset()
 
+    def with_prefs(self, prefs: ExportPrefs, format_name: str) -> ExportSettings:
+        """These settings with a plan's ``[export]`` values filled in where the user gave no flag.
 
-#: Formats for people (tickets, spreadsheets, scripts): they show every scope, each labelled.
-DOCUMENT_FORMATS = frozenset(("csv", "text", "json", "markdown"))
-ROUTER_SCOPES = ("internet",)
-
-
-def default_scopes(format_name: str) -> tuple[str, ...]:
-    from fwplan.catalog import SCOPES
-
-    return SCOPES if format_name in DOCUMENT_FORMATS else ROUTER_SCOPES
+        Values the format does not take are left out: they belong to the plan's own format.
+        """
+        accepted = accepted_options(format_name)
+        values = {}
+        for key, value in prefs.items().items():
+            if key in ("format",) or key in self.given or (key in OPTION_FLAGS and key not in accepted):
+                continue
+            if key == "dialect" and self.dialect is not None:
+                continue
+            values[key] = value
+        return replace(self, **values, given=self.given | (values.keys() & OPTION_FLAGS.keys()))
 
 
 def format_names() -> tuple[str, ...]:
-    return tuple(CORE_FORMATS) + tuple(n for n in exporters.names() if n not in CORE_FORMATS)
+    return exporters.names()
 
 
 def format_suffixes() -> dict[str, str]:
-    """Every format with its file suffix: the core's first, then the router exporters'."""
-    formats = dict(CORE_SUFFIXES)
+    """Every format with its file suffix."""
+    formats = {}
     for name in exporters.names():
-        if name not in formats:
-            suffix = exporters.get(name).suffix
-            formats[name] = suffix if suffix.startswith(".") or not suffix else f".{suffix}"
+        suffix = exporters.get(name).suffix
+        formats[name] = suffix if suffix.startswith(".") or not suffix else f".{suffix}"
     return formats
+
+
+def default_scopes(format_name: str) -> tuple[str, ...]:
+    return SCOPES if exporters.is_document(format_name) else ROUTER_SCOPES
+
+
+def accepted_options(format_name: str) -> frozenset[str]:
+    """The options of OPTION_FLAGS that the format applies."""
+    exporter = exporters.get(format_name)
+    accepted = set(exporter.options) | {"separate_protocols"}  # a format that never fuses has them apart already
+    if not exporter.takes_names:
+        accepted.add("resolve")
+    return frozenset(accepted)
+
+
+def check_options(format_name: str, settings: ExportSettings) -> None:
+    """Refuse, in one line, an option the user gave that the format would not apply."""
+    accepted = accepted_options(format_name)
+    for key in OPTION_FLAGS:
+        if key in settings.given and key not in accepted:
+            flags = ", ".join(OPTION_FLAGS[k] for k in OPTION_FLAGS if k in accepted)
+            raise FwplanError.about("export.option_unused", option=OPTION_FLAGS[key], format=format_name,
+                                    accepted=flags or Text(*MESSAGES["export.options_none"]))
+
+
+def check_families(plan: Plan) -> None:
+    """A router cannot pass flows between an IPv4 LAN and an IPv6 PBX (or the reverse) without NAT64."""
+    if plan.lan is None or plan.host is None or not plan.host.is_ip:
+        return
+    lan = 6 if ":" in plan.lan.address else 4
+    host = 6 if ":" in plan.host.value else 4
+    if lan != host:
+        raise FwplanError.about("export.mixed_family", lan=lan, host=host)
 
 
 def render_export(catalog: Catalog, plan: Plan, format_name: str, settings: ExportSettings = ExportSettings()) -> str:
     if not plan.selected:
         # A router file with no rules would still set a drop policy and cut all forwarded traffic.
         raise FwplanError.about("export.nothing_selected")
-    if format_name in CORE_FORMATS:
-        limits = Limits(settings.max_entries, settings.range_cost) if settings.max_entries else Limits()
-        options = MergeOptions(fuse_protocols=not settings.separate_protocols, max_gap=settings.max_gap,
-                               limits=limits)
-        ruleset = build(catalog, plan, options).in_scopes(settings.scopes or default_scopes(format_name))
-        if settings.dialect:
-            return port_lists(ruleset, settings.dialect)
-        return CORE_FORMATS[format_name](ruleset, RenderOptions(lang=settings.lang, csv_german=settings.csv_german,
-                                                                catalog=catalog, plan=plan))
-    from exporters.base import ExportContext
+    from exporters.base import ExportContext, RouterSettings, forward_target, is_port_forward
 
     exporter = exporters.get(format_name)
+    document = exporters.is_document(format_name)
+    check_options(format_name, settings)
+    if not document:
+        check_families(plan)
+    if document:
+        limits = Limits(settings.max_entries, settings.range_cost) if settings.max_entries else Limits()
+    else:
+        limits = exporter.limits
     options = MergeOptions(fuse_protocols=exporter.fuse_protocols and not settings.separate_protocols,
-                           max_gap=settings.max_gap, limits=exporter.limits)
+                           max_gap=settings.max_gap, limits=limits)
     scopes = settings.scopes or default_scopes(format_name)
     ruleset = build(catalog, plan, options).in_scopes(scopes)
-    if not ruleset.rules and format_name not in DOCUMENT_FORMATS:
+    if not ruleset.rules and not document:
         # A router file with no rules would still set a drop policy and cut all forwarded traffic.
         raise FwplanError.about("export.empty_scope", scopes=",".join(scopes),
                                 others=",".join(scope for scope, _ in ruleset.omitted))
     if settings.dialect:
         return port_lists(ruleset, settings.dialect)
-    return exporter.render(ruleset, ExportContext(catalog, plan, settings.lang, resolve=settings.resolve))
+    router = RouterSettings(settings.wan_if, settings.lan_if, settings.nat, settings.masquerade,
+                            settings.name_prefix, settings.plain_acl)
+    context = ExportContext(catalog, plan, settings.lang, resolve=settings.resolve, router=router,
+                            csv_german=settings.csv_german)
+    if not document:
+        for number, rule in enumerate(ruleset.rules, start=1):
+            if is_port_forward(rule, context):
+                forward_target(rule, number, context)
+    return exporter.render(ruleset, context)
 
 
 def port_lists(ruleset: RuleSet, dialect: str) -> str:

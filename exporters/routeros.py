@@ -42,6 +42,8 @@ class RouterosExporter:
     limits: Limits = Limits(max_entries=15, range_cost=2)
     fuse_protocols: bool = False
     takes_names: bool = True
+    options: frozenset[str] = frozenset()
+    interfaces: tuple[str, str] | None = None
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         ip = "/ipv6" if context.family == 6 else "/ip"

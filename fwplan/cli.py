@@ -109,11 +109,12 @@ def export_format_names() -> tuple[str, ...]:
 def build_export_parser() -> _Parser:
     parser = _Parser(prog=f"{PROG} export", description="Export the merged, minimal rule set.")
     _add_plan_options(parser)
-    parser.add_argument("--format", default="text", metavar="FORMAT",
-                        help=f"one of: {', '.join(export_format_names())} (default: text)")
+    parser.add_argument("--format", default=None, metavar="FORMAT",
+                        help=f"one of: {', '.join(export_format_names())} (default: the plan's [export] format, "
+                             "else text)")
     parser.add_argument("-o", "--output", metavar="PATH", default="-", help="file to write, or - for stdout (default)")
     _add_lang_option(parser)
-    parser.add_argument("--csv-dialect", choices=("rfc4180", "excel-de"), default="rfc4180",
+    parser.add_argument("--csv-dialect", choices=("rfc4180", "excel-de"), default=None,
                         help="excel-de: ';' separator and a BOM, for spreadsheets in German locales")
     parser.add_argument("--separate-protocols", action="store_true",
                         help="keep TCP and UDP rules apart instead of fusing them into tcp/udp")
@@ -122,7 +123,7 @@ def build_export_parser() -> _Parser:
                              "(default 0: never open more than the article asks)")
     parser.add_argument("--max-entries", type=_positive_int, default=None, metavar="N",
                         help="split rules so that none has more than N port entries")
-    parser.add_argument("--range-cost", type=_positive_int, default=1, metavar="N",
+    parser.add_argument("--range-cost", type=_positive_int, default=None, metavar="N",
                         help="entries a port range counts as with --max-entries (iptables multiport: 2)")
     parser.add_argument("--scope", action="append", type=_scopes, default=None, metavar="SCOPE",
                         help="which rules: internet (the site's internet router), internal (between LAN segments), "
@@ -130,6 +131,19 @@ def build_export_parser() -> _Parser:
                              "for csv, text, json and markdown, internet for router formats)")
     parser.add_argument("--resolve", action="store_true",
                         help="resolve the PBX hostname at export time where the format cannot take a name")
+    router = parser.add_argument_group("the site's router (router formats; a plan's [export] table sets them too)")
+    router.add_argument("--wan-if", type=_interface, default=None, metavar="NAME",
+                        help="the router's internet interface (or interface list); each format has a default")
+    router.add_argument("--lan-if", type=_interface, default=None, metavar="NAME",
+                        help="the router's LAN interface (or interface list); each format has a default")
+    router.add_argument("--no-nat", dest="nat", action="store_false", default=None,
+                        help="the LAN is routed (public addresses): plain filter rules, no port forwards or NAT")
+    router.add_argument("--masquerade", action="store_true", default=None,
+                        help="nftables, iptables: add the outbound source NAT (a Linux router usually has it)")
+    router.add_argument("--name-prefix", type=_name_prefix, default=None, metavar="PREFIX",
+                        help="prefix of the objects the export creates (default fwplan)")
+    router.add_argument("--plain-acl", action="store_true", default=None,
+                        help="cisco-ios: plain access lists to merge into yours, instead of the zone-based firewall")
     from exporters.dialects import DIALECTS
 
     parser.add_argument("--dialect", choices=DIALECTS, default=None, metavar="NAME",
@@ -198,6 +212,24 @@ def _scopes(text: str) -> tuple[str, ...]:
         else:
             raise _BadValue(UsageError.about("usage.scope", value=item, accepted=", ".join(SCOPES + ("all",))))
     return tuple(chosen)
+
+
+def _interface(text: str) -> str:
+    from fwplan.plan import parse_interface
+
+    try:
+        return parse_interface(text)
+    except PlanError as exc:
+        raise _BadValue(exc) from None
+
+
+def _name_prefix(text: str) -> str:
+    from fwplan.plan import parse_name_prefix
+
+    try:
+        return parse_name_prefix(text)
+    except PlanError as exc:
+        raise _BadValue(exc) from None
 
 
 def _non_negative_int(text: str) -> int:
@@ -314,21 +346,32 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from exporters.render import ExportSettings, format_names, render_export
 
-    names = format_names()
-    if args.format not in names:
-        raise UsageError.about("usage.unknown_format", value=args.format, accepted=", ".join(names))
     inputs = load_inputs(args)
+    names = format_names()
+    format_name = args.format or inputs.plan.export.format or "text"
+    if format_name not in names:
+        raise UsageError.about("usage.unknown_format", value=format_name, accepted=", ".join(names))
+    given = {key: value for key, value in (
+        ("separate_protocols", args.separate_protocols or None), ("max_entries", args.max_entries),
+        ("range_cost", args.range_cost), ("csv_german", args.csv_dialect), ("resolve", args.resolve or None),
+        ("wan_if", args.wan_if), ("lan_if", args.lan_if), ("nat", args.nat), ("masquerade", args.masquerade),
+        ("name_prefix", args.name_prefix), ("plain_acl", args.plain_acl),
+    ) if value is not None}
     settings = ExportSettings(
         lang=inputs.lang, separate_protocols=args.separate_protocols, max_gap=args.max_gap,
-        max_entries=args.max_entries, range_cost=args.range_cost, csv_german=args.csv_dialect == "excel-de",
+        max_entries=args.max_entries, range_cost=args.range_cost or 1, csv_german=args.csv_dialect == "excel-de",
         resolve=args.resolve, dialect=args.dialect,
         scopes=tuple(dict.fromkeys(s for group in args.scope for s in group)) if args.scope else None,
-    )
-    text = render_export(inputs.catalog, inputs.plan, args.format, settings)
+        **{k: v for k, v in given.items() if k in ROUTER_KEYS}, given=frozenset(given),
+    ).with_prefs(inputs.plan.export, format_name)
+    text = render_export(inputs.catalog, inputs.plan, format_name, settings)
     write_output(text, args.output)
     if args.output != "-":
-        print(f"fwplan: wrote {args.format} to {printable(args.output)}", file=sys.stderr)
+        print(f"fwplan: wrote {format_name} to {printable(args.output)}", file=sys.stderr)
     return EXIT_OK
+
+
+ROUTER_KEYS = ("wan_if", "lan_if", "nat", "masquerade", "name_prefix", "plain_acl")
 
 
 def cmd_probe(args: argparse.Namespace) -> int:

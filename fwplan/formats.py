@@ -11,6 +11,7 @@ from fwplan.catalog import Catalog
 from fwplan.lang import Text
 from fwplan.merge import Rule, RuleSet
 from fwplan.plan import Plan
+from fwplan.table import aligned
 
 CSV_HEADER = ("rule", "direction", "protocol", "source", "destination", "ports", "purpose", "components",
               "condition", "scope")
@@ -175,12 +176,10 @@ def render_text(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> s
             details.append(extra)
         title = scope_title(scope, lang)
         lines.extend([title, "=" * len(title), SCOPE_SENTENCES[scope].get(lang), ""])
-        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-        for index, (row, extra) in enumerate(zip(rows, details)):
-            cells = [cell.ljust(width) for cell, width in zip(row, widths)] + [row[-1]]
-            lines.append("  ".join(cells).rstrip())
-            if index == 0:
-                lines.append("  ".join("-" * w for w in widths) + "  " + "-" * len(rows[0][-1]))
+        table = aligned(rows)
+        lines.extend(table[:2])
+        for line, extra in zip(table[2:], details[1:]):
+            lines.append(line)
             lines.extend(extra)
         lines.append("")
     omitted = omitted_line(ruleset, lang)

@@ -80,6 +80,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.not_string": ("Plandatei {path!r}: {key!r} muss ein Text (String) sein",
                         "plan file {path!r}: {key!r} must be a string"),
     "plan.in_file": ("Plandatei {path!r}: {problem}", "plan file {path!r}: {problem}"),
+    "plan.export_table": ("Plandatei {path!r}: 'export' muss eine Tabelle sein ([export])",
+                          "plan file {path!r}: 'export' must be a table ([export])"),
+    "plan.export_key": ("Plandatei {path!r}: unbekannter Schlüssel {key!r} in [export]; erlaubt: {accepted}",
+                        "plan file {path!r}: unknown key {key!r} in [export]; accepted: {accepted}"),
+    "plan.export_bool": ("Plandatei {path!r}: [export] {key!r} muss true oder false sein",
+                         "plan file {path!r}: [export] {key!r} must be true or false"),
+    "plan.export_string": ("Plandatei {path!r}: [export] {key!r} muss ein Text (String) sein",
+                           "plan file {path!r}: [export] {key!r} must be a string"),
+    # router settings (--wan-if, --lan-if, --name-prefix, a plan's [export])
+    "iface.invalid": ("Schnittstellenname {value!r} ist ungültig; 1 bis 64 Zeichen aus Buchstaben, Ziffern und "
+                      "._:/@- verwenden, z. B. wan1 oder ether1",
+                      "interface name {value!r} is not valid; use 1 to 64 letters, digits and ._:/@-, e.g. wan1 or "
+                      "ether1"),
+    "prefix.invalid": ("Namenspräfix {value!r} ist ungültig; 1 bis {most} Zeichen aus Buchstaben, Ziffern, '-' und "
+                       "'_', mit einem Buchstaben am Anfang",
+                       "name prefix {value!r} is not valid; use 1 to {most} letters, digits, '-' and '_', starting "
+                       "with a letter"),
     "plan.save_dir": ("Plan kann nicht gespeichert werden: {path!r} ist ein Verzeichnis; bitte einen Dateinamen "
                       "angeben",
                       "cannot save plan: {path!r} is a directory; give a file name"),
@@ -114,6 +131,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "'fwplan list') oder --plan DATEI angeben",
                                 "nothing is selected; tick a component in the planner, or give --select ID "
                                 "(see 'fwplan list') or --plan FILE"),
+    "export.forward_to_network": ("Regel {rule}: eine eingehende Regel zum ganzen Netz {destination} kann keine "
+                                  "Portweiterleitung sein, die zu genau einem Gerät führt; ist das LAN geroutet "
+                                  "(öffentliche Adressen), mit --no-nat exportieren",
+                                  "rule {rule}: an inbound rule to the whole network {destination} cannot be a port "
+                                  "forward, which goes to one device; if the LAN is routed (public addresses), export "
+                                  "with --no-nat"),
+    "export.mixed_family": ("die LAN-Adresse ist IPv{lan}, der PBX-Host IPv{host}: ohne NAT64 kann kein Router diese "
+                            "Verbindungen weiterleiten; beide Angaben in derselben Adressfamilie machen",
+                            "the LAN address is IPv{lan} and the PBX host IPv{host}: no router passes these flows "
+                            "without NAT64; give both in the same address family"),
+    "export.option_unused": ("{option} gilt nicht für das Format {format}; dieses Format nimmt: {accepted}",
+                             "{option} does not apply to format {format}; this format takes: {accepted}"),
+    "export.options_none": ("keine dieser Optionen", "none of these options"),
     "export.empty_scope": ("die Auswahl hat keine Regel im Bereich {scopes}, nur in {others}; eine Router-Datei ohne "
                            "Regel würde allen Verkehr sperren: mit --scope {others} exportieren, falls diese Regeln "
                            "auf diesen Router gehören",

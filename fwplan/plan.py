@@ -171,6 +171,48 @@ def parse_host(text: str) -> PbxHost:
 
 
 @dataclass(frozen=True, slots=True)
+class ExportPrefs:
+    """A site's router settings, kept in the plan file's ``[export]`` table; None: not set (the default)."""
+
+    format: str | None = None
+    wan_if: str | None = None
+    lan_if: str | None = None
+    nat: bool | None = None
+    masquerade: bool | None = None
+    name_prefix: str | None = None
+    plain_acl: bool | None = None
+    dialect: str | None = None
+
+    def items(self) -> dict[str, object]:
+        """The settings that are set, by key."""
+        return {key: getattr(self, key) for key in EXPORT_KEYS if getattr(self, key) is not None}
+
+
+EXPORT_KEYS = ("format", "wan_if", "lan_if", "nat", "masquerade", "name_prefix", "plain_acl", "dialect")
+_EXPORT_BOOLS = frozenset(("nat", "masquerade", "plain_acl"))
+_INTERFACE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/@-]{0,63}")
+_NAME_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+#: The longest name prefix: FortiOS object names hold 35 characters (79 for some), and fwplan adds up to 14.
+MAX_NAME_PREFIX = 20
+
+
+def parse_interface(text: str) -> str:
+    """A router interface (or interface list) name: ``wan1``, ``ether1``, ``GigabitEthernet0/1``."""
+    value = text.strip() if isinstance(text, str) else ""
+    if not _INTERFACE.fullmatch(value):
+        raise PlanError.about("iface.invalid", value=text)
+    return value
+
+
+def parse_name_prefix(text: str) -> str:
+    """The prefix of the object names an export creates, ``fwplan`` by default."""
+    value = text.strip() if isinstance(text, str) else ""
+    if len(value) > MAX_NAME_PREFIX or not _NAME_PREFIX.fullmatch(value):
+        raise PlanError.about("prefix.invalid", value=text, most=MAX_NAME_PREFIX)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     """The ticked component ids and the two inputs."""
 
@@ -181,6 +223,8 @@ class Plan:
     catalog_digest: str | None = None
     #: The VPN router's address where the planning document gives one apart from the LAN address.
     vpn_router: VpnRouter | None = None
+    #: The site's router settings for exports.
+    export: ExportPrefs = ExportPrefs()
 
     def with_selection(self, selected: Iterable[str]) -> Plan:
         return replace(self, selected=tuple(dict.fromkeys(selected)))
@@ -251,7 +295,7 @@ def plan_notices(catalog: Catalog, plan: Plan) -> tuple[Notice, ...]:
 # Plan files
 # --------------------------------------------------------------------------
 
-_PLAN_KEYS = ("fwplan", "catalog_version", "catalog_digest", "select", "lan", "host", "vpn_router")
+_PLAN_KEYS = ("fwplan", "catalog_version", "catalog_digest", "select", "lan", "host", "vpn_router", "export")
 
 
 def read_plan_file(path: str | Path, catalog: Catalog) -> Plan:
@@ -284,11 +328,33 @@ def parse_plan(raw: bytes | str, catalog: Catalog, source: str = "<plan>") -> Pl
         lan = parse_lan(data["lan"]) if data.get("lan", "").strip() else None
         host = parse_host(data["host"]) if data.get("host", "").strip() else None
         vpn_router = parse_vpn_router(data["vpn_router"]) if data.get("vpn_router", "").strip() else None
-        plan = Plan(selected, lan, host, data.get("catalog_version"), data.get("catalog_digest"), vpn_router)
+        prefs = _export_prefs(data.get("export", {}), source)
+        plan = Plan(selected, lan, host, data.get("catalog_version"), data.get("catalog_digest"), vpn_router, prefs)
         check_vpn_router(plan)
     except PlanError as exc:
         raise PlanError.about("plan.in_file", path=source, problem=exc) from None
     return plan
+
+
+def _export_prefs(table: object, source: str) -> ExportPrefs:
+    """The ``[export]`` table, checked; a format or dialect name is checked where it is used."""
+    if not isinstance(table, dict):
+        raise PlanError.about("plan.export_table", path=source)
+    values: dict[str, object] = {}
+    for key, value in table.items():
+        if key not in EXPORT_KEYS:
+            raise PlanError.about("plan.export_key", path=source, key=key, accepted=", ".join(EXPORT_KEYS))
+        if key in _EXPORT_BOOLS:
+            if not isinstance(value, bool):
+                raise PlanError.about("plan.export_bool", path=source, key=key)
+        elif not isinstance(value, str):
+            raise PlanError.about("plan.export_string", path=source, key=key)
+        elif key in ("wan_if", "lan_if"):
+            value = parse_interface(value)
+        elif key == "name_prefix":
+            value = parse_name_prefix(value)
+        values[key] = value
+    return ExportPrefs(**values)
 
 
 def _toml_detail(exc: tomllib.TOMLDecodeError) -> Text:
@@ -321,6 +387,7 @@ def render_plan(plan: Plan, catalog: Catalog, previous: str | None = None) -> st
     }
     if plan.vpn_router is not None or "vpn_router" in doc:
         values["vpn_router"] = plan.vpn_router.address if plan.vpn_router else ""
+    _render_export_table(doc, plan.export)
     for key, value in values.items():
         if key == "select":
             array = tomlkit.array()
@@ -332,6 +399,24 @@ def render_plan(plan: Plan, catalog: Catalog, previous: str | None = None) -> st
         else:
             doc.add(key, value)
     return tomlkit.dumps(doc)
+
+
+def _render_export_table(doc, prefs: ExportPrefs) -> None:
+    """Set the ``[export]`` table's keys in place (its comments stay); drop the keys no longer set."""
+    import tomlkit
+
+    items = prefs.items()
+    if "export" not in doc:
+        if not items:
+            return
+        doc.add(tomlkit.nl())
+        doc.add("export", tomlkit.table())
+    table = doc["export"]
+    for key in EXPORT_KEYS:
+        if key in items:
+            table[key] = items[key]
+        elif key in table:
+            del table[key]
 
 
 def write_plan_file(path: str | Path, plan: Plan, catalog: Catalog) -> Path:

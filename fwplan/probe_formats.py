@@ -8,6 +8,7 @@ import json
 import shutil
 
 from fwplan.formats import DIRECTION_WORDS, neutralise_cell
+from fwplan.table import aligned
 from fwplan.probe import (
     FILTERED, METHOD_WORDS, NOT_RUN, OPEN, REFUSED, STATE_WORDS, UNREACHABLE, CheckFinished, Entry, HostResolved,
     ProbePlan, ProbeReport,
@@ -102,10 +103,7 @@ def render_probe_text(report: ProbeReport, lang: str = "en") -> str:
                      METHOD_WORDS[check.method].get(lang), STATE_WORDS[outcome.state].get(lang),
                      outcome.detail.get(lang)))
     if len(rows) > 1:
-        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-        for row in rows:
-            lines.append("  ".join([cell.ljust(width) for cell, width in zip(row, widths)] + [row[-1]]).rstrip())
-        lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * len(rows[0][-1]))
+        lines.extend(aligned(rows))
     else:
         lines.append(words["nothing"])
     sections = (

@@ -64,7 +64,7 @@ def test_the_cli_refuses_mixed_families_with_exit_2_and_writes_no_file(tmp_path)
                              "192.168.1.10/24", "--host", "2001:db8::10", "--format", "cisco-ios", "-o", str(out)],
                             capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 2
-    assert result.stderr.count("\n") == 1 and "'2001:db8::10' is IPv6" in result.stderr
+    assert result.stderr.count("\n") == 1 and "the LAN address is IPv4 and the PBX host IPv6" in result.stderr
     assert "Traceback" not in result.stderr and not out.exists()
 
 

@@ -21,7 +21,7 @@ PLACEHOLDER = re.compile(r"<[^<>\n]+>")
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 @pytest.mark.parametrize("inputs", ["name", "none"])
-@pytest.mark.parametrize("fmt", exporters.names())
+@pytest.mark.parametrize("fmt", exporters.exporter_names())
 def test_every_placeholder_named_is_written_the_same_way_where_it_is_used(fmt, inputs, lang):
     text = _render(fmt, "hostedpbx-classic", inputs, lang)
     if fmt == "markdown":

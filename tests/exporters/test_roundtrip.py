@@ -40,7 +40,7 @@ def rules(draw):
 
 
 def test_every_registered_exporter_has_a_reader():
-    assert set(exporters.names()) == set(READERS)
+    assert set(exporters.exporter_names()) == set(READERS)
 
 
 @pytest.mark.parametrize("name", sorted(READERS))

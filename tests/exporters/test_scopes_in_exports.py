@@ -20,7 +20,7 @@ from fwplan.merge import MergeOptions, build
 from fwplan.plan import Plan, expand_selection, parse_host, parse_lan, parse_vpn_router
 from tests.exporters.readback import READERS
 
-ROUTERS = tuple(name for name in exporters.names() if name != "markdown")
+ROUTERS = exporters.router_names()
 FORMATS = (*ROUTERS, "markdown")
 LAN, HOST = parse_lan("192.168.50.2/24"), parse_host("203.0.113.10")
 COMMENT_PREFIX = {"cisco": "!", "cisco-ios": "!", "markdown": ""}  # every other format comments with '#'

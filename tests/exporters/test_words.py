@@ -79,7 +79,7 @@ def _render(fmt: str, product: str, inputs: str, lang: str) -> str:
 
 @pytest.mark.parametrize("inputs", sorted(INPUTS))
 @pytest.mark.parametrize("product", PRODUCTS)
-@pytest.mark.parametrize("fmt", exporters.names())
+@pytest.mark.parametrize("fmt", exporters.exporter_names())
 def test_german_export_has_no_english_line_or_phrase(fmt, product, inputs):
     german, english = _render(fmt, product, inputs, "de"), _render(fmt, product, inputs, "en")
     de_lines, en_lines = german.splitlines(), english.splitlines()

@@ -45,7 +45,7 @@ def exercise_catalog(catalog: Catalog) -> None:
         ruleset = build(catalog, plan, MergeOptions(fuse_protocols=fuse, max_gap=3 if fuse else 0))
         for render in CORE_FORMATS.values():
             render(ruleset, RenderOptions(lang=lang, csv_german=not fuse))
-        for name in exporters.names():
+        for name in exporters.exporter_names():
             exporter = exporters.get(name)
             options = MergeOptions(fuse_protocols=exporter.fuse_protocols, limits=exporter.limits)
             try:

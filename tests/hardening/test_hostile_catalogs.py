@@ -103,7 +103,7 @@ def _outputs(catalog_plan):
         ruleset = build(catalog, plan)
         for name, render in CORE_FORMATS.items():
             yield name, render(ruleset, RenderOptions(lang=lang, csv_german=lang == "de"))
-        for name in exporters.names():
+        for name in exporters.exporter_names():
             exporter = exporters.get(name)
             ruleset = build(catalog, plan, MergeOptions(fuse_protocols=exporter.fuse_protocols,
                                                         limits=exporter.limits))

@@ -11,7 +11,7 @@ from textual.widgets import Input, Select
 
 import exporters
 from fwplan.cli import main as cli_main
-from fwplan.formats import CORE_FORMATS, RenderOptions, render_text
+from fwplan.formats import RenderOptions, render_text
 from fwplan.merge import build
 from fwplan.plan import Plan, expand_selection, parse_host, parse_lan, read_plan_file
 from tests.tui.conftest import HOST, LAN, make_app, make_plan, settle, table_rows, tick, until
@@ -205,7 +205,7 @@ async def test_the_status_line_counts_rules_and_ports(catalog):
         assert "agree changes with the provider" in status
 
 
-FORMATS = tuple(CORE_FORMATS) + tuple(n for n in exporters.names() if n not in CORE_FORMATS)
+FORMATS = exporters.names()
 
 
 @pytest.mark.parametrize("name", FORMATS)

@@ -1,0 +1,40 @@
+"""The core's formats (csv, text, json) as exporters, so that every output format is in one registry.
+
+The rendering itself is the core's (``fwplan.formats``): the headless CLI and the planner show the same text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from exporters.base import ExportContext
+from fwplan.formats import RenderOptions, render_csv, render_json, render_text
+from fwplan.merge import Limits, RuleSet
+
+
+@dataclass(frozen=True)
+class DocumentExporter:
+    """A format for people and scripts: every scope by default, each rule labelled with its scope."""
+
+    name: str
+    description: str
+    suffix: str
+    renderer: Callable[[RuleSet, RenderOptions], str]
+    options: frozenset[str] = frozenset(("max_entries", "range_cost"))
+    limits: Limits = Limits()
+    fuse_protocols: bool = True
+    takes_names: bool = True
+    interfaces: tuple[str, str] | None = None
+    document: bool = True
+
+    def render(self, ruleset: RuleSet, context: ExportContext) -> str:
+        options = RenderOptions(lang=context.lang, csv_german=context.csv_german, catalog=context.catalog,
+                                plan=context.plan)
+        return self.renderer(ruleset, options)
+
+
+CSV = DocumentExporter("csv", "one row per rule, for spreadsheets", ".csv", render_csv,
+                       options=frozenset(("max_entries", "range_cost", "csv_german")))
+TEXT = DocumentExporter("text", "aligned tables per scope, with the notes", ".txt", render_text)
+JSON = DocumentExporter("json", "rules, purposes per port, notes and warnings for scripts", ".json", render_json)

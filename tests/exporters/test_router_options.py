@@ -1,0 +1,74 @@
+"""Issue 10: one behaviour for bad combinations, and the site's router settings from flags or the plan file."""
+
+from __future__ import annotations
+
+import pytest
+
+import exporters
+from exporters.render import OPTION_FLAGS, ExportSettings, accepted_options, render_export
+from fwplan.cli import main
+from fwplan.errors import FwplanError
+from fwplan.plan import ExportPrefs, Plan, expand_selection, parse_host, parse_lan
+
+VALUES = {"wan_if": ["--wan-if", "eth9"], "lan_if": ["--lan-if", "br9"], "nat": ["--no-nat"],
+          "masquerade": ["--masquerade"], "name_prefix": ["--name-prefix", "site7"], "plain_acl": ["--plain-acl"],
+          "max_entries": ["--max-entries", "4"], "range_cost": ["--max-entries", "4", "--range-cost", "2"],
+          "csv_german": ["--csv-dialect", "excel-de"], "resolve": ["--resolve"],
+          "separate_protocols": ["--separate-protocols"]}
+
+
+def _plan(catalog, lan="192.168.50.2/24", host="203.0.113.10", **prefs) -> Plan:
+    return Plan(expand_selection(catalog, ["hostedpbx-classic"]), parse_lan(lan), parse_host(host),
+                export=ExportPrefs(**prefs))
+
+
+@pytest.mark.parametrize("fmt", exporters.router_names())
+@pytest.mark.parametrize(("lan", "host", "words"), [("192.168.50.2/24", "2001:db8::10", "IPv4 and the PBX host IPv6"),
+                                                     ("2001:db8:50::2/64", "203.0.113.10", "IPv6 and the PBX host IPv4")])
+def test_every_router_format_refuses_a_plan_of_two_families_the_same_way(fmt, lan, host, words, tmp_path, capsys):
+    out = tmp_path / "out"
+    code = main(["export", "--select", "hostedpbx-classic", "--lan", lan, "--host", host, "--format", fmt,
+                 "-o", str(out)])
+    error = capsys.readouterr().err
+    assert code == 2 and not out.exists()
+    assert error.count("\n") == 1 and f"the LAN address is {words}" in error and "NAT64" in error
+    main(["export", "--select", "hostedpbx-classic", "--lan", lan, "--host", host, "--format", fmt, "--lang", "de"])
+    assert "ohne NAT64" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", exporters.names())
+def test_every_option_is_applied_or_refused_by_every_format(fmt, catalog, capsys):
+    accepted = accepted_options(fmt)
+    base = ["export", "--select", "hostedpbx-classic", "--lan", "192.168.50.2/24", "--host", "203.0.113.10",
+            "--format", fmt]
+    for option, flags in VALUES.items():
+        code = main([*base, *flags])
+        captured = capsys.readouterr()
+        if option in accepted or (option == "range_cost" and "max_entries" in accepted):
+            assert code == 0, (option, captured.err)
+        else:
+            assert code == 2, option
+            line = captured.err.strip()
+            named = "--max-entries" if option == "range_cost" else OPTION_FLAGS[option]
+            assert "\n" not in line and f"{named} does not apply to format {fmt}" in line
+
+
+def test_max_entries_on_a_router_format_is_refused_not_ignored(catalog):
+    with pytest.raises(FwplanError, match="--max-entries does not apply to format iptables"):
+        render_export(catalog, _plan(catalog), "iptables", ExportSettings(max_entries=2, given=frozenset({"max_entries"})))
+
+
+def test_the_plans_export_table_sets_the_format_and_the_router_and_flags_override_it(catalog, tmp_path, capsys):
+    plan = tmp_path / "site.toml"
+    plan.write_text('select = ["hostedpbx-classic"]\nlan = "192.168.50.2/24"\nhost = "203.0.113.10"\n\n'
+                    '[export]\nformat = "nftables"\nwan_if = "ppp0"\nlan_if = "br-lan"\nmasquerade = true\n',
+                    encoding="utf-8")
+    assert main(["export", "--plan", str(plan)]) == 0
+    from_plan = capsys.readouterr().out
+    assert from_plan.startswith("#!/usr/sbin/nft -f") and '"ppp0"' in from_plan and '"br-lan"' in from_plan
+    assert main(["export", "--plan", str(plan), "--wan-if", "eth1"]) == 0
+    overridden = capsys.readouterr().out
+    assert '"eth1"' in overridden and '"ppp0"' not in overridden and '"br-lan"' in overridden
+    # another format takes what it applies from the table and leaves the rest
+    assert main(["export", "--plan", str(plan), "--format", "fortigate"]) == 0
+    assert "ppp0" in capsys.readouterr().out
