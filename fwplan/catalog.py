@@ -216,7 +216,8 @@ class Catalog:
     def needs(self, component_id: str) -> frozenset[str]:
         """Which plan inputs the component's rules use: ``lan``, ``host``, ``vpn`` (computed once per component).
 
-        ``vpn`` is the VPN router's address, which defaults to the LAN address, so it comes with ``lan``.
+        ``vpn`` is the VPN router's address, which falls back to the LAN address where the plan has none
+        (``merge.plan_needs`` says what a component needs in a given plan).
         """
         memo = self._needs_memo
         if component_id not in memo:
@@ -228,7 +229,7 @@ class Catalog:
         for d in self.demands(component_id):
             used.update((d.local, d.requirement.peer))
         needs = set()
-        if used & INSIDE:
+        if used & {"lan-network", "lan-address"}:
             needs.add("lan")
         if "vpn-router" in used:
             needs.add("vpn")

@@ -296,7 +296,8 @@ def cmd_tui(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.catalog)
     lang = args.lang or default_language()
-    needs_words = {"lan": {"en": "LAN address", "de": "LAN-Adresse"}, "host": {"en": "PBX host", "de": "PBX-Host"}}
+    needs_words = {"lan": {"en": "LAN address", "de": "LAN-Adresse"}, "host": {"en": "PBX host", "de": "PBX-Host"},
+                   "vpn": {"en": "VPN router (else the LAN address)", "de": "VPN-Router (sonst die LAN-Adresse)"}}
     if args.format == "json":
         import json
 
@@ -329,7 +330,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         lines.append(f"{product.id}  {product.name.get(lang)}")
         for c in product.components:
             indent = "    " if c.parent else "  "
-            needs = ", ".join(needs_words[n][lang] for n in ("lan", "host") if n in catalog.needs(c.id)) or "-"
+            needs = ", ".join(needs_words[n][lang] for n in ("lan", "vpn", "host") if n in catalog.needs(c.id)) or "-"
             condition = {"en": " [conditional]", "de": " [bedingt]"}[lang] if c.condition else ""
             lines.append(f"{(indent + c.id).ljust(width)}{c.name.get(lang)}{condition}  ({label}: {needs})")
         lines.append("")
@@ -337,7 +338,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         "en": "--select PRODUCT selects its components except the [conditional] ones; a conditional item is "
               "selected only by its own id.",
         "de": "--select PRODUKT wählt dessen Komponenten ohne die mit [bedingt] markierten; ein bedingtes Element "
-              "wählt nur seine eigene ID.",
+              "wird nur über seine eigene ID gewählt.",
     }[lang])
     sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_OK

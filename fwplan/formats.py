@@ -47,10 +47,11 @@ SCOPE_SENTENCES = {
         "Für das Netz, in dem ein Client unterwegs sitzt (z. B. Homeoffice); nie auf dem Router des Standorts.",
         "For the network where a remote client sits (a home office, say); never on the site's router."),
 }
-CONDITION_WORD = Text("nur wenn", "only if")
+CONDITION_WORD = Text("Bedingung", "condition")
 _NOTICE_HEADING = Text("Warnungen", "Warnings")
 _NOTES_HEADING = Text("Hinweise aus dem Artikel", "Notes from the article")
 _CONDITION_LABEL = Text("Bedingung", "Condition")
+_NOT_SELECTED_LABEL = Text("nicht ausgewählt ({id}); Bedingung", "not selected ({id}); condition")
 _NO_RULES = Text("Keine Regeln: nichts ausgewählt.", "No rules: nothing is selected.")
 _NO_RULES_IN_SCOPES = Text("Keine Regeln in den gewählten Bereichen.", "No rules in the chosen scopes.")
 _OMITTED = Text("Nicht enthalten: {counts} (mit --scope {scopes} oder --scope all aufnehmen)",
@@ -75,7 +76,8 @@ def note_lines(ruleset: RuleSet, lang: str) -> list[str]:
     """Each article note and condition of the selection, labelled with its product and component."""
     lines = []
     for note in ruleset.notes:
-        label = f"{_CONDITION_LABEL.get(lang)}: " if note.kind == "condition" else ""
+        label = {"condition": f"{_CONDITION_LABEL.get(lang)}: ",
+                 "not-selected": f"{_NOT_SELECTED_LABEL.get(lang).format(id=note.component_id)}: "}.get(note.kind, "")
         lines.append(f"{note.where.get(lang)}: {label}{note.text.get(lang)}")
     return lines
 
@@ -103,7 +105,7 @@ def header_facts(catalog: Catalog, plan: Plan, lang: str) -> list[str]:
     host = plan.host
     lines.append(f"PBX-Host: {host.value}" if de and host else f"PBX host: {host.value}" if host
                  else "PBX-Host: nicht angegeben" if de else "PBX host: not given")
-    if any("vpn" in catalog.needs(c) for c in plan.selected) or plan.vpn_router is not None:
+    if any("vpn" in catalog.needs(c) for c in plan.selected):
         if plan.vpn_router is not None:
             lines.append(f"VPN-Router: {plan.vpn_router.address}" if de else f"VPN router: {plan.vpn_router.address}")
         elif lan is not None:

@@ -221,10 +221,14 @@ class MergeOptions:
 
 
 class PlanNote(NamedTuple):
-    """An article note or condition of a selected component, labelled with its product and component."""
+    """An article note or condition, labelled with its product and component.
+
+    ``not-selected``: the condition of a conditional item of a product in use that is not selected, so
+    that the reader knows the item exists and when it is needed.
+    """
 
     component_id: str
-    kind: str  # note | condition
+    kind: str  # note | condition | not-selected
     where: Text  # "Product › Component"
     text: Text
     article: str = ""
@@ -315,9 +319,20 @@ def resolve(catalog: Catalog, plan: Plan) -> tuple[Flow, ...]:
     return tuple(flows)
 
 
+def plan_needs(catalog: Catalog, plan: Plan, component_id: str) -> frozenset[str]:
+    """The inputs the component's rules use in this plan: ``lan``, ``host``, ``vpn``.
+
+    The VPN router's address falls back to the LAN address, so without it the tunnel needs the LAN's.
+    """
+    needs = catalog.needs(component_id)
+    if "vpn" in needs and plan.vpn_router is None:
+        return needs | {"lan"}
+    return needs
+
+
 def input_notices(catalog: Catalog, plan: Plan) -> tuple[Notice, ...]:
     notices: list[Notice] = []
-    need_lan = tuple(c for c in plan.selected if "lan" in catalog.needs(c))
+    need_lan = tuple(c for c in plan.selected if "lan" in plan_needs(catalog, plan, c))
     need_host = tuple(c for c in plan.selected if "host" in catalog.needs(c))
     if plan.lan is None and need_lan:
         notices.append(Notice("missing-lan", Text(
@@ -337,8 +352,46 @@ def input_notices(catalog: Catalog, plan: Plan) -> tuple[Notice, ...]:
             f"VPN router address not given: the tunnel uses the LAN address {plan.lan.address} "
             "(if the planning document names another: --vpn-router, or the VPN router field in the planner)",
         ), need_vpn))
+    router = plan.vpn_router
+    if router is not None and not need_vpn:
+        notices.append(Notice("vpn-router-unused", Text(
+            f"VPN-Router-Adresse {router.address} angegeben, aber kein ausgewählter Teil nutzt sie (der VPN-Tunnel "
+            "ist nicht ausgewählt)",
+            f"VPN router address {router.address} given, but nothing selected uses it (the VPN tunnel is not "
+            "selected)",
+        )))
+    elif router is not None and plan.lan is not None and not _inside(router.address, plan.lan.network):
+        notices.append(Notice("vpn-router-outside", Text(
+            f"VPN-Router-Adresse {router.address} liegt nicht im LAN-Netz {plan.lan.network}: bitte mit dem "
+            "Planungsdokument vergleichen",
+            f"VPN router address {router.address} is not inside the LAN network {plan.lan.network}: check it "
+            "against the planning document",
+        ), need_vpn))
+    notices.extend(_parentless_notices(catalog, plan))
     notices.extend(plan_notices(catalog, plan))
     return tuple(notices)
+
+
+def _inside(address: str, network: str) -> bool:
+    net = netaddr.IPNetwork(network)
+    ip = netaddr.IPAddress(address)
+    return ip.version == net.version and ip in net and (net.size <= 2 or ip not in (net.network, net.broadcast))
+
+
+def _parentless_notices(catalog: Catalog, plan: Plan) -> list[Notice]:
+    """A conditional item asks for ports in addition to its parent's: say so where the parent is not selected."""
+    selected = set(plan.selected)
+    notices = []
+    for component_id in plan.selected:
+        component = catalog.component(component_id)
+        if component.is_conditional and component.parent is not None and component.parent not in selected:
+            notices.append(Notice("parent-not-selected", Text(
+                f"{component_id} ist ausgewählt, {component.parent} nicht: seine Ports kommen zu denen von "
+                f"{component.parent} hinzu",
+                f"{component_id} is selected without {component.parent}: its ports are needed in addition to "
+                f"those of {component.parent}",
+            ), (component_id,)))
+    return notices
 
 
 def plan_notes(catalog: Catalog, plan: Plan) -> tuple[PlanNote, ...]:
@@ -353,6 +406,15 @@ def plan_notes(catalog: Catalog, plan: Plan) -> tuple[PlanNote, ...]:
             notes.append(PlanNote(component_id, "condition", where, component.condition.text,
                                   component.condition.article))
         notes.extend(PlanNote(component_id, "note", where, n.text, n.article) for n in component.notes)
+    selected = set(plan.selected)
+    products = dict.fromkeys(catalog.component(c).product_id for c in plan.selected)
+    for product_id in products:
+        product = catalog.product(product_id)
+        for component in product.components:
+            if component.is_conditional and component.id not in selected:
+                where = Text(f"{product.name.de} › {component.name.de}", f"{product.name.en} › {component.name.en}")
+                notes.append(PlanNote(component.id, "not-selected", where, component.condition.text,
+                                      component.condition.article))
     return tuple(notes)
 
 

@@ -133,7 +133,7 @@ def test_first_start_ports_stay_apart_from_the_permanent_ones_and_say_when_they_
     text = render_export(catalog, plan, "text", ExportSettings())
     number = len(ruleset.rules)
     assert re.search(rf"^{number}\*\s+outbound\s+tcp/udp", text, re.M)
-    assert "    * only if: Only until the RemoteConnector" in text
+    assert "    * condition: Only until the RemoteConnector" in text
 
 
 # ---- notes ----
@@ -149,19 +149,55 @@ def test_every_note_and_condition_reaches_the_document_formats(catalog, fmt, lan
     output = render_export(catalog, plan, fmt, ExportSettings(lang=lang))
     if fmt == "json":
         notes = json.loads(output)["notes"]
-        said = {(n["component"], n["text"]) for n in notes}
-        assert all(n["where"] and n["kind"] in ("note", "condition") for n in notes)
+        said = {(n["component"], n["where"], n["text"]) for n in notes}
+        assert all(n["kind"] in ("note", "condition") for n in notes)
     flattened = " ".join((html.unescape(output) if fmt == "markdown" else output).split())
+    condition_label = {"de": "Bedingung: ", "en": "Condition: "}[lang]
     for component in catalog.components:
         product = catalog.product(component.product_id)
-        texts = [n.text.get(lang) for n in component.notes]
-        texts += [component.condition.text.get(lang)] if component.condition else []
-        for text in texts:
+        where = f"{product.name.get(lang)} › {component.name.get(lang)}"
+        texts = [("", n.text.get(lang)) for n in component.notes]
+        texts += [(condition_label, component.condition.text.get(lang))] if component.condition else []
+        for label, text in texts:
             if fmt == "json":
-                assert (component.id, text) in said
-            else:
-                assert f"{product.name.get(lang)} › {component.name.get(lang)}:" in flattened
-                assert " ".join(text.split()) in flattened, (component.id, text)
+                assert (component.id, where, text) in said
+            else:  # the note stands under its own product and component, on one line
+                assert " ".join(f"{where}: {label}{text}".split()) in flattened, (component.id, text)
+
+
+def test_a_conditional_item_not_selected_is_still_named_with_its_condition(catalog):
+    plan = _plan(catalog, "hostedpbx-classic")
+    (hint,) = [n for n in build(catalog, plan).notes if n.kind == "not-selected"]
+    assert hint.component_id == "hostedpbx-classic/analog-adapters-direct"
+    text = render_export(catalog, plan, "text", ExportSettings())
+    assert "not selected (hostedpbx-classic/analog-adapters-direct); condition: Only where the provider" in text
+    selected = _plan(catalog, "hostedpbx-classic", "hostedpbx-classic/analog-adapters-direct")
+    assert not [n for n in build(catalog, selected).notes if n.kind == "not-selected"]
+
+
+def test_a_conditional_item_without_its_parent_is_warned_about(catalog):
+    plan = _plan(catalog, "instantpbx/swyxit-windows-first-start")
+    (notice,) = [n for n in build(catalog, plan).notices if n.code == "parent-not-selected"]
+    assert "in addition to those of instantpbx/swyxit-windows" in notice.text.en
+    assert "hinzu" in notice.text.de
+    with_parent = _plan(catalog, "instantpbx/swyxit-windows", "instantpbx/swyxit-windows-first-start")
+    assert "parent-not-selected" not in {n.code for n in build(catalog, with_parent).notices}
+
+
+def test_the_vpn_router_stands_in_for_the_lan_address_and_odd_values_are_said(catalog):
+    plan = Plan(expand_selection(catalog, ["hostedpbx-classic/vpn-tunnel"]), None, HOST,
+                vpn_router=parse_vpn_router("192.168.1.1"))
+    assert "missing-lan" not in {n.code for n in build(catalog, plan).notices}, "the tunnel uses the VPN router"
+    without = Plan(plan.selected, None, HOST)
+    assert "missing-lan" in {n.code for n in build(catalog, without).notices}
+    unused = _plan(catalog, "instantpbx/webinterface", vpn="192.168.50.1")
+    assert "vpn-router-unused" in {n.code for n in build(catalog, unused).notices}
+    outside = _plan(catalog, "hostedpbx-classic/vpn-tunnel", vpn="10.9.9.9")
+    assert "vpn-router-outside" in {n.code for n in build(catalog, outside).notices}
+    network_address = _plan(catalog, "hostedpbx-classic/vpn-tunnel", vpn="192.168.50.0")
+    assert "vpn-router-outside" in {n.code for n in build(catalog, network_address).notices}
+    inside = _plan(catalog, "hostedpbx-classic/vpn-tunnel", vpn="192.168.50.1")
+    assert not {"vpn-router-outside", "vpn-router-unused"} & {n.code for n in build(catalog, inside).notices}
 
 
 def test_the_same_note_of_two_products_is_said_once_per_product(catalog):
