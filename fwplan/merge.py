@@ -139,6 +139,9 @@ class Rule:
     parts: int = 1
     scope: str = "internet"
     condition: Note | None = None
+    #: The rule's place among the fused, unsplit rules of its plan: the TCP and UDP halves of a rule, and
+    #: the parts a target's limits split it into, share it (``RuleSet.numbered`` labels them 6a, 6b).
+    number: int = 0
 
     @property
     def components(self) -> tuple[str, ...]:
@@ -220,6 +223,15 @@ class MergeOptions:
             raise FwplanError.about("limits.max_gap", value=self.max_gap)
 
 
+def _letters(n: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa: the pieces of a split rule."""
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
 class PlanNote(NamedTuple):
     """An article note or condition, labelled with its product and component.
 
@@ -250,12 +262,32 @@ class RuleSet:
     notes: tuple[PlanNote, ...] = ()
     omitted: tuple[tuple[str, int], ...] = ()
 
+    def numbered(self) -> list[tuple[str, Rule]]:
+        """Each rule with its label: 1, 2, ... by fused rule, so that every format numbers a rule alike for
+        the same plan and scopes; where a target splits a rule (TCP and UDP apart, or to its limits) the
+        pieces are 6a, 6b, ..."""
+        counts: dict[int, int] = defaultdict(int)
+        for rule in self.rules:
+            counts[rule.number] += 1
+        ranks = {n: i for i, n in enumerate(dict.fromkeys(r.number for r in self.rules), start=1)}
+        seen: dict[int, int] = defaultdict(int)
+        labelled = []
+        for rule in self.rules:
+            label = str(ranks[rule.number])
+            if counts[rule.number] > 1:
+                seen[rule.number] += 1
+                label += _letters(seen[rule.number])
+            labelled.append((label, rule))
+        return labelled
+
     def in_scopes(self, scopes: Iterable[str]) -> RuleSet:
-        """Only the rules of ``scopes``, in the same order; ``omitted`` counts the others per scope."""
+        """Only the rules of ``scopes``, in the same order; ``omitted`` counts the others' rules per scope."""
         wanted = frozenset(scopes)
         left_out: dict[str, int] = {}
+        counted: set[int] = set()
         for rule in self.rules:
-            if rule.scope not in wanted:
+            if rule.scope not in wanted and (rule.number not in counted or not rule.number):
+                counted.add(rule.number)
                 left_out[rule.scope] = left_out.get(rule.scope, 0) + 1
         kept = tuple(r for r in self.rules if r.scope in wanted)
         omitted = tuple((scope, left_out[scope]) for scope in SCOPES if scope in left_out)
@@ -511,10 +543,27 @@ def _merge(flows: Iterable[Flow], options: MergeOptions) -> tuple[Rule, ...]:
         for draft in live:
             draft.ports = draft.exact.widened(options.max_gap)
             draft.extra = draft.ports - draft.exact
-    rules = _fuse(live) if options.fuse_protocols else [_to_rule(d, d.protocol) for d in live]
+    rules = _numbered(_fuse(live, options.fuse_protocols))
     rules = [part for rule in rules for part in split_rule(rule, options.limits)]
-    rules.sort(key=rule_sort_key)
+    rules.sort(key=lambda rule: (rule.number, PROTOCOL_ORDER[rule.protocol], rule.part))
     return tuple(rules)
+
+
+def _numbered(groups: list[list[Rule]]) -> list[Rule]:
+    """Number the rules by their fused form, so that every format numbers a rule alike.
+
+    ``groups`` holds, per fused rule, the rules it stands for: itself, or its TCP and UDP halves where
+    the target keeps them apart. A group's number is its fused rule's place in the order of rule_sort_key.
+    """
+    def fused_key(group: list[Rule]) -> tuple:
+        first = group[0]
+        protocol = "tcp/udp" if len(group) == 2 else first.protocol
+        return rule_sort_key(replace(first, protocol=protocol))
+
+    numbered = []
+    for number, group in enumerate(sorted(groups, key=fused_key), start=1):
+        numbered.extend(replace(rule, number=number) for rule in group)
+    return numbered
 
 
 def rule_sort_key(rule: Rule) -> tuple:
@@ -607,20 +656,24 @@ def _to_rule(draft: _Draft, protocol: str, provenance: tuple[Provenance, ...] | 
     )
 
 
-def _fuse(drafts: list[_Draft]) -> list[Rule]:
+def _fuse(drafts: list[_Draft], fuse: bool = True) -> list[list[Rule]]:
+    """TCP and UDP twins (same peers, same ports) as one ``tcp/udp`` rule, or, without ``fuse``, as a
+    group of their two rules; every other draft as a group of one."""
     twins: dict[tuple, list[_Draft]] = defaultdict(list)
     for draft in drafts:
         twins[(draft.scope, draft.condition, draft.direction, draft.source, draft.destination, draft.ports,
                draft.extra)].append(draft)
-    rules = []
+    groups = []
     for group in twins.values():
-        if len(group) == 2:
+        if len(group) == 2 and fuse:
             tcp, udp = sorted(group, key=lambda d: d.protocol)
             provenance = tuple(dict.fromkeys(tcp.provenance() + udp.provenance()))
-            rules.append(_to_rule(tcp, "tcp/udp", provenance))
+            groups.append([_to_rule(tcp, "tcp/udp", provenance)])
+        elif len(group) == 2:
+            groups.append([_to_rule(d, d.protocol) for d in sorted(group, key=lambda d: d.protocol)])
         else:
-            rules.extend(_to_rule(d, d.protocol) for d in group)
-    return rules
+            groups.extend([_to_rule(d, d.protocol)] for d in group)
+    return groups
 
 
 # --------------------------------------------------------------------------
