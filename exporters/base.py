@@ -217,12 +217,36 @@ def is_port_forward(rule: Rule, context: ExportContext) -> bool:
     )
 
 
-def forward_target(rule: Rule, number: int, context: ExportContext) -> Endpoint:
+def forward_target(rule: Rule, number: str | int, context: ExportContext) -> Endpoint:
     """The one device a port forward goes to; a whole network cannot be one."""
     if rule.destination.kind in ("network", "any") or rule.destination.value == PLACEHOLDER_LAN_NETWORK:
         raise ExportError.about("export.forward_to_network", rule=number, destination=rule.destination.label(
             context.lang))
     return rule.destination
+
+
+def forward_device(rule: Rule, number: str, context: ExportContext) -> Endpoint | None:
+    """The device a port forward goes to, or None for a plain filter rule.
+
+    ``fwplan export`` refuses a forward to a whole network before any exporter runs; a caller that renders
+    such a rule directly gets the plain filter rule.
+    """
+    if not is_port_forward(rule, context):
+        return None
+    try:
+        return forward_target(rule, number, context)
+    except ExportError:
+        return None
+
+
+def port_forwards(numbered: Iterable[tuple[str, Rule]], context: ExportContext) -> dict[str, Endpoint]:
+    """The port forwards among the numbered rules, each with the one device it goes to."""
+    found = {}
+    for number, rule in numbered:
+        device = forward_device(rule, number, context)
+        if device is not None:
+            found[number] = device
+    return found
 
 
 # --------------------------------------------------------------------------

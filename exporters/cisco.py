@@ -1,65 +1,127 @@
-"""Cisco ASA: network objects, service object-groups (``port-object eq`` / ``range a b``) and ACLs.
+"""Cisco ASA: network objects, service object-groups and access lists to merge into the interfaces' own, and
+static NAT for port forwards.
 
-Syntax: Cisco ASA Series Firewall CLI Configuration Guide, "Objects for Access
-Control" and "Extended Access Lists" (https://www.cisco.com/c/en/us/td/docs/security/asa/asa-cli-reference/):
+Syntax: Cisco ASA Series Firewall CLI Configuration Guide
+(https://www.cisco.com/c/en/us/td/docs/security/asa/asa-cli-reference/), "Objects for Access Control":
 ``object network NAME`` with ``host``, ``subnet`` or ``fqdn v4|v6 NAME`` (the
 ASA resolves the name itself); ``object-group service NAME tcp|udp`` with
-``port-object eq PORT`` and ``port-object range LOW HIGH``; ``access-list NAME
-remark TEXT`` (at most 100 characters) and ``access-list NAME extended permit
-PROTO SRC DST object-group SVC``. Lines starting with ``!`` are comments.
+``port-object eq PORT`` and ``port-object range LOW HIGH``; ``object service
+NAME`` with ``service tcp|udp source eq PORT | range LOW HIGH``. "Extended Access
+Lists": ``access-list NAME remark TEXT`` (at most 100 characters) and
+``access-list NAME extended permit PROTO SRC DST object-group SVC``; from ASA
+8.3 on a list names real (untranslated) addresses. "Access Rules": ``access-group
+NAME in interface IF`` binds one list per interface and direction and replaces
+the one bound before; without a list, traffic from a higher to a lower security
+level (inside to outside) passes. "Network Object NAT" (ASA 8.4 and later,
+https://www.cisco.com/en/US/docs/security/asa/asa84/configuration/guide/nat_objects.html):
+static NAT with port translation to the interface's address, ``nat (REAL_IF,MAPPED_IF)
+static interface service tcp|udp REAL_PORT MAPPED_PORT``, one NAT rule per
+object, one port per rule; "Twice NAT"
+(https://www.cisco.com/en/US/docs/security/asa/asa84/configuration/guide/nat_rules.html):
+``nat (REAL_IF,MAPPED_IF) source static REAL_OBJ interface service REAL_SVC
+MAPPED_SVC`` for a port range, the service object naming the real server's
+source ports. Lines starting with ``!`` are comments; no line holds a ``?``,
+which opens the CLI's help.
+
+The site router: the interfaces' nameif from ``--wan-if``/``--lan-if`` (default
+``outside``/``inside``); an inbound internet rule to the private IPv4 LAN is a
+port forward, its list entry limited to the rule's source. Names start with
+``--name-prefix`` in upper case; an IPv6 export's objects and service groups end
+in ``-V6``. The first lines remove exactly the entries this export adds, so that
+pasting again replaces them.
 """
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import dataclass
 
-from exporters.base import ExportContext, Peer, ascii_text, comment_block, header_lines, labels_scopes, rule_comment
+import netaddr
+
+from exporters.base import ExportContext, Peer, comment_block, header_lines, labels_scopes, named_peers
+from exporters.base import ROLES, network_and_mask, port_forwards, rule_comment
 from exporters.cisco_common import (
-    ACLS,
-    OBJECTS,
-    peers,
+    Names,
+    cisco_text,
+    device_address,
     placeholder,
     port_entries,
     remark,
-    service_group,
     spell_placeholder,
 )
 from exporters.words import say
 from fwplan.merge import Limits, RuleSet
 
+TARGET = "Cisco ASA"
+
 
 @dataclass(frozen=True)
 class CiscoExporter:
     name: str = "cisco"
-    description: str = "Cisco ASA (for IOS routers use cisco-ios): objects, service object-groups, access lists"
+    description: str = ("Cisco ASA (for IOS routers use cisco-ios): objects, service object-groups, access lists "
+                        "to merge, static NAT port forwards")
     suffix: str = ".cfg"
     limits: Limits = Limits()
     fuse_protocols: bool = False
     takes_names: bool = True
-    options: frozenset[str] = frozenset()
-    interfaces: tuple[str, str] | None = None
+    options: frozenset[str] = frozenset(("wan_if", "lan_if", "nat", "name_prefix"))
+    interfaces: tuple[str, str] | None = ("outside", "inside")  # nameif
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         v6 = context.family == 6
-        head = header_lines(ruleset, context, "Cisco ASA", self.takes_names, spell=spell_placeholder)
-        head.append(say("cisco.load", context.lang, out=ACLS["outbound"], in_=ACLS["inbound"]))
-        out = [comment_block([ascii_text(line) for line in head], "! ")]
-        by_endpoint, named = peers(ruleset, context, self.takes_names)
-        for role, name in OBJECTS.items():
-            if role in named:
-                out.append(f"object network {name}\n {self._object_line(named[role], v6)}\n")
-        for number, rule in enumerate(ruleset.rules, start=1):
-            out.append(f"object-group service {service_group(number)} {rule.protocol}\n")
-            out.extend(f" port-object {entry}\n" for entry in port_entries(rule.ports))
+        names = Names.of(context)
+        wan, lan = context.interfaces(*self.interfaces)
+        by_endpoint, named = named_peers(ruleset, context, self.takes_names)
+        numbered = list(enumerate(ruleset.rules, start=1))
+        forwarded = port_forwards(numbered, context)
         scoped = labels_scopes(ruleset)
-        for number, rule in enumerate(ruleset.rules, start=1):
-            acl = ACLS[rule.direction]
-            out.append(f"access-list {acl} remark {remark(rule_comment(number, rule, context.lang, scoped))}\n")
-            src, dst = self._ref(by_endpoint[rule.source]), self._ref(by_endpoint[rule.destination])
-            out.append(f"access-list {acl} extended permit {rule.protocol} {src} {dst} "
-                       f"object-group {service_group(number)}\n")
-        return "".join(out)
+        entries = []
+        for number, rule in numbered:
+            acl = names.acl(rule.direction)
+            src, dst = (self._ref(by_endpoint[e], names) for e in (rule.source, rule.destination))
+            entries.append(f"access-list {acl} remark {remark(rule_comment(number, rule, context.lang, scoped))}")
+            entries.append(f"access-list {acl} extended permit {rule.protocol} {src} {dst} "
+                           f"object-group {names.service(number, True)}")
+        nat, twice = [], []
+        for number, target in forwarded.items():
+            rule, device = ruleset.rules[number - 1], device_address(by_endpoint[target])
+            for r in rule.ports.ranges:
+                name = f"{names.service(number)}-{rule.protocol.upper()}{r.lo}{'' if r.is_single else f'-{r.hi}'}"
+                if r.is_single:
+                    nat += [f"object network {name}", f" host {device}",
+                            f" nat ({lan},{wan}) static interface service {rule.protocol} {r.lo} {r.lo}"]
+                    continue
+                host = f"{names.service(number)}-HOST"
+                if f"object network {host}" not in nat:
+                    nat += [f"object network {host}", f" host {device}"]
+                nat += [f"object service {name}", f" service {rule.protocol} source range {r.lo} {r.hi}"]
+                twice.append(f"nat ({lan},{wan}) source static {host} interface service {name} {name}")
+        lines = [comment_block([cisco_text(line) for line in self._head(ruleset, context, forwarded)], "! ")]
+        lines.extend(f"no {line}\n" for line in (*entries, *twice))
+        lines.extend(f"no object-group service {names.service(number, True)}\n" for number, _ in numbered)
+        for role in (r for r in ROLES if r in named):
+            lines.append(f"object network {names.group(role, True)}\n {self._object_line(named[role], v6)}\n")
+        for number, rule in numbered:
+            lines.append(f"object-group service {names.service(number, True)} {rule.protocol}\n")
+            lines.extend(f" port-object {entry}\n" for entry in port_entries(rule.ports))
+        lines.extend(f"{line}\n" for line in (*entries, *nat, *twice))
+        return "".join(lines)
+
+    def _head(self, ruleset: RuleSet, context: ExportContext, forwarded: dict) -> list[str]:
+        lang, names = context.lang, Names.of(context)
+        wan, lan = context.interfaces(*self.interfaces)
+        head = header_lines(ruleset, context, TARGET, self.takes_names, spell=spell_placeholder)
+        head.append(say("asa.load", lang, out=names.acl("outbound"), in_=names.acl("inbound"), wan=wan, lan=lan))
+        head.append(say("asa.docs", lang))
+        if context.plan.host is not None and not context.plan.host.is_ip:
+            head.append(say("asa.fqdn", lang))
+        if forwarded:
+            head.append(say("asa.nat", lang, wan=wan, lan=lan))
+        elif context.family == 6:
+            head.append(say("asa.v6", lang))
+        elif not context.router.nat and any(rule.direction == "inbound" for rule in ruleset.rules):
+            head.append(say("asa.no_nat", lang))
+        head.append(say("asa.again", lang, prefix=names.prefix))
+        return head
 
     @staticmethod
     def _object_line(p: Peer, v6: bool) -> str:
@@ -67,18 +129,18 @@ class CiscoExporter:
             return f"host {placeholder(p)}"
         if p.name is not None:
             return f"fqdn {'v6' if v6 else 'v4'} {p.name}"
-        network = ipaddress.ip_network(p.addresses[0], strict=False)
-        if network.num_addresses == 1:
-            return f"host {network.network_address}"
+        network = netaddr.IPNetwork(p.addresses[0]).cidr
+        if network.size == 1:
+            return f"host {network.ip}"
         if v6:
-            return f"subnet {network.with_prefixlen}"
-        return f"subnet {network.network_address} {network.netmask}"
+            return f"subnet {network}"
+        return "subnet {} {}".format(*network_and_mask(p.addresses[0]))
 
     @staticmethod
-    def _ref(p: Peer) -> str:
-        if p.is_any or p.role not in OBJECTS:
+    def _ref(p: Peer, names: Names) -> str:
+        if p.is_any or p.role is None:
             return "any"
-        return f"object {OBJECTS[p.role]}"
+        return f"object {names.group(p.role, True)}"
 
 
 EXPORTER = CiscoExporter()

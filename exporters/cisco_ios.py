@@ -1,103 +1,165 @@
-"""Cisco IOS / IOS XE routers: object groups and a named extended access list per direction (IPv4); plain
-IPv6 access lists with one entry per port or range (IPv6).
+"""Cisco IOS / IOS XE routers: a zone-based policy firewall over object groups and access lists, static NAT
+for port forwards; or, with ``--plain-acl``, the access lists alone with advice to merge them.
 
-Syntax: Cisco IOS Security Configuration Guide: Access Control Lists, "Object
-Groups for ACLs" (https://www.cisco.com/en/US/docs/ios-xml/ios/sec_data_acl/configuration/15-2mt/sec-object-group-acl.html):
-``object-group network NAME`` with ``host ADDRESS`` and ``NETWORK MASK`` members
-(a network mask, not the wildcard mask of a plain ACL entry);
-``object-group service NAME`` with ``tcp eq PORT`` / ``udp range LOW HIGH``
-members; ``ip access-list extended NAME`` with ``permit object-group SERVICE
-{object-group NETWORK | any} {object-group NETWORK | any}``. "Commented IP
-Access List Entries" (.../sec_data_acl/configuration/xe-3s/sec-data-acl-xe-3s-book/sec-acl-comm-ipacl.html):
-``remark TEXT``, "each remark is limited to 100 characters". No limit on the
-size of an object group is documented, so rules are not split. IOS resolves no
-DNS name in an access list or object group: a hostname is resolved at export
-time (``--resolve``) or left as a placeholder that the header explains.
+Syntax:
 
-IPv6: object groups for IPv6 access lists exist only on some IOS XE platforms
-("Object Groups for ACLs" with the zone-based firewall: "IPv6 is not
-supported"), so an IPv6 plan gets the form every IOS release takes, from the
-Cisco IOS IPv6 Command Reference (``ipv6 access-list``, ``permit (IPv6)``,
-``remark (IPv6)``): ``ipv6 access-list NAME`` with ``permit tcp|udp SRC DST eq
-PORT`` or ``range LOW HIGH``, SRC and DST being ``any``, ``host ADDRESS`` or
-``PREFIX/LENGTH``; one entry per port or range, bound with ``ipv6 traffic-filter``.
-Lines starting with ``!`` are comments.
+- Zone-based firewall: Cisco IOS Security Configuration Guide, "Zone-Based Policy
+  Firewalls" (https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/sec_data_zbf/configuration/15-mt/sec-data-zbf-15-mt-book/sec-zone-pol-fw.html)
+  and the "Zone-Based Policy Firewall Design and Application Guide"
+  (https://www.cisco.com/c/dam/en/us/support/docs/security/ios-firewall/98628-zone-design-guide-01.pdf):
+  ``zone security NAME``; ``class-map type inspect match-any NAME`` with ``match
+  access-group name ACL``; ``policy-map type inspect NAME`` with ``class type
+  inspect CLASS`` / ``inspect`` (stateful: the replies pass) and ``class
+  class-default`` / ``drop``; ``zone-pair security NAME source Z1 destination
+  Z2`` with ``service-policy type inspect POLICY``; ``interface X`` / ``zone-member
+  security Z``. "If a policy is not configured between a pair of zones, traffic
+  is dropped by default"; an interface in no zone cannot reach one in a zone; the
+  self zone (the router's own traffic) passes while no zone pair names it. The
+  firewall classifies inbound traffic after the outside-to-inside NAT, so a port
+  forward's class names the device's LAN address. IPv6: "Zone-Based Policy
+  Firewall IPv6 Support" (https://www.cisco.com/en/US/docs/ios-xml/ios/sec_data_zbf/configuration/15-2mt/ip6-firewall-zb.html).
+- Access lists and object groups: "Object Groups for ACLs"
+  (https://www.cisco.com/en/US/docs/ios-xml/ios/sec_data_acl/configuration/15-2mt/sec-object-group-acl.html):
+  ``object-group network NAME`` with ``host ADDRESS`` and ``NETWORK MASK``
+  members (a network mask, not the wildcard mask of a plain ACL entry);
+  ``object-group service NAME`` with ``tcp eq PORT`` / ``udp range LOW HIGH``;
+  ``ip access-list extended NAME`` with ``permit object-group SERVICE
+  {object-group NETWORK | any} {object-group NETWORK | any}``; "Commented IP
+  Access List Entries": ``remark TEXT``, at most 100 characters. IPv6 (object
+  groups only on some IOS XE platforms): the Cisco IOS IPv6 Command Reference
+  (``ipv6 access-list``, ``permit (IPv6)``, ``remark (IPv6)``), one entry per
+  port or range, ``any``, ``host ADDRESS`` or ``PREFIX/LENGTH``. IOS resolves no
+  DNS name in a list or group: a hostname is resolved at export time
+  (``--resolve``) or left as a placeholder that the header explains.
+- Port forwards: "Configuring NAT for IP Address Conservation", static NAT with
+  port translation: ``ip nat inside source static {tcp|udp} LOCAL-IP LOCAL-PORT
+  interface TYPE NUMBER GLOBAL-PORT``, one port per entry.
+
+The site router: zones ``inside`` (LAN) and ``outside`` (internet); ``--lan-if``
+and ``--wan-if`` name the interfaces that join them (placeholders otherwise, so
+that IOS refuses those lines until they are replaced). Names start with
+``--name-prefix`` in upper case. The first lines remove the export's lists and
+groups, so that pasting again replaces them. Lines starting with ``!`` are comments.
 """
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import dataclass
 
-from exporters.base import ExportContext, ExportError, Peer, ascii_text, comment_block, header_lines, labels_scopes
-from exporters.base import rule_comment
+import netaddr
+
+from exporters.base import ExportContext, ExportError, Peer, comment_block, header_lines, labels_scopes, named_peers
+from exporters.base import ROLES, network_and_mask, port_forwards, rule_comment, rule_title
 from exporters.cisco_common import (
-    ACLS,
-    OBJECTS,
-    peers,
+    Names,
+    cisco_text,
+    device_address,
     placeholder,
     port_entries,
     remark,
-    service_group,
     spell_placeholder,
 )
 from exporters.words import say
 from fwplan.merge import Limits, Rule, RuleSet
 
 TARGET = "Cisco IOS"
+#: The zones: the LAN side and the internet side.
+INSIDE, OUTSIDE = "inside", "outside"
+#: Each direction's zone pair: from which zone to which.
+PAIRS = {"outbound": (INSIDE, OUTSIDE), "inbound": (OUTSIDE, INSIDE)}
 
 
 @dataclass(frozen=True)
 class CiscoIosExporter:
     name: str = "cisco-ios"
-    description: str = "Cisco IOS/IOS XE routers: object groups (tcp eq, range a b) and extended access lists"
+    description: str = ("Cisco IOS/IOS XE routers: zone-based firewall over object groups and access lists, "
+                        "static NAT port forwards (--plain-acl: the access lists alone)")
     suffix: str = ".ios"
     limits: Limits = Limits()
     fuse_protocols: bool = False
     takes_names: bool = False
-    options: frozenset[str] = frozenset()
-    interfaces: tuple[str, str] | None = None
+    options: frozenset[str] = frozenset(("wan_if", "lan_if", "nat", "name_prefix", "plain_acl"))
+    interfaces: tuple[str, str] | None = None  # no default: placeholders until --wan-if/--lan-if
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         v6 = context.family == 6
-        by_endpoint, named = peers(ruleset, context, self.takes_names)
+        names = Names.of(context)
+        by_endpoint, named = named_peers(ruleset, context, self.takes_names)
         for p in by_endpoint.values():
             _check_family(p, context.family)
         numbered = list(enumerate(ruleset.rules, start=1))
-        directions = [d for d in ACLS if any(rule.direction == d for _, rule in numbered)]
-        out = [comment_block([ascii_text(line) for line in self._head(ruleset, context, directions)], "! ")]
+        directions = [d for d in PAIRS if any(rule.direction == d for _, rule in numbered)]
+        forwarded = port_forwards(numbered, context)
+        plain = context.router.plain_acl
+        wan, lan = self._interfaces(context)
+        lines = [comment_block([cisco_text(line) for line in self._head(ruleset, context, directions, forwarded)],
+                               "! ")]
+        lines.extend(f"{line}\n" for line in _removals(names, named, numbered, directions, v6))
         if not v6:
-            for role, name in OBJECTS.items():
-                if role in named:
-                    out.append(f"object-group network {name}\n")
-                    out.extend(f" {line}\n" for line in _group_lines(named[role]))
+            for role in (r for r in ROLES if r in named):
+                lines.append(f"object-group network {names.group(role)}\n")
+                lines.extend(f" {line}\n" for line in _group_lines(named[role]))
             for number, rule in numbered:
-                out.append(f"object-group service {service_group(number)}\n")
-                out.extend(f" {rule.protocol} {entry}\n" for entry in port_entries(rule.ports))
+                lines.append(f"object-group service {names.service(number)}\n")
+                lines.extend(f" {rule.protocol} {entry}\n" for entry in port_entries(rule.ports))
         scoped = labels_scopes(ruleset)
         for direction in directions:
-            out.append(f"{'ipv6 access-list' if v6 else 'ip access-list extended'} {ACLS[direction]}\n")
+            lines.append(f"{'ipv6 access-list' if v6 else 'ip access-list extended'} {names.acl(direction, v6)}\n")
             for number, rule in numbered:
                 if rule.direction != direction:
                     continue
-                out.append(f" remark {remark(rule_comment(number, rule, context.lang, scoped))}\n")
+                lines.append(f" remark {remark(rule_comment(number, rule, context.lang, scoped))}\n")
                 src, dst = by_endpoint[rule.source], by_endpoint[rule.destination]
                 if v6:
-                    out.extend(f" {line}\n" for line in _v6_entries(rule, src, dst))
+                    lines.extend(f" {line}\n" for line in _v6_entries(rule, src, dst))
                 else:
-                    out.append(f" permit object-group {service_group(number)} {_ref(src)} {_ref(dst)}\n")
-        return "".join(out)
+                    # a list inbound on the internet interface sees a port forward's public (pre-NAT) address
+                    target = "any" if plain and number in forwarded else _ref(dst, names)
+                    lines.append(f" permit object-group {names.service(number)} {_ref(src, names)} {target}\n")
+        if not plain:
+            lines.extend(f"{line}\n" for line in _zone_firewall(names, directions, v6))
+        for number, target in forwarded.items():
+            rule, local = ruleset.rules[number - 1], device_address(by_endpoint[target])
+            lines.append(f"! {cisco_text(f'fwplan {rule_title(number, rule, context.lang, scoped)}')}\n")
+            lines.extend(f"ip nat inside source static {rule.protocol} {local} {port} interface {wan} {port}\n"
+                         for r in rule.ports.ranges for port in range(r.lo, r.hi + 1))
+        if not plain:
+            for interface, zone in ((lan, INSIDE), (wan, OUTSIDE)):
+                lines.append(f"interface {interface}\n zone-member security {zone}\n")
+        return "".join(lines)
 
-    def _head(self, ruleset: RuleSet, context: ExportContext, directions: list[str]) -> list[str]:
+    @staticmethod
+    def _interfaces(context: ExportContext) -> tuple[str, str]:
+        """The WAN and LAN interfaces: the user's, else placeholders that IOS refuses."""
+        return context.interfaces(spell_placeholder(say("cisco.placeholder.wan", context.lang)),
+                                  spell_placeholder(say("cisco.placeholder.lan", context.lang)))
+
+    def _head(self, ruleset: RuleSet, context: ExportContext, directions: list[str], forwarded: dict) -> list[str]:
+        lang, names, v6 = context.lang, Names.of(context), context.family == 6
         head = header_lines(ruleset, context, TARGET, self.takes_names, spell=spell_placeholder)
-        lang = context.lang
-        command = "ipv6 traffic-filter" if context.family == 6 else "ip access-group"
-        bindings = "; ".join(say("ios.bind", lang, command=command, acl=ACLS[d], side=say(f"ios.side.{d}", lang))
-                             for d in directions)
-        head.append(say("ios.load", lang, bindings=bindings))
-        head.append(say("ios.stateless", lang))
-        head.append(say("ios.again", lang, remove="no ipv6 access-list NAME" if context.family == 6
-                        else say("ios.remove.v4", lang)))
+        wan, lan = self._interfaces(context)
+        plain = context.router.plain_acl
+        if plain:
+            command = "ipv6 traffic-filter" if v6 else "ip access-group"
+            head.append(say("ios.plain", lang, out=names.acl("outbound", v6), in_=names.acl("inbound", v6),
+                            command=command, command_list="ipv6 access-list" if v6 else "ip access-list extended"))
+        else:
+            head.append(say("ios.zbf", lang, inside=INSIDE, outside=OUTSIDE))
+            head.append(say("ios.interfaces", lang, lan=lan, wan=wan, inside=INSIDE, outside=OUTSIDE))
+            head.append(say("ios.zbf.default", lang, policy=_policy(names, "outbound")))
+            head.append(say("ios.zbf.existing", lang))
+        head.append(say("ios.docs", lang))
+        used = ((wan, context.router.wan_if), *(() if plain else ((lan, context.router.lan_if),)))
+        missing = [name for name, given in used if given is None and (forwarded or not plain)]
+        if missing:
+            head.append(say("ios.interfaces.placeholder", lang, placeholders=", ".join(missing)))
+        if forwarded:
+            head.append(say("ios.nat", lang, wan=wan, filter=say("ios.nat.acl" if plain else "ios.nat.zbf", lang)))
+        elif v6:
+            head.append(say("ios.v6.plain" if plain else "ios.v6", lang))
+        elif not context.router.nat and "inbound" in directions:
+            head.append(say("ios.no_nat", lang))
+        head.append(say("ios.again.plain" if plain else "ios.again", lang, prefix=names.prefix))
         return head
 
 
@@ -106,15 +168,49 @@ def _check_family(p: Peer, family: int) -> None:
         raise ExportError.about("export.cisco_family", address=p.addresses[0], version=p.family, family=family)
 
 
+def _removals(names: Names, named: dict, numbered: list, directions: list[str], v6: bool) -> list[str]:
+    """What an earlier paste left that this one would add to: its lists first (they use the groups)."""
+    lines = [f"no {'ipv6 access-list' if v6 else 'ip access-list extended'} {names.acl(d, v6)}" for d in directions]
+    if not v6:
+        lines.extend(f"no object-group network {names.group(role)}" for role in ROLES if role in named)
+        lines.extend(f"no object-group service {names.service(number)}" for number, _ in numbered)
+    return lines
+
+
+def _class(names: Names, direction: str) -> str:
+    return f"{names.acl(direction, names.v6)}-CLASS"
+
+
+def _policy(names: Names, direction: str) -> str:
+    """The direction's policy map: one for both families, each adding its class."""
+    return f"{names.acl(direction)}-POLICY"
+
+
+def _zone_firewall(names: Names, directions: list[str], v6: bool) -> list[str]:
+    """Per direction a class matching the list, a policy that inspects it, and the zone pair that applies it."""
+    lines = []
+    for d in directions:
+        lines += [f"class-map type inspect match-any {_class(names, d)}",
+                  f" match access-group name {names.acl(d, v6)}",
+                  f"policy-map type inspect {_policy(names, d)}",
+                  f" class type inspect {_class(names, d)}", "  inspect",
+                  " class class-default", "  drop"]
+    lines += [f"zone security {INSIDE}", f"zone security {OUTSIDE}"]
+    for d in directions:
+        source, destination = PAIRS[d]
+        lines += [f"zone-pair security {names.acl(d)}-PAIR source {source} destination {destination}",
+                  f" service-policy type inspect {_policy(names, d)}"]
+    return lines
+
+
 def _group_lines(p: Peer) -> list[str]:
     """An IPv4 network object group's members: ``host A.B.C.D`` or ``NETWORK MASK``."""
     if p.placeholder is not None:
         return [_placeholder_member(p)]
     lines = []
     for address in p.addresses:
-        network = ipaddress.ip_network(address, strict=False)
-        lines.append(f"host {network.network_address}" if network.num_addresses == 1
-                     else f"{network.network_address} {network.netmask}")
+        network, mask = network_and_mask(address)
+        lines.append(f"host {network}" if mask == "255.255.255.255" else f"{network} {mask}")
     return lines
 
 
@@ -123,21 +219,21 @@ def _placeholder_member(p: Peer) -> str:
     return placeholder(p) if p.role == "lan-network" else f"host {placeholder(p)}"
 
 
-def _ref(p: Peer) -> str:
-    if p.is_any or p.role not in OBJECTS:
+def _ref(p: Peer, names: Names) -> str:
+    if p.is_any or p.role is None:
         return "any"
-    return f"object-group {OBJECTS[p.role]}"
+    return f"object-group {names.group(p.role)}"
 
 
 def _v6_operands(p: Peer) -> list[str]:
-    if p.is_any:
+    if p.is_any or (p.role is None and not p.addresses and p.placeholder is None):
         return ["any"]
     if p.placeholder is not None:
         return [_placeholder_member(p)]
     operands = []
     for address in p.addresses:
-        network = ipaddress.ip_network(address, strict=False)
-        operands.append(f"host {network.network_address}" if network.num_addresses == 1 else network.with_prefixlen)
+        network = netaddr.IPNetwork(address).cidr
+        operands.append(f"host {network.ip}" if network.size == 1 else str(network))
     return operands
 
 

@@ -28,7 +28,7 @@ _PLAIN: dict[str, Dialect] = {
         Dialect("routeros", ",", "-", "MikroTik dst-port: 443,9094,9100-9101"),
         Dialect("iptables", ",", ":", "iptables multiport --dports: 443,9094,9100:9101"),
         Dialect("pfsense", "\n", ":", "pfSense port alias import: one entry per line, ranges 9100:9101"),
-        Dialect("opnsense", "\n", ":", "OPNsense port alias: one entry per line, ranges 9100:9101"),
+        Dialect("opnsense", ",", ":", "OPNsense port alias Content field: comma-separated, ranges 9100:9101"),
         Dialect("fortigate", " ", "-", "FortiGate tcp-portrange/udp-portrange: 443 9094 9100-9101"),
         Dialect("fritzbox", "\n", "-", "FRITZ!Box: one port or range per sharing, one per line"),
         Dialect("markdown", ", ", "-", "tickets and documentation: 443, 9094, 9100-9101"),

@@ -1,12 +1,26 @@
 """FRITZ!Box: one port sharing per port or range for the inbound rules; the outbound rules as notes.
 
-Source: AVM knowledge base "Setting up port sharing in the FRITZ!Box"
+Sources: AVM knowledge base "Setting up port sharing in the FRITZ!Box"
 (https://en.avm.de/service/knowledge-base/dok/FRITZ-Box-7590/34_Configuring-static-port-sharing/):
 Internet > Permit Access > Port Sharing > Add Device for Sharing > New
 Sharing > Port sharing; each sharing names one device, one protocol (TCP or
-UDP) and one port or one range ("Port to device ... through ..."). A sharing
-cannot be limited to a source address. A FRITZ!Box lets outbound traffic
-through by default, so the outbound rules need no setting there.
+UDP) and one port or one range ("Port to device ... through port ..."), the
+"Port requested externally" for IPv4 only, and "Enable sharing for IPv4" /
+"for IPv6". AVM help "Port Sharing"
+(https://service.avm.de/help/en/FRITZ-Box-7530/019p2/hilfe_portfreigabe): "A
+port can be released for sharing only once per device" and the external port
+"only once in the FRITZ!Box firewall". FRITZ!Box 7560 manual, "Configuring
+Port Forwarding": over IPv4 "one port can be opened for exactly one computer",
+over IPv6 "for each computer in the network" (each device has its own global
+address: no external port, no translation). A sharing cannot be limited to a
+source address. A FRITZ!Box lets outbound traffic through by default, so the
+outbound rules need no setting there.
+
+No router options: the FRITZ!Box has no interfaces to name, always translates
+IPv4 (an IPv4 sharing is a port forward; a routed public LAN, ``--no-nat``,
+is not a FRITZ!Box setup) and never IPv6, and its sharings carry no names.
+Entering a sharing a second time is refused by the FRITZ!Box (the port is
+taken), which the header says.
 """
 
 from __future__ import annotations
@@ -32,9 +46,12 @@ class FritzboxExporter:
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         lang = context.lang
-        out = [comment_block(header_lines(ruleset, context, "FRITZ!Box", self.takes_names)), "\n"]
-        inbound = [(n, r) for n, r in enumerate(ruleset.rules, start=1) if r.direction == "inbound"]
-        outbound = [(n, r) for n, r in enumerate(ruleset.rules, start=1) if r.direction == "outbound"]
+        family = "v6" if context.family == 6 else "v4"
+        head = header_lines(ruleset, context, "FRITZ!Box", self.takes_names)
+        head.append(say(f"fritzbox.again.{family}", lang))
+        out = [comment_block(head), "\n"]
+        inbound = [(n, r) for n, r in ruleset.numbered() if r.direction == "inbound"]
+        outbound = [(n, r) for n, r in ruleset.numbered() if r.direction == "outbound"]
         scoped = labels_scopes(ruleset)
         out.append(f"{say('fritzbox.inbound', lang)}:\n")
         if not inbound:
@@ -48,12 +65,13 @@ class FritzboxExporter:
                            f"{one_line(say('fritzbox.internal', lang, src=src_text, dst=dst_text))}: "
                            f"{rule_about(rule, lang, scoped)}\n")
                 continue
-            sharing = say("fritzbox.sharing", lang, device=dst_text, protocol=rule.protocol.upper(), lo=r.lo, hi=r.hi)
+            sharing = say(f"fritzbox.sharing.{family}", lang, device=dst_text, protocol=rule.protocol.upper(),
+                          lo=r.lo, hi=r.hi)
             out.append(f"  {number}. {one_line(sharing)}\n")
             if not src.is_any:
                 out.append(f"     {one_line(say('fritzbox.from', lang, src=src_text))}\n")
-            if dst.role == "lan-network":
-                out.append(f"     {one_line(say('fritzbox.network', lang, dst=dst_text))}\n")
+            if dst.role == "lan-network" or dst.is_any or rule.destination.kind == "network":
+                out.append(f"     {one_line(say(f'fritzbox.network.{family}', lang, dst=dst_text))}\n")
             out.append(f"     {rule_about(rule, lang, scoped)}\n")
         out.append(f"\n{say('fritzbox.outbound', lang)}:\n")
         if not outbound:

@@ -1,94 +1,145 @@
-"""pfSense (and OPNsense): port alias import lists and the rules table that uses them.
+"""pfSense (and OPNsense): alias lists to enter, a rules table with each rule's address family, and a port
+forward table for the inbound rules to the private LAN.
 
 Syntax: pfSense documentation "Aliases" (https://docs.netgate.com/pfsense/en/latest/firewall/aliases.html):
-alias names of letters, digits and '_' (at most 31 characters); Firewall >
-Aliases > Import takes one entry per line; a port range is written ``a:b``;
-a Host alias may hold an FQDN, which the firewall resolves and keeps current.
-OPNsense (https://docs.opnsense.org/manual/aliases.html) takes the same
-entries in Firewall > Aliases. Rules may use protocol TCP/UDP.
+alias names of letters, digits and ``_`` (at most 31 characters); Firewall >
+Aliases > Ports > Import ("Bulk import") takes one port or range ``a:b`` per
+line and refuses a name that exists; a Host alias may hold an FQDN, which the
+firewall resolves and keeps current. "Port Forwards"
+(https://docs.netgate.com/pfsense/en/latest/nat/port-forwards.html): Firewall >
+NAT > Port Forward, with Address Family, Protocol, Source, Destination (the
+interface's address), Destination port range, Redirect target IP and port (a
+port alias as the destination port range is also the redirect target port), and
+Filter rule association "Add associated filter rule". A firewall rule's Address
+Family defaults to IPv4 ("Firewall Rule Configuration",
+https://docs.netgate.com/pfsense/en/latest/firewall/configure.html).
+
+OPNsense (https://docs.opnsense.org/manual/aliases.html, https://docs.opnsense.org/manual/nat.html): an
+alias's Content field is a token field that splits pasted text at commas (one
+entry per line goes through its Text button, from 24.1), so the port aliases
+are written comma-separated; ports and ranges ``a:b`` as in pfSense. Port
+forwards are Firewall > NAT > Destination NAT (Port Forward before 26.1), whose
+Version field is the address family; a rule's is TCP/IP Version.
+
+The site router: interfaces from ``--wan-if``/``--lan-if`` (default ``WAN`` and
+``LAN``, as the web interfaces name them); aliases start with ``--name-prefix``
+(``-`` written as ``_``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporters.base import DIRECTION_WORDS, LAN_ROLES, ExportContext, Peer, comment_block, header_lines, labels_scopes
-from exporters.base import one_line, peer, rule_about
+from exporters.base import DIRECTION_WORDS, LAN_ROLES, ROLES, ExportContext, Peer, comment_block, header_lines
+from exporters.base import labels_scopes, named_peers, object_name, one_line, port_forwards, rule_about
 from exporters.dialects import format_ports
-from fwplan.table import aligned
 from exporters.words import say
-from fwplan.merge import Limits, Rule, RuleSet
+from fwplan.merge import Endpoint, Limits, Rule, RuleSet
+from fwplan.table import aligned
 
-ADDRESS_ALIASES = {"lan-network": "fwplan_lan_net", "lan-address": "fwplan_lan_addr", "vpn-router": "fwplan_vpn_router",
-                   "pbx-host": "fwplan_pbx_host"}
-COLUMNS = ("interface", "direction", "protocol", "source", "destination", "port", "description")
+RULE_COLUMNS = ("interface", "direction", "family", "protocol", "source", "destination", "port", "description")
+FORWARD_COLUMNS = ("interface", "family", "protocol", "source", "destination", "port", "redirect_ip",
+                   "redirect_port", "description")
 ALIAS_TYPES = {"lan-network": "Network", "lan-address": "Host", "vpn-router": "Host", "pbx-host": "Host"}
+FAMILIES = {4: "IPv4", 6: "IPv6"}
 
 
-def port_alias(number: int) -> str:
-    return f"fwplan_rule{number}"
+def alias_prefix(context: ExportContext) -> str:
+    """The name prefix as an alias name takes it: letters, digits and ``_``."""
+    return context.router.name_prefix.replace("-", "_")
+
+
+def port_alias(prefix: str, number: int) -> str:
+    return f"{prefix}_rule{number}"
 
 
 @dataclass(frozen=True)
 class PfsenseExporter:
     name: str = "pfsense"
-    description: str = "pfSense port alias import lists (a:b, one per line) and a rules table"
+    description: str = "pfSense aliases to import (a:b, one per line), a rules table and port forwards"
     suffix: str = ".txt"
     limits: Limits = Limits()
     fuse_protocols: bool = True
     takes_names: bool = True
-    options: frozenset[str] = frozenset()
-    interfaces: tuple[str, str] | None = None
+    options: frozenset[str] = frozenset(("wan_if", "lan_if", "nat", "name_prefix"))
+    interfaces: tuple[str, str] | None = ("WAN", "LAN")
     product: str = "pfSense"
-    menus: str = "pfsense"  # the key prefix of its menu paths in exporters.words
+    menus: str = "pfsense"  # the key prefix of its menu paths and steps in exporters.words
+    family_field: str = "Address Family"  # a rule's address family field, as the web interface names it
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
-        lang = context.lang
-        head = header_lines(ruleset, context, self.product, self.takes_names)
-        head.append(say("pfsense.steps", lang, address_menu=say(f"{self.menus}.address_menu", lang),
-                        alias_menu=say(f"{self.menus}.alias_menu", lang)))
-        out = [comment_block(head), "\n"]
-        peers = {e: peer(e, context, self.takes_names)
-                 for r in ruleset.rules for e in (r.source, r.destination)}
+        lang, prefix = context.lang, alias_prefix(context)
+        wan, lan = context.interfaces(*self.interfaces)
+        family = FAMILIES[context.family]
+        peers, named = named_peers(ruleset, context, self.takes_names)
+        numbered = list(enumerate(ruleset.rules, start=1))
+        forwarded = port_forwards(numbered, context)
+        out = [comment_block(self._head(ruleset, context, bool(forwarded))), "\n"]
         out.append(f"# {say('pfsense.address_aliases', lang)}\n")
-        for role, alias in ADDRESS_ALIASES.items():
-            p = next((p for p in peers.values() if p.role == role), None)
-            if p is None:
-                continue
-            line = say("pfsense.alias", lang, alias=alias, type=ALIAS_TYPES[role], value=self._address(p))
+        for role in (r for r in ROLES if r in named):
+            line = say("pfsense.alias", lang, alias=object_name(role, prefix, "_"), type=ALIAS_TYPES[role],
+                       value=self._address(named[role]))
             out.append(f"# {one_line(line)}\n")
         out.append(f"\n# {say('pfsense.port_aliases', lang)}\n")
-        for number, rule in enumerate(ruleset.rules, start=1):
-            out.append(f"# BEGIN {say('pfsense.port_alias', lang, alias=port_alias(number), number=number)}\n")
+        for number, rule in numbered:
+            alias = port_alias(prefix, number)
+            out.append(f"# BEGIN {say('pfsense.port_alias', lang, alias=alias, number=number)}\n")
             out.append(format_ports(rule.ports, self.name) + "\n")
-            out.append(f"# END {port_alias(number)}\n")
-        out.append(f"\n# {say('pfsense.rules', lang)}\n")
-        heading = ("#", *(say(f"pfsense.col.{c}", lang) for c in COLUMNS))
-        rows = [heading]
+            out.append(f"# END {alias}\n")
         scoped = labels_scopes(ruleset)
-        for number, rule in enumerate(ruleset.rules, start=1):
-            rows.append((
-                str(number), self._interface(rule, peers), DIRECTION_WORDS[lang][rule.direction],
-                rule.protocol.upper(), self._side(rule.source, peers), self._side(rule.destination, peers),
-                port_alias(number), f"fwplan {number}: {rule_about(rule, lang, scoped)}",
-            ))
+        rows = [("#", *(say(f"pfsense.col.{c}", lang) for c in RULE_COLUMNS))]
+        for number, rule in numbered:
+            if number in forwarded:
+                continue
+            rows.append((str(number), self._interface(rule, peers, wan, lan), DIRECTION_WORDS[lang][rule.direction],
+                         family, rule.protocol.upper(), self._side(rule.source, peers, prefix),
+                         self._side(rule.destination, peers, prefix), port_alias(prefix, number),
+                         f"fwplan {number}: {rule_about(rule, lang, scoped)}"))
+        out.append(f"\n# {say('pfsense.rules', lang, menu=say(f'{self.menus}.rules_menu', lang))}\n")
         out.extend(f"# {line}\n" for line in aligned(rows, underline=False))
+        if forwarded:
+            rows = [("#", *(say(f"pfsense.col.{c}", lang) for c in FORWARD_COLUMNS))]
+            for number, target in forwarded.items():
+                rule = ruleset.rules[number - 1]
+                rows.append((str(number), wan, family, rule.protocol.upper(), self._side(rule.source, peers, prefix),
+                             f"{wan} address", port_alias(prefix, number), self._side(target, peers, prefix),
+                             port_alias(prefix, number), f"fwplan {number}: {rule_about(rule, lang, scoped)}"))
+            out.append(f"\n# {say('pfsense.forwards', lang, menu=say(f'{self.menus}.nat_menu', lang))}\n")
+            out.extend(f"# {line}\n" for line in aligned(rows, underline=False))
         return "".join(out)
 
-    @staticmethod
-    def _interface(rule: Rule, peers: dict) -> str:
-        """Where the rule goes: the interface its traffic comes in on."""
-        role = peers[rule.source].role
-        if role in LAN_ROLES or (rule.direction == "outbound" and peers[rule.source].is_any):
-            return "LAN"
-        return "WAN"
+    def _head(self, ruleset: RuleSet, context: ExportContext, forwards: bool) -> list[str]:
+        lang = context.lang
+        wan, lan = context.interfaces(*self.interfaces)
+        head = header_lines(ruleset, context, self.product, self.takes_names)
+        head.append(say("pfsense.interfaces", lang, wan=wan, lan=lan))
+        head.append(say("pfsense.steps", lang, address_menu=say(f"{self.menus}.address_menu", lang),
+                        port_step=say(f"{self.menus}.port_step", lang, menu=say(f"{self.menus}.alias_menu", lang)),
+                        rules_menu=say(f"{self.menus}.rules_menu", lang), family_field=self.family_field))
+        head.append(say(f"{self.menus}.docs", lang))
+        if forwards:
+            head.append(say("pfsense.nat", lang, wan=wan))
+            head.append(say("pfsense.forward_step", lang, nat_menu=say(f"{self.menus}.nat_menu", lang),
+                            destination=f"{wan} address", filter=say(f"{self.menus}.filter", lang, wan=wan)))
+        elif not context.router.nat and context.family == 4 and any(r.direction == "inbound" for r in ruleset.rules):
+            head.append(say("pfsense.no_nat", lang, wan=wan))
+        head.append(say("pfsense.again", lang))
+        return head
 
-    def _side(self, endpoint, peers: dict) -> str:
+    @staticmethod
+    def _interface(rule: Rule, peers: dict, wan: str, lan: str) -> str:
+        """Where the rule goes: the interface its traffic comes in on."""
+        source = peers[rule.source]
+        if source.role in LAN_ROLES or (rule.direction == "outbound" and source.is_any):
+            return lan
+        return wan
+
+    def _side(self, endpoint: Endpoint, peers: dict, prefix: str) -> str:
         p: Peer = peers[endpoint]
         if p.is_any:
             return "any"
-        if p.role in ADDRESS_ALIASES:
-            return ADDRESS_ALIASES[p.role]
+        if p.role in ALIAS_TYPES:
+            return object_name(p.role, prefix, "_")
         return one_line(self._address(p))
 
     @staticmethod

@@ -167,6 +167,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "und PBX-Host eine Adressfamilie verwenden",
                             "address {address!r} is IPv{version} but this Cisco IOS export is IPv{family}; "
                             "use one address family for LAN and PBX host"),
+    # FortiGate: FortiOS name limits (policy 35, interface 35, address/VIP/service 79 characters)
+    "export.fortigate_name": ("Name {name!r} ist für FortiOS zu lang: höchstens {most} Zeichen (Schnittstellen und "
+                              "Policies 35, Adressen, VIPs und Dienste 79)",
+                              "name {name!r} is too long for FortiOS: at most {most} characters (interfaces and "
+                              "policies 35, addresses, VIPs and services 79)"),
     # merge options (--max-entries, --range-cost, --max-gap)
     "limits.max_entries": ("max_entries {value} muss 1 oder mehr sein", "max_entries {value} must be 1 or more"),
     "limits.range_cost": ("range_cost {value} muss 1 oder mehr sein", "range_cost {value} must be 1 or more"),

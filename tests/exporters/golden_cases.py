@@ -30,6 +30,7 @@ class Case(NamedTuple):
     lang: str
     vpn_router: str | None = None
     scopes: tuple[str, ...] | None = None  # None: the format's default
+    router: tuple[tuple[str, object], ...] = ()  # the site router's settings, as flags would give them
 
 
 #: The unconditional components of HostedPBX classic (the remote clients among them) and its conditional one.
@@ -56,6 +57,27 @@ SHARED_CASES = ("classic-name", "instantpbx-ip-de", "classic-conditional-vpn-rou
 FORMATS = {fmt: SHARED_CASES for fmt in ("routeros", "fortigate", "cisco", "pfsense", "opnsense", "fritzbox",
                                          "markdown")}
 FORMATS["cisco-ios"] = tuple(CASES)
+# RouterOS, FortiGate, FRITZ!Box (issue 10): IPv6 (no NAT, -v6 names), and a site router's own interfaces and
+# name prefix on a routed public LAN (--no-nat: no dst-nat, no VIP, no set nat enable)
+CASES["classic-site-no-nat"] = Case(("hostedpbx-classic",), "192.168.50.2/24", "203.0.113.10", "en", router=(
+    ("wan_if", "ppp0"), ("lan_if", "bridge-lan"), ("nat", False), ("name_prefix", "site7")))
+for _fmt in ("routeros", "fortigate", "fritzbox"):
+    FORMATS[_fmt] = (*FORMATS[_fmt], "ipv6-classic-name-de", *(("classic-site-no-nat",) * (_fmt != "fritzbox")))
+# Cisco ASA, Cisco IOS, pfSense, OPNsense (issue 10): the port forward (static NAT, Port Forward table) with the
+# site's interfaces and name prefix; IPv6 and --no-nat; for IOS the zone-based firewall in German with real
+# interfaces, and --plain-acl
+CASES["classic-site-forward"] = Case(("hostedpbx-classic",), "192.168.50.2/24", "203.0.113.10", "en",
+                                     vpn_router="192.168.50.1", router=(
+                                         ("wan_if", "wan2"), ("lan_if", "lan2"), ("name_prefix", "site-7")))
+CASES["classic-ios-site-de"] = Case(("hostedpbx-classic",), "192.168.50.2/24", "203.0.113.10", "de",
+                                    vpn_router="192.168.50.1", router=(
+                                        ("wan_if", "GigabitEthernet0/0"), ("lan_if", "GigabitEthernet0/1"),
+                                        ("name_prefix", "site7")))
+CASES["classic-ios-plain-acl"] = Case(("hostedpbx-classic",), "192.168.50.2/24", "203.0.113.10", "en", router=(
+    ("wan_if", "Dialer0"), ("plain_acl", True)))
+for _fmt in ("cisco", "pfsense", "opnsense"):
+    FORMATS[_fmt] = (*FORMATS[_fmt], "ipv6-classic-name-de", "classic-site-no-nat", "classic-site-forward")
+FORMATS["cisco-ios"] = tuple(case for case in CASES if case != "classic-site-forward")
 PAIRS = [(fmt, case) for fmt, cases in FORMATS.items() for case in cases]
 
 
@@ -68,7 +90,8 @@ def plan_of(case: Case, catalog) -> Plan:
 def render(fmt: str, case: str) -> str:
     catalog = load_catalog()
     c = CASES[case]
-    return render_export(catalog, plan_of(c, catalog), fmt, ExportSettings(lang=c.lang, scopes=c.scopes))
+    settings = ExportSettings(lang=c.lang, scopes=c.scopes, **dict(c.router), given=frozenset(dict(c.router)))
+    return render_export(catalog, plan_of(c, catalog), fmt, settings)
 
 
 def path(fmt: str, case: str) -> Path:

@@ -1,5 +1,6 @@
 """Cisco IOS specifics the shared exporter tests do not reach: IPv6 lists, the address family check,
---resolve, placeholders, remark length, and the ASA format staying the ASA format."""
+--resolve, placeholders, remark length, and the ASA format staying the ASA format (the zone-based firewall, NAT
+and the site router's settings: tests/exporters/test_nat_cisco_pfsense.py)."""
 
 from __future__ import annotations
 
@@ -33,12 +34,13 @@ def test_ipv6_plans_get_plain_ipv6_lists_with_one_port_or_range_per_entry(catalo
     text, rules = export(catalog, ["hostedpbx-classic"], "2001:db8:50::2/64", "2001:db8:ffff::10")
     lines = body(text)
     assert not any(line.startswith(("object-group", "ip access-list")) for line in lines)
-    assert [line for line in lines if not line.startswith(" ")] == ["ipv6 access-list FWPLAN-OUT",
-                                                                    "ipv6 access-list FWPLAN-IN"]
+    assert [line for line in lines if line.startswith("ipv6 access-list")] == ["ipv6 access-list FWPLAN-OUT-V6",
+                                                                              "ipv6 access-list FWPLAN-IN-V6"]
+    assert lines[:2] == ["no ipv6 access-list FWPLAN-OUT-V6", "no ipv6 access-list FWPLAN-IN-V6"]
     entries = [line for line in lines if line.startswith(" permit ")]
     assert len(entries) == sum(len(rule.ports.ranges) for rule in rules)
     assert " permit udp host 2001:db8:50::2 host 2001:db8:ffff::10 eq 9944" in entries
-    assert "ipv6 traffic-filter FWPLAN-IN in" in text
+    assert "class-map type inspect match-any FWPLAN-IN-V6-CLASS\n match access-group name FWPLAN-IN-V6\n" in text
     assert READERS["cisco-ios"](text) == [(r.protocol, r.ports) for r in rules]
 
 

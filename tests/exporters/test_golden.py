@@ -2,14 +2,16 @@
 pfSense/OPNsense, FRITZ!Box, Markdown).
 
 Each golden file was reviewed against the vendor documentation that its
-exporter module names in its docstring: MikroTik help "Firewall / Filter",
-"Address-lists" and "Scripting"; FortiOS 7.4 CLI Reference ("config firewall
-service custom", "address", "policy"); Cisco ASA CLI Configuration Guide
-("Objects for Access Control", "Extended Access Lists"); Cisco IOS Security
-Configuration Guide ("Object Groups for ACLs", "Commented IP Access List
-Entries") and IOS IPv6 Command Reference ("ipv6 access-list", "permit (IPv6)",
-"remark (IPv6)"); Netgate pfSense "Aliases" and OPNsense "Aliases"; AVM
-knowledge base "Configuring static port sharing"; CommonMark 0.31 / GFM tables.
+exporter module names in its docstring and its header cites: MikroTik help
+"Filter", "NAT", "Address-lists", "Interface Lists" and "Scripting"; FortiOS
+7.4 CLI Reference (firewall service custom, address, address6, vip, policy,
+with their name lengths); Cisco ASA CLI reference and "Network Object NAT" /
+"Twice NAT"; Cisco IOS "Zone-Based Policy Firewalls", "Object Groups for ACLs"
+and the IOS IPv6 Command Reference; Netgate pfSense "Aliases", "Port Forwards"
+and "Configuring Firewall Rules"; OPNsense "Aliases" and "NAT"; AVM help "Port
+Sharing" and knowledge base "Configuring static port sharing"; CommonMark 0.31
+/ GFM tables. A strict reader (tests/exporters/readback.py) checks each
+structure besides the byte comparison.
 Regenerate with ``uv run python -m tests.exporters.golden_cases``; the test
 compares with the committed files.
 """

@@ -83,7 +83,7 @@ def test_router_formats_hold_the_internet_scope_and_count_what_they_left_out(cat
     text = export(catalog, fmt, ["hostedpbx-classic"], lang)
     rules = rules_of(catalog, fmt, ["hostedpbx-classic"])
     assert READERS[fmt](text) == [(r.protocol, r.ports) for r in rules if r.scope == "internet"]
-    counts = {scope: sum(1 for r in rules if r.scope == scope) for scope in ("internal", "remote")}
+    counts = {scope: len({r.number for r in rules if r.scope == scope}) for scope in ("internal", "remote")}
     assert counts["internal"] and counts["remote"]
     head = comments(fmt, text)
     if lang == "en":
@@ -133,9 +133,9 @@ TUNNEL = {
     "routeros": ["src-address=192.168.50.1 dst-address-list=fwplan-pbx-host dst-port=9944 ",
                  "src-address-list=fwplan-pbx-host dst-address=192.168.50.1 dst-port=9944 "],
     "pfsense": ["# fwplan_vpn_router (type Host): 192.168.50.1", "fwplan_vpn_router  fwplan_pbx_host",
-                "fwplan_pbx_host    fwplan_vpn_router"],
+                "fwplan_pbx_host  WAN address"],
     "fortigate": ['edit "fwplan-vpn-router"\n        set subnet 192.168.50.1 255.255.255.255',
-                  'set srcaddr "fwplan-vpn-router"', 'set dstaddr "fwplan-vpn-router"'],
+                  'set srcaddr "fwplan-vpn-router"', 'set mappedip "192.168.50.1"'],
     "cisco": ["object network FWPLAN-VPN-ROUTER\n host 192.168.50.1",
               "permit udp object FWPLAN-VPN-ROUTER object FWPLAN-PBX-HOST",
               "permit udp object FWPLAN-PBX-HOST object FWPLAN-VPN-ROUTER"],
