@@ -306,7 +306,7 @@ def condition_mark(rule: Rule, lang: str) -> str:
     return f"[{say('rule.condition', lang)}: {rule.condition_text(lang)}]" if rule.condition else ""
 
 
-def rule_title(number: int, rule: Rule, lang: str, scoped: bool = False) -> str:
+def rule_title(number: str | int, rule: Rule, lang: str, scoped: bool = False) -> str:
     """``3 outbound tcp``; ``3 (1/2) (internal) outbound tcp`` for a part of a rule in an export of several scopes."""
     part = f"({rule.part}/{rule.parts})" if rule.parts > 1 else ""
     words = (str(number), part, scope_mark(rule, lang, scoped), DIRECTION_WORDS[lang][rule.direction], rule.protocol)
@@ -319,7 +319,7 @@ def rule_about(rule: Rule, lang: str, scoped: bool = False) -> str:
     return one_line(" ".join(m for m in marks if m))
 
 
-def rule_comment(number: int, rule: Rule, lang: str, scoped: bool = False) -> str:
+def rule_comment(number: str | int, rule: Rule, lang: str, scoped: bool = False) -> str:
     """``fwplan 3 outbound tcp: purpose``, one line, not yet quoted for any target.
 
     A conditional rule says so first (``fwplan 6 outbound udp [only if: ...]: purpose``); with ``scoped``

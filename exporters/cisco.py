@@ -71,37 +71,38 @@ class CiscoExporter:
         names = Names.of(context)
         wan, lan = context.interfaces(*self.interfaces)
         by_endpoint, named = named_peers(ruleset, context, self.takes_names)
-        numbered = list(enumerate(ruleset.rules, start=1))
+        numbered = ruleset.numbered()
+        by_label = dict(numbered)
         forwarded = port_forwards(numbered, context)
         scoped = labels_scopes(ruleset)
         entries = []
-        for number, rule in numbered:
+        for label, rule in numbered:
             acl = names.acl(rule.direction)
             src, dst = (self._ref(by_endpoint[e], names) for e in (rule.source, rule.destination))
-            entries.append(f"access-list {acl} remark {remark(rule_comment(number, rule, context.lang, scoped))}")
+            entries.append(f"access-list {acl} remark {remark(rule_comment(label, rule, context.lang, scoped))}")
             entries.append(f"access-list {acl} extended permit {rule.protocol} {src} {dst} "
-                           f"object-group {names.service(number, True)}")
+                           f"object-group {names.service(label, True)}")
         nat, twice = [], []
-        for number, target in forwarded.items():
-            rule, device = ruleset.rules[number - 1], device_address(by_endpoint[target])
+        for label, target in forwarded.items():
+            rule, device = by_label[label], device_address(by_endpoint[target])
             for r in rule.ports.ranges:
-                name = f"{names.service(number)}-{rule.protocol.upper()}{r.lo}{'' if r.is_single else f'-{r.hi}'}"
+                name = f"{names.service(label)}-{rule.protocol.upper()}{r.lo}{'' if r.is_single else f'-{r.hi}'}"
                 if r.is_single:
                     nat += [f"object network {name}", f" host {device}",
                             f" nat ({lan},{wan}) static interface service {rule.protocol} {r.lo} {r.lo}"]
                     continue
-                host = f"{names.service(number)}-HOST"
+                host = f"{names.service(label)}-HOST"
                 if f"object network {host}" not in nat:
                     nat += [f"object network {host}", f" host {device}"]
                 nat += [f"object service {name}", f" service {rule.protocol} source range {r.lo} {r.hi}"]
                 twice.append(f"nat ({lan},{wan}) source static {host} interface service {name} {name}")
         lines = [comment_block([cisco_text(line) for line in self._head(ruleset, context, forwarded)], "! ")]
         lines.extend(f"no {line}\n" for line in (*entries, *twice))
-        lines.extend(f"no object-group service {names.service(number, True)}\n" for number, _ in numbered)
+        lines.extend(f"no object-group service {names.service(label, True)}\n" for label, _ in numbered)
         for role in (r for r in ROLES if r in named):
             lines.append(f"object network {names.group(role, True)}\n {self._object_line(named[role], v6)}\n")
-        for number, rule in numbered:
-            lines.append(f"object-group service {names.service(number, True)} {rule.protocol}\n")
+        for label, rule in numbered:
+            lines.append(f"object-group service {names.service(label, True)} {rule.protocol}\n")
             lines.extend(f" port-object {entry}\n" for entry in port_entries(rule.ports))
         lines.extend(f"{line}\n" for line in (*entries, *nat, *twice))
         return "".join(lines)

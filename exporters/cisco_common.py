@@ -2,13 +2,15 @@
 
 Both name the plan's endpoints, service groups and access lists after the
 user's name prefix in upper case (``FWPLAN-LAN-NET``, ``FWPLAN-RULE3``,
-``FWPLAN-OUT``), write remarks of at most 100 printable ASCII characters (ASA
-"access-list remark"; IOS "Commented IP Access List Entries": "Each remark is
-limited to 100 characters"), and write ports as ``eq PORT`` / ``range LOW HIGH``
-lines (the ``cisco`` port dialect), never service names. No pasted line holds
-a ``?``: typed or pasted into the IOS or ASA CLI it shows the context help
-instead of being entered ("Using the Cisco IOS Command-Line Interface", "Getting
-Help"), so comments and remarks drop it.
+``FWPLAN-OUT``; the pieces 6a, 6b of a split rule are ``FWPLAN-RULE6A``,
+``FWPLAN-RULE6B``, their remarks ``fwplan 6a ...``), write remarks of at most
+100 printable ASCII characters (ASA "access-list remark"; IOS "Commented IP
+Access List Entries": "Each remark is limited to 100 characters"), and write
+ports as ``eq PORT`` / ``range LOW HIGH`` lines (the ``cisco`` port dialect),
+never service names. No pasted line holds a ``?``: typed or pasted into the
+IOS or ASA CLI it shows the context help instead of being entered ("Using the
+Cisco IOS Command-Line Interface", "Getting Help"), so comments and remarks
+drop it.
 """
 
 from __future__ import annotations
@@ -66,8 +68,9 @@ class Names:
         """The network object (group) of ``role``: ``FWPLAN-VPN-ROUTER``; ``-V6`` with ``family_suffix``."""
         return object_name(role, self.prefix, upper=True, suffix="V6" if family_suffix and self.v6 else "")
 
-    def service(self, number: int, family_suffix: bool = False) -> str:
-        return f"{self.prefix}-RULE{number}{self.suffix if family_suffix else ''}"
+    def service(self, label: str, family_suffix: bool = False) -> str:
+        """The service group of the rule labelled ``label``: ``FWPLAN-RULE3``, ``FWPLAN-RULE6A`` for piece 6a."""
+        return f"{self.prefix}-RULE{label.upper()}{self.suffix if family_suffix else ''}"
 
     def acl(self, direction: str, family_suffix: bool = False) -> str:
         return f"{self.prefix}-{DIRECTIONS[direction]}{self.suffix if family_suffix else ''}"

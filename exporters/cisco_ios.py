@@ -87,7 +87,8 @@ class CiscoIosExporter:
         by_endpoint, named = named_peers(ruleset, context, self.takes_names)
         for p in by_endpoint.values():
             _check_family(p, context.family)
-        numbered = list(enumerate(ruleset.rules, start=1))
+        numbered = ruleset.numbered()
+        by_label = dict(numbered)
         directions = [d for d in PAIRS if any(rule.direction == d for _, rule in numbered)]
         forwarded = port_forwards(numbered, context)
         plain = context.router.plain_acl
@@ -99,28 +100,28 @@ class CiscoIosExporter:
             for role in (r for r in ROLES if r in named):
                 lines.append(f"object-group network {names.group(role)}\n")
                 lines.extend(f" {line}\n" for line in _group_lines(named[role]))
-            for number, rule in numbered:
-                lines.append(f"object-group service {names.service(number)}\n")
+            for label, rule in numbered:
+                lines.append(f"object-group service {names.service(label)}\n")
                 lines.extend(f" {rule.protocol} {entry}\n" for entry in port_entries(rule.ports))
         scoped = labels_scopes(ruleset)
         for direction in directions:
             lines.append(f"{'ipv6 access-list' if v6 else 'ip access-list extended'} {names.acl(direction, v6)}\n")
-            for number, rule in numbered:
+            for label, rule in numbered:
                 if rule.direction != direction:
                     continue
-                lines.append(f" remark {remark(rule_comment(number, rule, context.lang, scoped))}\n")
+                lines.append(f" remark {remark(rule_comment(label, rule, context.lang, scoped))}\n")
                 src, dst = by_endpoint[rule.source], by_endpoint[rule.destination]
                 if v6:
                     lines.extend(f" {line}\n" for line in _v6_entries(rule, src, dst))
                 else:
                     # a list inbound on the internet interface sees a port forward's public (pre-NAT) address
-                    target = "any" if plain and number in forwarded else _ref(dst, names)
-                    lines.append(f" permit object-group {names.service(number)} {_ref(src, names)} {target}\n")
+                    target = "any" if plain and label in forwarded else _ref(dst, names)
+                    lines.append(f" permit object-group {names.service(label)} {_ref(src, names)} {target}\n")
         if not plain:
             lines.extend(f"{line}\n" for line in _zone_firewall(names, directions, v6))
-        for number, target in forwarded.items():
-            rule, local = ruleset.rules[number - 1], device_address(by_endpoint[target])
-            lines.append(f"! {cisco_text(f'fwplan {rule_title(number, rule, context.lang, scoped)}')}\n")
+        for label, target in forwarded.items():
+            rule, local = by_label[label], device_address(by_endpoint[target])
+            lines.append(f"! {cisco_text(f'fwplan {rule_title(label, rule, context.lang, scoped)}')}\n")
             lines.extend(f"ip nat inside source static {rule.protocol} {local} {port} interface {wan} {port}\n"
                          for r in rule.ports.ranges for port in range(r.lo, r.hi + 1))
         if not plain:
@@ -168,12 +169,13 @@ def _check_family(p: Peer, family: int) -> None:
         raise ExportError.about("export.cisco_family", address=p.addresses[0], version=p.family, family=family)
 
 
-def _removals(names: Names, named: dict, numbered: list, directions: list[str], v6: bool) -> list[str]:
+def _removals(names: Names, named: dict, numbered: list[tuple[str, Rule]], directions: list[str],
+              v6: bool) -> list[str]:
     """What an earlier paste left that this one would add to: its lists first (they use the groups)."""
     lines = [f"no {'ipv6 access-list' if v6 else 'ip access-list extended'} {names.acl(d, v6)}" for d in directions]
     if not v6:
         lines.extend(f"no object-group network {names.group(role)}" for role in ROLES if role in named)
-        lines.extend(f"no object-group service {names.service(number)}" for number, _ in numbered)
+        lines.extend(f"no object-group service {names.service(label)}" for label, _ in numbered)
     return lines
 
 

@@ -1,10 +1,37 @@
-"""iptables: a complete ``iptables-restore`` file for the filter table, with its own chain.
+"""iptables: a complete ``iptables-restore --noflush`` file: the filter table, and the nat table behind NAT.
 
-Syntax: iptables(8), iptables-extensions(8) (multiport: "Up to 15 ports can be
-specified. A port range (port:port) counts as two ports."; comment: at most 256
-characters; conntrack --ctstate), iptables-restore(8) for the file format.
-The FORWARD chain's policy becomes DROP; it jumps to FWPLAN, which accepts
-replies and the planned flows.
+Syntax: iptables(8), iptables-restore(8) (the file format; "-n, --noflush: don't
+flush the previous contents of the table. If not specified, both commands flush
+(delete) all previous contents of the respective table"; a chain line ``:NAME``
+creates the chain, or with --noflush empties it), iptables-extensions(8)
+(https://ipset.netfilter.org/iptables-extensions.man.html: multiport "Up to 15
+ports can be specified. A port range (port:port) counts as two ports."; comment
+at most 256 characters; conntrack ``--ctstate ESTABLISHED,RELATED`` and the
+virtual state ``DNAT``; addrtype ``--dst-type LOCAL``; the DNAT target's
+``--to-destination`` (valid in the nat table's PREROUTING chain and the chains
+called from it; without a port the port is kept) and the MASQUERADE target
+(the nat table's POSTROUTING)).
+
+Loading, always with ``--noflush``: without it iptables-restore would empty
+every table the file names, the router's own nat rules (its masquerade) and
+its INPUT rules included. The file declares its chains FWPLAN (filter) and
+FWPLAN-DNAT, FWPLAN-SNAT (nat), so each load empties and refills them. FORWARD
+is the file's: its policy becomes DROP, it is flushed and jumps to FWPLAN,
+which accepts replies and the planned flows (the same verdict as the nftables
+table's drop policy). The nat table's built-in chains keep their rules: the
+jumps to FWPLAN-DNAT/FWPLAN-SNAT are inserted at their top, so a second load
+inserts them again; an iptables-restore file cannot add a rule only where it
+is missing, and a doubled jump is harmless (the chain runs twice with the same
+result; the first DNAT ends the nat table's walk). The header says so and names
+the command that removes the extra jump.
+
+The site router: forward rules match the interfaces (``--wan-if``/``--lan-if``,
+default ``wan0``/``lan0``, see exporters.nftables), so that a peer ``any`` is
+the internet side only; an inbound internet rule to the private IPv4 LAN is a
+port forward: a DNAT for packets from the rule's source to the router's own
+address on the WAN, and the filter rule for the translated packet (``--ctstate
+DNAT``). ``--masquerade`` adds MASQUERADE for the LAN network leaving the WAN.
+IPv6 (ip6tables-restore) and ``--no-nat`` write the filter table only.
 """
 
 from __future__ import annotations
@@ -14,10 +41,13 @@ from dataclasses import dataclass
 from exporters.base import ExportContext, ExportError, Peer, clip, comment_block, header_lines, one_line, peer
 from exporters.base import labels_scopes, rule_comment, token
 from exporters.dialects import format_ports
+from exporters.nftables import LINUX_INTERFACES, lan_network, port_forwards, router_lines, sides
 from exporters.words import say
 from fwplan.merge import Limits, Rule, RuleSet
 
 CHAIN = "FWPLAN"
+DNAT_CHAIN = "FWPLAN-DNAT"
+SNAT_CHAIN = "FWPLAN-SNAT"
 COMMENT_BYTES = 255
 
 
@@ -36,46 +66,80 @@ def _address(p: Peer) -> str:
 @dataclass(frozen=True)
 class IptablesExporter:
     name: str = "iptables"
-    description: str = "iptables-restore file (filter table, FWPLAN chain jumped to from FORWARD)"
+    description: str = "iptables-restore --noflush file (FORWARD jumps to FWPLAN; nat chains behind NAT)"
     suffix: str = ".rules"
     limits: Limits = Limits(max_entries=15, range_cost=2)
     fuse_protocols: bool = False
     takes_names: bool = False
-    options: frozenset[str] = frozenset()
-    interfaces: tuple[str, str] | None = None
+    options: frozenset[str] = frozenset(("wan_if", "lan_if", "nat", "masquerade"))
+    interfaces: tuple[str, str] | None = LINUX_INTERFACES
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         family = context.family
         tool = "ip6tables-restore" if family == 6 else "iptables-restore"
+        command = "ip6tables" if family == 6 else "iptables"
+        forwards = port_forwards(ruleset, context)
+        masquerade = context.nat and context.router.masquerade
+        wan, lan = context.interfaces(*self.interfaces)
+        network = lan_network(context, self.takes_names)
         head = header_lines(ruleset, context, tool, self.takes_names, spell=token)
-        head.append(say("iptables.load", context.lang, tool=tool))
-        out = [comment_block(head), "*filter\n", ":INPUT ACCEPT [0:0]\n", ":FORWARD DROP [0:0]\n",
-               ":OUTPUT ACCEPT [0:0]\n", f":{CHAIN} - [0:0]\n", f"-A FORWARD -j {CHAIN}\n",
-               f"-A {CHAIN} -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT\n"]
+        head += router_lines(ruleset, context, self.interfaces, "iptables", forwards, _address(network))
+        head += [say("iptables.load", context.lang, tool=tool),
+                 say("iptables.again.nat" if context.nat else "iptables.again", context.lang, command=command),
+                 say("iptables.docs", context.lang)]
+        out = [comment_block(head)]
         scoped = labels_scopes(ruleset)
+        if context.nat:
+            # declared even when empty, so that loading this file clears what an earlier one put there
+            out += ["*nat\n", f":{DNAT_CHAIN} - [0:0]\n", f":{SNAT_CHAIN} - [0:0]\n"]
+            if forwards:
+                out.append(f"-I PREROUTING -j {DNAT_CHAIN}\n")
+            if masquerade:
+                out.append(f"-I POSTROUTING -j {SNAT_CHAIN}\n")
+            for number in sorted(forwards):
+                rule = ruleset.rules[number - 1]
+                out.append(f"# {rule_comment(number, rule, context.lang, scoped)}\n")
+                out.append(self._line(number, rule, context, family, wan, lan, dnat=True) + "\n")
+            if masquerade:
+                out.append(f"-A {SNAT_CHAIN} -o {wan} -s {_address(network)} "
+                           f"-m comment --comment {ipt_comment('fwplan masquerade')} -j MASQUERADE\n")
+            out.append("COMMIT\n")
+        out += ["*filter\n", ":FORWARD DROP [0:0]\n", f":{CHAIN} - [0:0]\n", "-F FORWARD\n", f"-A FORWARD -j {CHAIN}\n",
+                f"-A {CHAIN} -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT\n"]
         for number, rule in enumerate(ruleset.rules, start=1):
             out.append(f"# {rule_comment(number, rule, context.lang, scoped)}\n")
-            out.append(self._line(number, rule, context, family) + "\n")
+            out.append(self._line(number, rule, context, family, wan, lan, forwarded=number in forwards) + "\n")
         out.append("COMMIT\n")
         return "".join(out)
 
-    def _line(self, number: int, rule: Rule, context: ExportContext, family: int) -> str:
-        words = [f"-A {CHAIN}"]
+    def _line(self, number: int, rule: Rule, context: ExportContext, family: int, wan: str, lan: str,
+              forwarded: bool = False, dnat: bool = False) -> str:
+        """The filter rule (``forwarded``: for the translated packet), or with ``dnat`` the port forward itself."""
+        words = [f"-A {DNAT_CHAIN} -i {wan}" if dnat else f"-A {CHAIN}"]
+        crossed = sides(rule, wan, lan)
+        if crossed is not None and not dnat:
+            words.append(f"-i {crossed[0]} -o {crossed[1]}")
+        target = None
         for flag, endpoint in (("-s", rule.source), ("-d", rule.destination)):
             p = peer(endpoint, context, self.takes_names)
-            if p.is_any:
-                continue
             if p.family not in (None, family):
                 raise ExportError.about("export.iptables_family", address=endpoint.value, version=p.family,
                                         family=family)
-            words.append(f"{flag} {_address(p)}")
+            if flag == "-d" and dnat:
+                target = p
+            elif not p.is_any:
+                words.append(f"{flag} {_address(p)}")
         words.append(f"-p {rule.protocol}")
         if len(rule.ports.ranges) == 1:
             words.append(f"--dport {format_ports(rule.ports, 'iptables')}")
         else:
             words.append(f"-m multiport --dports {format_ports(rule.ports, 'iptables')}")
+        if dnat:
+            words.append("-m addrtype --dst-type LOCAL")
+        elif forwarded:
+            words.append("-m conntrack --ctstate DNAT")
         words.append(f"-m comment --comment {ipt_comment(f'fwplan rule {number}')}")
-        words.append("-j ACCEPT")
+        words.append(f"-j DNAT --to-destination {_address(target)}" if dnat else "-j ACCEPT")
         return " ".join(words)
 
 

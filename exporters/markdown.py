@@ -64,7 +64,7 @@ class MarkdownExporter:
         lang = context.lang
         out = [f"# {md(say('markdown.title', lang))}\n\n"]
         out.extend(f"- {md(line)}\n" for line in header_facts(context.catalog, context.plan, lang))
-        numbered = list(enumerate(ruleset.rules, start=1))
+        numbered = ruleset.numbered()
         if not numbered:
             out.append(f"\n{md(say('markdown.no_rules', lang))}\n")
         for scope in ruleset.scopes:
@@ -83,24 +83,24 @@ class MarkdownExporter:
         return "".join(out)
 
     @staticmethod
-    def _table(numbered: list[tuple[int, Rule]], lang: str) -> list[str]:
+    def _table(numbered: list[tuple[str, Rule]], lang: str) -> list[str]:
         """A scope's rules as a table, each port with its purposes; a conditional rule marked, its condition below."""
         headings = ("#", *(say(f"col.{c}", lang) for c in COLUMNS))
         out = ["| " + " | ".join(md(h) for h in headings) + " |\n", "|" + "|".join(["---"] * len(headings)) + "|\n"]
         conditions: dict[str, list[str]] = {}
-        for number, rule in numbered:
+        for label, rule in numbered:
             mark = CONDITION_MARK if rule.condition is not None else ""
             if mark:
-                conditions.setdefault(rule.condition_text(lang), []).append(str(number))
+                conditions.setdefault(rule.condition_text(lang), []).append(label)
             purposes = "<br>".join(md(line) for line in port_purpose_lines(rule, lang, ", "))
-            cells = (f"{number}{mark}", DIRECTION_WORDS[lang][rule.direction], rule.protocol,
+            cells = (f"{label}{mark}", DIRECTION_WORDS[lang][rule.direction], rule.protocol,
                      rule.source.label(lang), rule.destination.label(lang), format_ports(rule.ports, "markdown"))
             out.append("| " + " | ".join(md(c) for c in cells) + f" | {purposes} |\n")
         if conditions:
             out.append("\n")
-        for text, numbers in conditions.items():
-            key = "markdown.condition.one" if len(numbers) == 1 else "markdown.condition.many"
-            out.append(f"- {md(say(key, lang, mark=CONDITION_MARK, numbers=', '.join(numbers), text=text))}\n")
+        for text, labels in conditions.items():
+            key = "markdown.condition.one" if len(labels) == 1 else "markdown.condition.many"
+            out.append(f"- {md(say(key, lang, mark=CONDITION_MARK, numbers=', '.join(labels), text=text))}\n")
         return out
 
 

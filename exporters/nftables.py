@@ -1,25 +1,49 @@
 """nftables: a complete file for ``nft -f`` with its own ``table inet fwplan``.
 
-Syntax: nft(8) and the nftables wiki (https://wiki.nftables.org): ``define``,
-named sets of ``type inet_service`` with ``flags interval``, a base chain with
-``type filter hook forward priority filter; policy drop;``. Loading the file
-replaces only this table (``table ...`` then ``delete table ...``), so it can
-be loaded again after a change.
+Syntax: nft(8) (https://www.netfilter.org/projects/nftables/manpage.html) and
+the nftables wiki: ``define``, named sets of ``type inet_service`` with ``flags
+interval``, a base chain with ``type filter hook forward priority filter;
+policy drop;``, ``iifname``/``oifname`` (by name, so that an interface created
+later, such as ``ppp0``, still matches), ``ct status dnat``, ``fib daddr type
+local``, and "Performing Network Address Translation (NAT)"
+(https://wiki.nftables.org/wiki-nftables/index.php/Performing_Network_Address_Translation_(NAT)):
+``type nat hook prerouting priority dstnat`` and ``hook postrouting priority
+srcnat`` chains, which an ``inet`` table holds since Linux 5.2, where ``dnat``
+names its family (``dnat ip to ADDRESS``; without a port the port is kept) and
+``masquerade`` takes the outgoing interface's address.
+
+The site router: forward rules match the interfaces (``--wan-if``/``--lan-if``,
+default ``wan0``/``lan0``, in the ``WAN_IF``/``LAN_IF`` defines): outbound and
+remote rules from the LAN to the WAN, inbound rules from the WAN to the LAN, so
+that a peer ``any`` is the internet side only. Internal rules (both ends in the
+site) match addresses only: they belong to a firewall between LAN segments,
+whose interfaces are neither. An inbound internet rule to the private IPv4 LAN
+is a port forward: a DNAT in chain ``prerouting`` for packets from the rule's
+source to the router's own address (``fib daddr type local``) on the WAN, and
+the forward rule accepts only the translated packet (``ct status dnat``).
+``--masquerade`` adds ``masquerade`` for the LAN network leaving the WAN. IPv6
+and ``--no-nat`` write plain filter rules.
+
+Loading the file replaces only this table (``table ...`` then ``delete table
+...``), so it can be loaded again after a change; other tables stay.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporters.base import ExportContext, Peer, clip, comment_block, header_lines, labels_scopes, one_line, peer
-from exporters.base import rule_comment
+from exporters.base import ExportContext, ExportError, Peer, clip, comment_block, forward_target, header_lines, is_port_forward
+from exporters.base import labels_scopes, one_line, peer, rule_comment
 from exporters.dialects import format_ports
 from exporters.words import say
-from fwplan.merge import Limits, Rule, RuleSet
+from fwplan.merge import Limits, Rule, RuleSet, endpoints_for
 
 DEFINES = {"lan-network": "LAN_NET", "lan-address": "LAN_ADDR", "vpn-router": "VPN_ROUTER", "pbx-host": "PBX_HOST"}
 # nftables keeps at most 128 bytes of a rule comment.
 COMMENT_BYTES = 128
+#: The default (WAN, LAN) interface names of the Linux formats: no distribution names an interface so, so a
+#: file exported without --wan-if/--lan-if matches no interface (and forwards nothing) instead of the wrong one.
+LINUX_INTERFACES = ("wan0", "lan0")
 
 
 def nft_string(text: str, max_bytes: int = COMMENT_BYTES) -> str:
@@ -36,32 +60,91 @@ def _value(p: Peer) -> str:
     return "{ " + ", ".join(p.addresses) + " }"
 
 
+# --------------------------------------------------------------------------
+# The Linux site router, shared with the iptables exporter
+# --------------------------------------------------------------------------
+
+def sides(rule: Rule, wan: str, lan: str) -> tuple[str, str] | None:
+    """The (in, out) interfaces a rule's packets cross; None for an internal rule, which matches addresses only."""
+    if rule.scope == "internal":
+        return None
+    return (wan, lan) if rule.direction == "inbound" else (lan, wan)
+
+
+def port_forwards(ruleset: RuleSet, context: ExportContext) -> frozenset[int]:
+    """The numbers of the rules that are port forwards.
+
+    ``fwplan export`` refuses a forward to a whole network before any exporter runs; a caller that renders
+    such a rule directly gets the plain filter rule (as the RouterOS exporter does).
+    """
+    numbers = set()
+    for number, rule in enumerate(ruleset.rules, start=1):
+        if not is_port_forward(rule, context):
+            continue
+        try:
+            forward_target(rule, number, context)
+        except ExportError:
+            continue
+        numbers.add(number)
+    return frozenset(numbers)
+
+
+def router_lines(ruleset: RuleSet, context: ExportContext, defaults: tuple[str, str], fmt: str,
+                 forwards: frozenset[int], lan_network: str) -> list[str]:
+    """The header lines on the router: its interfaces, the port forwards and the source NAT, or why there is no NAT."""
+    lang = context.lang
+    wan, lan = context.interfaces(*defaults)
+    lines = [say("linux.interfaces", lang, wan=wan, lan=lan)]
+    if context.router.wan_if is None or context.router.lan_if is None:
+        lines.append(say(f"{fmt}.interfaces.default", lang))
+    if any(rule.scope == "internal" for rule in ruleset.rules):
+        lines.append(say("linux.internal", lang))
+    if not context.nat:
+        lines.append(say("linux.no_nat.v6" if context.family == 6 else "linux.no_nat", lang))
+        if context.router.masquerade:
+            lines.append(say("linux.masquerade.unused", lang))
+        return lines
+    if forwards:
+        lines.append(say("linux.forward", lang, numbers=", ".join(map(str, sorted(forwards))), wan=wan))
+    lines.append(say("linux.masquerade" if context.router.masquerade else "linux.masquerade.off", lang,
+                     network=lan_network, wan=wan))
+    return lines
+
+
+def lan_network(context: ExportContext, takes_names: bool = False) -> Peer:
+    """The plan's LAN network (or its placeholder): the source that ``--masquerade`` translates."""
+    return peer(endpoints_for(context.plan)["lan-network"], context, takes_names)
+
+
 @dataclass(frozen=True)
 class NftablesExporter:
     name: str = "nftables"
-    description: str = "nftables file for nft -f (table inet fwplan, forward chain)"
+    description: str = "nftables file for nft -f (table inet fwplan: forward chain, nat chains behind NAT)"
     suffix: str = ".nft"
     limits: Limits = Limits()
     fuse_protocols: bool = True
     takes_names: bool = False
-    options: frozenset[str] = frozenset()
-    interfaces: tuple[str, str] | None = None
+    options: frozenset[str] = frozenset(("wan_if", "lan_if", "nat", "masquerade"))
+    interfaces: tuple[str, str] | None = LINUX_INTERFACES
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
+        forwards = port_forwards(ruleset, context)
+        masquerade = context.nat and context.router.masquerade
+        wan, lan = context.interfaces(*self.interfaces)
+        network = lan_network(context, self.takes_names)
         out = ["#!/usr/sbin/nft -f\n"]
         head = header_lines(ruleset, context, "nftables", self.takes_names)
-        head.append(say("nftables.load", context.lang))
+        head += router_lines(ruleset, context, self.interfaces, "nftables", forwards, _value(network))
+        head += [say("nftables.load", context.lang), say("nftables.docs", context.lang)]
         out.append(comment_block(head))
         peers = self._peers(ruleset, context)
-        defines = {}
-        for p in peers.values():
-            if p.role in DEFINES and not p.is_any:
-                defines.setdefault(DEFINES[p.role], p)
-        out.append("\n")
+        defines = {p.role: p for p in peers.values() if p.role in DEFINES and not p.is_any}
+        if masquerade:
+            defines.setdefault("lan-network", network)
+        out.append(f"\ndefine WAN_IF = {nft_string(wan)}\ndefine LAN_IF = {nft_string(lan)}\n")
         for role, name in DEFINES.items():
-            p = next((p for p in defines.values() if p.role == role), None)
-            if p is not None:
-                out.append(f"define {name} = {_value(p)}\n")
+            if role in defines:
+                out.append(f"define {name} = {_value(defines[role])}\n")
         out.append("\ntable inet fwplan\ndelete table inet fwplan\n\ntable inet fwplan {\n")
         for number, rule in enumerate(ruleset.rules, start=1):
             elements = format_ports(rule.ports, "nftables")
@@ -72,24 +155,48 @@ class NftablesExporter:
         scoped = labels_scopes(ruleset)
         for number, rule in enumerate(ruleset.rules, start=1):
             out.append(f"\t\t# {rule_comment(number, rule, context.lang, scoped)}\n")
-            out.append(f"\t\t{self._match(rule, peers, context)} @rule{number}_ports accept "
+            match = self._match(rule, peers, context, ("saddr", "daddr"))
+            state = "ct status dnat " if number in forwards else ""
+            out.append(f"\t\t{self._sides(rule)}{state}{match} @rule{number}_ports accept "
                        f"comment {nft_string(f'fwplan rule {number}')}\n")
-        out.append("\t}\n}\n")
+        out.append("\t}\n")
+        if forwards:
+            out.append("\n\tchain prerouting {\n\t\ttype nat hook prerouting priority dstnat; policy accept;\n")
+            for number in sorted(forwards):
+                rule = ruleset.rules[number - 1]
+                target = peers[rule.destination]
+                match = self._match(rule, peers, context, ("saddr",))
+                out.append(f"\t\t# {rule_comment(number, rule, context.lang, scoped)}\n"
+                           f"\t\tiifname $WAN_IF fib daddr type local {match} @rule{number}_ports "
+                           f"dnat ip to {self._where(target)} comment {nft_string(f'fwplan rule {number}')}\n")
+            out.append("\t}\n")
+        if masquerade:
+            out.append("\n\tchain postrouting {\n\t\ttype nat hook postrouting priority srcnat; policy accept;\n"
+                       "\t\toifname $WAN_IF ip saddr $LAN_NET masquerade comment \"fwplan masquerade\"\n\t}\n")
+        out.append("}\n")
         return "".join(out)
 
     def _peers(self, ruleset: RuleSet, context: ExportContext) -> dict:
         endpoints = {r.source for r in ruleset.rules} | {r.destination for r in ruleset.rules}
         return {e: peer(e, context, self.takes_names) for e in endpoints}
 
-    def _match(self, rule: Rule, peers: dict, context: ExportContext) -> str:
+    @staticmethod
+    def _sides(rule: Rule) -> str:
+        crossed = sides(rule, "$WAN_IF", "$LAN_IF")
+        return "" if crossed is None else f"iifname {crossed[0]} oifname {crossed[1]} "
+
+    @staticmethod
+    def _where(p: Peer) -> str:
+        return f"${DEFINES[p.role]}" if p.role in DEFINES else _value(p)
+
+    def _match(self, rule: Rule, peers: dict, context: ExportContext, keys: tuple[str, ...]) -> str:
         parts = []
         for key, endpoint in (("saddr", rule.source), ("daddr", rule.destination)):
             p = peers[endpoint]
-            if p.is_any:
+            if p.is_any or key not in keys:
                 continue
             family = p.family or context.family
-            where = f"${DEFINES[p.role]}" if p.role in DEFINES else _value(p)
-            parts.append(f"{'ip6' if family == 6 else 'ip'} {key} {where}")
+            parts.append(f"{'ip6' if family == 6 else 'ip'} {key} {self._where(p)}")
         if rule.protocol == "tcp/udp":
             parts.append("meta l4proto { tcp, udp } th dport")
         else:

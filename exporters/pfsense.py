@@ -49,8 +49,9 @@ def alias_prefix(context: ExportContext) -> str:
     return context.router.name_prefix.replace("-", "_")
 
 
-def port_alias(prefix: str, number: int) -> str:
-    return f"{prefix}_rule{number}"
+def port_alias(prefix: str, label: str) -> str:
+    """The port alias of the rule labelled ``label``: ``fwplan_rule3``, ``fwplan_rule6a`` for piece 6a."""
+    return f"{prefix}_rule{label}"
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ class PfsenseExporter:
         wan, lan = context.interfaces(*self.interfaces)
         family = FAMILIES[context.family]
         peers, named = named_peers(ruleset, context, self.takes_names)
-        numbered = list(enumerate(ruleset.rules, start=1))
+        numbered = ruleset.numbered()
+        by_label = dict(numbered)
         forwarded = port_forwards(numbered, context)
         out = [comment_block(self._head(ruleset, context, bool(forwarded))), "\n"]
         out.append(f"# {say('pfsense.address_aliases', lang)}\n")
@@ -81,29 +83,29 @@ class PfsenseExporter:
                        value=self._address(named[role]))
             out.append(f"# {one_line(line)}\n")
         out.append(f"\n# {say('pfsense.port_aliases', lang)}\n")
-        for number, rule in numbered:
-            alias = port_alias(prefix, number)
-            out.append(f"# BEGIN {say('pfsense.port_alias', lang, alias=alias, number=number)}\n")
+        for label, rule in numbered:
+            alias = port_alias(prefix, label)
+            out.append(f"# BEGIN {say('pfsense.port_alias', lang, alias=alias, number=label)}\n")
             out.append(format_ports(rule.ports, self.name) + "\n")
             out.append(f"# END {alias}\n")
         scoped = labels_scopes(ruleset)
         rows = [("#", *(say(f"pfsense.col.{c}", lang) for c in RULE_COLUMNS))]
-        for number, rule in numbered:
-            if number in forwarded:
+        for label, rule in numbered:
+            if label in forwarded:
                 continue
-            rows.append((str(number), self._interface(rule, peers, wan, lan), DIRECTION_WORDS[lang][rule.direction],
+            rows.append((label, self._interface(rule, peers, wan, lan), DIRECTION_WORDS[lang][rule.direction],
                          family, rule.protocol.upper(), self._side(rule.source, peers, prefix),
-                         self._side(rule.destination, peers, prefix), port_alias(prefix, number),
-                         f"fwplan {number}: {rule_about(rule, lang, scoped)}"))
+                         self._side(rule.destination, peers, prefix), port_alias(prefix, label),
+                         f"fwplan {label}: {rule_about(rule, lang, scoped)}"))
         out.append(f"\n# {say('pfsense.rules', lang, menu=say(f'{self.menus}.rules_menu', lang))}\n")
         out.extend(f"# {line}\n" for line in aligned(rows, underline=False))
         if forwarded:
             rows = [("#", *(say(f"pfsense.col.{c}", lang) for c in FORWARD_COLUMNS))]
-            for number, target in forwarded.items():
-                rule = ruleset.rules[number - 1]
-                rows.append((str(number), wan, family, rule.protocol.upper(), self._side(rule.source, peers, prefix),
-                             f"{wan} address", port_alias(prefix, number), self._side(target, peers, prefix),
-                             port_alias(prefix, number), f"fwplan {number}: {rule_about(rule, lang, scoped)}"))
+            for label, target in forwarded.items():
+                rule = by_label[label]
+                rows.append((label, wan, family, rule.protocol.upper(), self._side(rule.source, peers, prefix),
+                             f"{wan} address", port_alias(prefix, label), self._side(target, peers, prefix),
+                             port_alias(prefix, label), f"fwplan {label}: {rule_about(rule, lang, scoped)}"))
             out.append(f"\n# {say('pfsense.forwards', lang, menu=say(f'{self.menus}.nat_menu', lang))}\n")
             out.extend(f"# {line}\n" for line in aligned(rows, underline=False))
         return "".join(out)

@@ -152,7 +152,7 @@ def render_export(catalog: Catalog, plan: Plan, format_name: str, settings: Expo
     context = ExportContext(catalog, plan, settings.lang, resolve=settings.resolve, router=router,
                             csv_german=settings.csv_german)
     if not document:
-        for number, rule in enumerate(ruleset.rules, start=1):
+        for number, rule in ruleset.numbered():
             if is_port_forward(rule, context):
                 forward_target(rule, number, context)
     return exporter.render(ruleset, context)

@@ -345,12 +345,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "ios.again": ("Erneutes Einfügen ist sicher: die ersten Zeilen entfernen die Access-Listen und Objektgruppen "
                   "dieses Exports (meldet IOS, eine existiere nicht, ist das harmlos), der Rest legt sie neu an; "
                   "Class-Maps, Policy-Maps, Zone-Pairs, Zonen und NAT-Einträge werden unverändert erneut "
-                  "eingegeben. Dienstgruppen {prefix}-RULEn eines früheren Exports mit mehr Regeln bleiben "
-                  "ungenutzt: mit no object-group service NAME entfernen.",
+                  "eingegeben. Dienstgruppen {prefix}-RULE... eines früheren Exports, die dieser nicht "
+                  "mehr anlegt (andere Regeln oder Nummern), bleiben ungenutzt: mit no object-group service NAME "
+                  "entfernen.",
                   "Pasting again is safe: the first lines remove this export's access lists and object groups (an "
                   "IOS message that one does not exist is harmless) and the rest adds them anew; class maps, policy "
-                  "maps, zone pairs, zones and NAT entries are entered again unchanged. Service groups {prefix}-RULEn "
-                  "of an earlier export with more rules stay unused: remove them with no object-group service NAME."),
+                  "maps, zone pairs, zones and NAT entries are entered again unchanged. Service groups {prefix}-RULE... "
+                  "of an earlier export that this one no longer defines (other rules or numbers) stay unused: remove "
+                  "them with no object-group service NAME."),
     "ios.again.plain": ("Erneutes Einfügen: die ersten Zeilen entfernen die Listen und Objektgruppen dieses "
                         "Exports, dann werden sie neu angelegt. In Ihre eigenen Listen übernommene Einträge "
                         "entfernt das nicht: dort löschen (remark fwplan N).",

@@ -141,9 +141,9 @@ def render_csv(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> st
     writer = csv.writer(out, delimiter=";" if options.csv_german else ",", lineterminator="\r\n",
                         quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_HEADER)
-    for number, rule in enumerate(ruleset.rules, start=1):
+    for number, rule in ruleset.numbered():
         row = (
-            str(number), rule.direction, rule.protocol, str(rule.source), str(rule.destination),
+            number, rule.direction, rule.protocol, str(rule.source), str(rule.destination),
             rule.ports.format(","), rule.purpose(options.lang), " ".join(rule.components),
             rule.condition_text(options.lang), rule.scope,
         )
@@ -160,7 +160,7 @@ def render_text(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> s
         lines.append("")
     if not ruleset.rules:
         lines.append((_NO_RULES_IN_SCOPES if ruleset.omitted else _NO_RULES).get(lang))
-    numbered = list(enumerate(ruleset.rules, start=1))
+    numbered = ruleset.numbered()
     for scope in ruleset.scopes:
         rows = [_HEADINGS[lang]]
         details: list[list[str]] = [[]]
@@ -203,9 +203,12 @@ def render_text(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> s
     return "\n".join(lines) + "\n"
 
 
-def rule_to_json(rule: Rule, number: int, lang: str) -> dict:
+def rule_to_json(rule: Rule, label: str, lang: str) -> dict:
+    """One rule for scripts: ``rule`` is its number in every format, ``label`` that number with the piece's
+    letter where the export splits the rule (6a, 6b)."""
     return {
-        "rule": number,
+        "rule": int(label.rstrip("abcdefghijklmnopqrstuvwxyz")),
+        "label": label,
         "direction": rule.direction,
         "protocol": rule.protocol,
         "source": str(rule.source),
@@ -244,7 +247,7 @@ def render_json(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> s
     if options.catalog is not None and options.plan is not None:
         document["inputs"] = inputs_json(options.catalog, options.plan)
     document.update({
-        "rules": [rule_to_json(rule, n, lang) for n, rule in enumerate(ruleset.rules, start=1)],
+        "rules": [rule_to_json(rule, label, lang) for label, rule in ruleset.numbered()],
         "omitted": {scope: n for scope, n in ruleset.omitted},
         "notes": [
             {"component": n.component_id, "kind": n.kind, "where": n.where.get(lang), "article": n.article,

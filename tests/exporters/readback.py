@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from exporters.dialects import parse_ports
+from fwplan.merge import _letters
 from fwplan.ports import PortRange, PortSet
 
 
@@ -150,7 +151,7 @@ def _pfsense_rows(lines: list[str], cells: int, fmt: str) -> list[list[str]]:
     rows = []
     for line in lines:
         parts = re.split(r" {2,}", line[2:], maxsplit=cells - 1)
-        if len(parts) != cells or not parts[0].isdigit():
+        if len(parts) != cells or not re.fullmatch(r"\d+[a-z]*", parts[0]):
             _fail(line, fmt)
         rows.append(parts)
     return rows
@@ -166,21 +167,22 @@ def pfsense(text: str) -> list:
     sections: dict[str, list[str]] = {"rules": [], "forwards": []}
     section = None
     for line in text.splitlines():
-        if m := re.fullmatch(r"# BEGIN ((\w+)_rule(\d+)) \((?:type|Typ) Port, (?:rule|Regel) (\d+)\)", line):
+        if m := re.fullmatch(r"# BEGIN ((\w+)_rule(\d+[a-z]*)) \((?:type|Typ) Port, (?:rule|Regel) (\d+[a-z]*)\)",
+                             line):
             assert inside is None and m.group(3) == m.group(4), f"pfsense: {line!r}"
-            inside = (m.group(1), int(m.group(3)), [])
+            inside = (m.group(1), m.group(3), [])
             continue
         if inside is not None:
             if line == f"# END {inside[0]}":
-                name, number, body = inside
-                assert number not in blocks and body, f"pfsense: block {name}"
+                name, label, body = inside
+                assert label not in blocks and body, f"pfsense: block {name}"
                 if any("," in entry for entry in body):
                     assert len(body) == 1, f"pfsense: {name} mixes comma-separated and one-per-line entries"
                 entries = [e for entry in body for e in entry.split(",")]
                 for entry in entries:
                     if not re.fullmatch(r"\d+(:\d+)?", entry):
                         _fail(entry, "pfsense")
-                blocks[number] = (name, parse_ports("\n".join(entries), "pfsense"))
+                blocks[label] = (name, parse_ports("\n".join(entries), "pfsense"))
                 inside = None
             elif line.startswith("#"):
                 _fail(line, "pfsense")
@@ -191,31 +193,34 @@ def pfsense(text: str) -> list:
             section = "rules"
         elif re.fullmatch(r"# (?:Port forwards|Portweiterleitungen) \(.+\)", line):
             section = "forwards"
-        elif section and re.match(r"# \d+ ", line):
+        elif section and re.match(r"# \d+[a-z]* ", line):
             sections[section].append(line)
         elif line and not line.startswith("#"):
             _fail(line, "pfsense")
     assert inside is None, "pfsense: a block is not closed"
-    found: dict[int, str] = {}
+    found: dict[str, str] = {}
     families = set()
-    for n, interface, _direction, family, proto, _src, _dst, port, about in _pfsense_rows(
-            sections["rules"], 9, "pfsense"):
-        found[int(n)] = proto
+    rules = _pfsense_rows(sections["rules"], 9, "pfsense")
+    for n, interface, _direction, family, proto, _src, _dst, port, about in rules:
+        found[n] = proto
         families.add(family)
-        assert port == blocks[int(n)][0] and f"{about} ".startswith(f"fwplan {n}: "), (n, port, about)
-    for n, interface, family, proto, _src, destination, port, target, target_port, about in _pfsense_rows(
-            sections["forwards"], 10, "pfsense"):
-        assert int(n) not in found, f"pfsense: rule {n} is both a rule and a port forward"
-        found[int(n)] = proto
+        assert port == blocks[n][0] and f"{about} ".startswith(f"fwplan {n}: "), (n, port, about)
+    forwards = _pfsense_rows(sections["forwards"], 10, "pfsense")
+    for n, interface, family, proto, _src, destination, port, target, target_port, about in forwards:
+        assert n not in found, f"pfsense: rule {n} is both a rule and a port forward"
+        found[n] = proto
         families.add(family)
         assert family == "IPv4" and destination == f"{interface} address", f"pfsense: port forward {n}"
-        assert port == target_port == blocks[int(n)][0] and f"{about} ".startswith(f"fwplan {n}: "), (n, port)
+        assert port == target_port == blocks[n][0] and f"{about} ".startswith(f"fwplan {n}: "), (n, port)
         assert target != "any", f"pfsense: port forward {n} to no device"
     assert len(families) <= 1 and families <= {"IPv4", "IPv6"}, f"pfsense: address families {families}"
-    assert sorted(found) == sorted(blocks) == list(range(1, len(blocks) + 1)), (sorted(found), sorted(blocks))
+    labels = _in_label_order(blocks, "pfsense")
+    assert list(blocks) == labels and sorted(found, key=_label) == labels, (list(blocks), list(found))
+    for table in (rules, forwards):
+        assert [row[0] for row in table] == sorted((row[0] for row in table), key=_label), "pfsense: rows out of order"
     for proto in found.values():
         assert proto in ("TCP", "UDP", "TCP/UDP"), proto
-    return [(found[n].lower(), blocks[n][1]) for n in sorted(blocks)]
+    return [(found[n].lower(), blocks[n][1]) for n in labels]
 
 
 _FORTI_STRING = r'"(?:\\.|[^"\\])*"'
@@ -315,10 +320,17 @@ def fortigate(text: str) -> list:
 _CISCO_NAME = r"[A-Z][A-Z0-9_-]*"
 
 
-def _forwarded_ports(nat: list[tuple[int, str, int, int]], rules: dict[int, tuple[str, PortSet]], fmt: str) -> None:
-    """Every NAT entry (rule number, protocol, first port, last port) forwards ports of its inbound rule, and a rule
+def _cisco_label(name: str, suffix: str = "") -> str:
+    """The rule label that a Cisco name spells in upper case: ``FWPLAN-RULE6A`` and then ``suffix`` is rule 6a."""
+    m = re.fullmatch(rf"{_CISCO_NAME}-RULE(\d+[A-Z]*){suffix}", name)
+    assert m, f"{name} names no rule"
+    return m.group(1).lower()
+
+
+def _forwarded_ports(nat: list[tuple[str, str, int, int]], rules: dict[str, tuple[str, PortSet]], fmt: str) -> None:
+    """Every NAT entry (rule label, protocol, first port, last port) forwards ports of its inbound rule, and a rule
     with any forwarded port has all its ports forwarded, each once."""
-    covered: dict[int, list] = {}
+    covered: dict[str, list] = {}
     for n, proto, lo, hi in nat:
         assert n in rules and rules[n][0] == proto, f"{fmt}: NAT of {proto} {lo}-{hi} is no inbound rule {n}'s"
         covered.setdefault(n, []).append(PortRange(lo, hi))
@@ -336,7 +348,8 @@ def cisco(text: str) -> list:
     objects: dict[str, list[str]] = {}
     services: dict[str, tuple[str, int, int]] = {}
     removed, added, entries, order, nat = [], [], {}, [], []
-    current = last_object = None
+    rules: dict[str, str] = {}  # each rule's service group, by label
+    current = last_object = remarked = None
     for line in text.splitlines():
         if line.startswith("!"):
             continue
@@ -360,17 +373,16 @@ def cisco(text: str) -> list:
         if (m := re.fullmatch(rf" nat \((\S+),(\S+)\) static interface service (tcp|udp) (\d+) \4", line)) \
                 and isinstance(current, list) and len(current) == 1 and current[0].startswith(" host "):
             current.append(line)
-            owner = re.fullmatch(rf"{_CISCO_NAME}-RULE(\d+)-{m.group(3).upper()}{m.group(4)}", last_object)
-            assert owner, f"cisco: the NAT object {last_object} names no rule's port"
-            nat.append((int(owner.group(1)), m.group(3), int(m.group(4)), int(m.group(4))))
+            owner = _cisco_label(last_object, f"-{m.group(3).upper()}{m.group(4)}")
+            nat.append((owner, m.group(3), int(m.group(4)), int(m.group(4))))
             continue
         if m := re.fullmatch(rf"object service ({_CISCO_NAME})", line):
             current = m.group(1)
             continue
         if (m := re.fullmatch(r" service (tcp|udp) source range (\d+) (\d+)", line)) and isinstance(current, str):
-            owner = re.fullmatch(rf"{_CISCO_NAME}-RULE(\d+)-{m.group(1).upper()}{m.group(2)}-{m.group(3)}", current)
-            assert owner and current not in services, f"cisco: the service object {current} names no rule's ports"
-            services[current] = (int(owner.group(1)), m.group(1), int(m.group(2)), int(m.group(3)))
+            owner = _cisco_label(current, f"-{m.group(1).upper()}{m.group(2)}-{m.group(3)}")
+            assert current not in services, f"cisco: the service object {current} twice"
+            services[current] = (owner, m.group(1), int(m.group(2)), int(m.group(3)))
             continue
         if m := re.fullmatch(rf"nat \(\S+,\S+\) source static ({_CISCO_NAME}) interface service ({_CISCO_NAME}) \2",
                              line):
@@ -384,20 +396,27 @@ def cisco(text: str) -> list:
                 assert peer == "any" or peer.split()[1] in objects, f"cisco: {peer} is not defined"
             assert groups[m.group(5)][0] == m.group(2), f"cisco: {line!r} uses a group of another protocol"
             assert m.group(5) not in entries, f"cisco: {m.group(5)} used twice"
+            label = _cisco_label(m.group(5), "(?:-V6)?")
+            assert remarked == (m.group(1), label), f"cisco: {line!r} after the remark of {remarked}"
+            remarked = None
             entries[m.group(5)] = m.group(1)
-            order.append(m.group(5))
+            order.append(label)
+            rules[label] = m.group(5)
             added.append(line)
             continue
-        if re.fullmatch(rf"access-list {_CISCO_NAME} remark [ -~]{{1,100}}", line):
+        if (m := re.fullmatch(rf"access-list ({_CISCO_NAME}) remark (fwplan (\d+[a-z]*) [ -~]*)", line)) \
+                and len(m.group(2)) <= 100:
+            remarked = m.group(1, 3)
             added.append(line)
             continue
         _fail(line, "cisco")
     removable = added + [f"object-group service {name}" for name in groups]
     assert sorted(removed) == sorted(removable), "cisco: the first lines do not remove exactly what the file adds"
-    rules = {n: (groups[name][0], parse_ports("\n".join(groups[name][1]), "cisco")) for n, name in enumerate(order, 1)}
-    inbound = {n: rule for n, rule in rules.items() if entries[order[n - 1]].endswith(("-IN", "-IN-V6"))}
+    assert order == _in_label_order(order, "cisco"), f"cisco: rules out of order: {order}"
+    read = {n: (groups[name][0], parse_ports("\n".join(groups[name][1]), "cisco")) for n, name in rules.items()}
+    inbound = {n: rule for n, rule in read.items() if entries[rules[n]].endswith(("-IN", "-IN-V6"))}
     _forwarded_ports(nat, inbound, "cisco")
-    return list(rules.values())
+    return [read[n] for n in order]
 
 
 _IOS_PEER = rf"(?:any|object-group {_CISCO_NAME})"
@@ -407,31 +426,32 @@ _IOS_PAIRS = {"OUT": ("inside", "outside"), "IN": ("outside", "inside")}
 
 
 def cisco_ios(text: str) -> list:
-    """Cisco IOS (issue 10), in the file's own numbering (the lists group the rules by direction): IPv4 by service
-    group PREFIX-RULEn, IPv6 by the entries after each ``remark fwplan n ...``. The first lines remove exactly the
-    lists and groups the file defines. With the zone-based firewall, each list is matched by a class that a policy
-    inspects (and ends in class-default drop), applied by the zone pair of the list's direction (PREFIX-OUT: inside
-    to outside, PREFIX-IN: outside to inside), both zones with a member interface; without it (--plain-acl) no
-    zone line at all. Static NAT entries forward all the ports of inbound rules."""
+    """Cisco IOS (issue 10), in label order (the lists group the rules by direction): IPv4 by service group
+    PREFIX-RULEn (PREFIX-RULE6A for rule 6a), each entry after its ``remark fwplan n ...``, IPv6 by the entries after
+    each remark. The first lines remove exactly the lists and groups the file defines. With the zone-based firewall,
+    each list is matched by a class that a policy inspects (and ends in class-default drop), applied by the zone pair
+    of the list's direction (PREFIX-OUT: inside to outside, PREFIX-IN: outside to inside), both zones with a member
+    interface; without it (--plain-acl) no zone line at all. Static NAT entries forward all the ports of inbound
+    rules."""
     assert "?" not in text, "cisco-ios: a '?' would open the CLI's help"
-    groups: dict[int, tuple[set[str], list[str]]] = {}
+    groups: dict[str, tuple[set[str], list[str]]] = {}
     networks: set[str] = set()
     acls: dict[str, str] = {}
-    v6_rules: dict[int, tuple[set[str], list[str]]] = {}
-    direction_of: dict[int, str] = {}
-    used: list[int] = []
+    v6_rules: dict[str, tuple[set[str], list[str]]] = {}
+    direction_of: dict[str, str] = {}
+    used: list[str] = []
     classes: dict[str, str] = {}
     policies: dict[str, list[str]] = {}
     zones: set[str] = set()
     pairs: dict[str, tuple[str, str, str | None]] = {}
     members: dict[str, str] = {}
     removed: list[str] = []
-    nat: list[tuple[str, int, int]] = []
-    mode = current = name = forward = None
+    nat: list[tuple[str, str, int, int]] = []
+    mode = current = name = forward = remarked = None
     for line in text.splitlines():
         if line.startswith("!"):
-            if m := re.fullmatch(r"! fwplan (\d+) .*", line):
-                forward = int(m.group(1))
+            if m := re.fullmatch(r"! fwplan (\d+[a-z]*) .*", line):
+                forward = m.group(1)
             continue
         if m := re.fullmatch(rf"no (ip access-list extended|ipv6 access-list|object-group network|object-group service)"
                              rf" ({_CISCO_NAME})", line):
@@ -442,8 +462,7 @@ def cisco_ios(text: str) -> list:
                              rf"|class-map type inspect match-any|policy-map type inspect|interface) (\S+)", line):
             mode, name = m.group(1), m.group(2)
             if mode == "object-group service":
-                number = int(re.fullmatch(rf"{_CISCO_NAME}-RULE(\d+)", name).group(1))
-                current = groups[number] = (set(), [])
+                current = groups[_cisco_label(name)] = (set(), [])
             elif mode == "object-group network":
                 networks.add(name)
             elif mode in ("ip access-list extended", "ipv6 access-list"):
@@ -477,16 +496,20 @@ def cisco_ios(text: str) -> list:
             current[1].append(m.group(2))
             continue
         if mode in ("ip access-list extended", "ipv6 access-list") and (
-                m := re.fullmatch(r" remark (fwplan (\d+)[ -~]*)", line)) and len(m.group(1)) <= 100:
-            direction_of[int(m.group(2))] = acls[name]
+                m := re.fullmatch(r" remark (fwplan (\d+[a-z]*) [ -~]*)", line)) and len(m.group(1)) <= 100:
+            remarked = m.group(2)
+            assert remarked not in direction_of, f"cisco-ios: rule {remarked} remarked twice"
+            direction_of[remarked] = acls[name]
             if mode == "ipv6 access-list":
-                current = v6_rules[int(m.group(2))] = (set(), [])
+                current = v6_rules[remarked] = (set(), [])
             continue
         if mode == "ip access-list extended" and (
-                m := re.fullmatch(rf" permit object-group {_CISCO_NAME}-RULE(\d+) ({_IOS_PEER}) ({_IOS_PEER})", line)):
+                m := re.fullmatch(rf" permit object-group ({_CISCO_NAME}) ({_IOS_PEER}) ({_IOS_PEER})", line)):
             for peer in m.group(2, 3):
                 assert peer == "any" or peer.split()[1] in networks, f"cisco-ios: {peer} is not defined"
-            used.append(int(m.group(1)))
+            assert _cisco_label(m.group(1)) == remarked, f"cisco-ios: {line!r} after the remark of {remarked}"
+            used.append(remarked)
+            remarked = None
             continue
         if mode == "ipv6 access-list" and current is not None and (
                 m := re.fullmatch(rf" permit (tcp|udp) {_IOS_V6_PEER} {_IOS_V6_PEER} (eq \d+|range \d+ \d+)", line)):
@@ -531,19 +554,35 @@ def cisco_ios(text: str) -> list:
                        for c in policies[p]), f"cisco-ios: no {source}->{destination} zone pair inspects {acl}"
         assert set(members.values()) == zones == {"inside", "outside"}, f"cisco-ios: zone members {members}"
     rules = {n: groups[n] for n in used} if groups else v6_rules
-    assert sorted(rules) == list(range(1, len(rules) + 1)), f"cisco-ios: rule numbers {sorted(rules)}"
+    labels = _in_label_order(rules, "cisco-ios")
     assert not groups or sorted(used) == sorted(groups), "cisco-ios: a service group is unused or used twice"
     for protocols, _ in rules.values():
         assert len(protocols) == 1, f"cisco-ios: a rule mixes or lacks protocols: {protocols}"
-    result = {n: (next(iter(rules[n][0])), parse_ports("\n".join(rules[n][1]), "cisco")) for n in sorted(rules)}
+    result = {n: (next(iter(rules[n][0])), parse_ports("\n".join(rules[n][1]), "cisco")) for n in labels}
     _forwarded_ports(nat, {n: r for n, r in result.items() if direction_of[n] == "IN"}, "cisco-ios")
     return list(result.values())
 
 
 def _label(text: str) -> tuple[int, int, str]:
-    """A FRITZ!Box rule label (``6``, ``6b``, ``6aa``) as a sort key in rule order."""
+    """A rule label (``6``, ``6b``, ``6aa``) as a sort key in rule order."""
     m = re.fullmatch(r"(\d+)([a-z]*)", text)
     return int(m.group(1)), len(m.group(2)), m.group(2)
+
+
+def _in_label_order(labels, fmt: str) -> list[str]:
+    """The rule labels sorted in rule order, checked as RuleSet.numbered() writes them: none twice, the bases 1, 2,
+    ... with none left out, each base whole (``6``) or in two or more pieces ``6a``, ``6b``, ... with none left out."""
+    labels = list(labels)
+    assert len(set(labels)) == len(labels), f"{fmt}: a rule label twice in {labels}"
+    pieces: dict[int, list[str]] = {}
+    for label in sorted(labels, key=_label):
+        base, _, letters = _label(label)
+        pieces.setdefault(base, []).append(letters)
+    assert list(pieces) == list(range(1, len(pieces) + 1)), f"{fmt}: rule numbers {list(pieces)}"
+    for base, letters in pieces.items():
+        assert letters == [""] or letters == [_letters(i) for i in range(1, max(len(letters), 2) + 1)], \
+            f"{fmt}: rule {base} in pieces {letters}"
+    return sorted(labels, key=_label)
 
 
 def fritzbox(text: str) -> list:
@@ -570,15 +609,18 @@ def fritzbox(text: str) -> list:
 
 
 def markdown(text: str) -> list:
-    out = []
+    """Markdown: a table row per rule over the scopes' tables, its label first (``6a``, ``\\*`` after it where
+    the rule has a condition); read back in label order."""
+    found = {}
     for line in text.splitlines():
         if not line.startswith("| ") or line.startswith("| \\#") or line.startswith("| #"):
             continue
         cells = re.split(r"(?<!\\) \| ", line[2:-2])
-        if len(cells) != 7:
+        label = re.fullmatch(r"(\d+[a-z]*)(?:\\\*)?", cells[0])
+        if len(cells) != 7 or label is None or label.group(1) in found:
             _fail(line, "markdown")
-        out.append((cells[2], parse_ports(cells[5], "markdown")))
-    return out
+        found[label.group(1)] = (cells[2], parse_ports(cells[5], "markdown"))
+    return [found[n] for n in _in_label_order(found, "markdown")]
 
 
 READERS = {"nftables": nftables, "iptables": iptables, "routeros": routeros, "pfsense": pfsense,

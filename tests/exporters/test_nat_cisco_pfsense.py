@@ -44,7 +44,7 @@ def forward_rows(text: str) -> list[list[str]]:
     for line in text.splitlines():
         if line.startswith("# Port forwards ("):
             inside = True
-        elif inside and re.match(r"# \d+ ", line):
+        elif inside and re.match(r"# \d+[a-z]* ", line):
             rows.append(re.split(r" {2,}", line[2:]))
     return rows
 
@@ -100,6 +100,36 @@ def test_a_port_range_forward_is_one_nat_entry_per_port_on_ios_and_twice_nat_on_
         assert READERS[fmt](text) == [("udp", rules[0].ports)]
 
 
+#: Rule 2 split into TCP and UDP: the pieces 2a and 2b, a port forward with a single port and a range.
+_DEVICE, _PBX = Endpoint("address", "192.168.50.2"), Endpoint("address", "203.0.113.10")
+SPLIT = (Rule("outbound", "tcp", _DEVICE, _PBX, PortSet.of(443), number=1),
+         Rule("inbound", "tcp", _PBX, _DEVICE, PortSet.of(5060), number=2),
+         Rule("inbound", "udp", _PBX, _DEVICE, PortSet.of(5060, (6000, 6002)), number=2))
+SPLIT_NAMES = {
+    "cisco": ("object-group service FWPLAN-RULE2A tcp\n", "access-list FWPLAN-IN remark fwplan 2b inbound udp",
+              "object network FWPLAN-RULE2B-UDP5060\n", "object service FWPLAN-RULE2B-UDP6000-6002\n"),
+    "cisco-ios": ("object-group service FWPLAN-RULE2B\n", " remark fwplan 2a inbound tcp", "! fwplan 2b inbound udp\n"),
+    "pfsense": ("# BEGIN fwplan_rule2a (type Port, rule 2a)\n", "# 2b  WAN ", " fwplan_rule2b ", "fwplan 2b:"),
+    "markdown": ("| 2a | inbound | tcp |", "| 2b | inbound | udp |"),
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(SPLIT_NAMES))
+def test_a_split_rule_is_named_by_its_labels_which_the_reader_checks(catalog, fmt):
+    plan = Plan(expand_selection(catalog, CLASSIC), parse_lan("192.168.50.2/24"), parse_host("203.0.113.10"))
+    text = exporters.get(fmt).render(RuleSet(SPLIT), ExportContext(catalog, plan, "en"))
+    for name in SPLIT_NAMES[fmt]:
+        assert name in text, name
+    assert READERS[fmt](text) == [(r.protocol, r.ports) for r in SPLIT]
+    # a piece left out (2a, 2c), a lone piece (2 and 2b), a number left out (1, 3a, 3b): each label renamed throughout
+    for renamed in ({"2b": "2c"}, {"2a": "2"}, {"2a": "3a", "2b": "3b"}):
+        broken = text
+        for old, new in renamed.items():
+            broken = broken.replace(old, new).replace(old.upper(), new.upper())
+        with pytest.raises(AssertionError):
+            READERS[fmt](broken)
+
+
 # --------------------------------------------------------------------------
 # --no-nat, IPv6, --plain-acl
 # --------------------------------------------------------------------------
@@ -121,7 +151,7 @@ def test_ipv6_has_no_nat(catalog, fmt):
     assert "IPv6" in text
     if fmt in ("pfsense", "opnsense"):
         assert re.search(r"^# 5 +WAN +inbound +IPv6 +UDP ", text, re.M)
-        assert not re.search(r"^# \d+ .* IPv4 ", text, re.M)
+        assert not re.search(r"^# \d+[a-z]* .* IPv4 ", text, re.M)
     if fmt == "cisco":
         assert "object network FWPLAN-PBX-HOST-V6\n host 2001:db8:ffff::10\n" in text
     if fmt == "cisco-ios":
@@ -182,7 +212,7 @@ def test_no_pasted_cisco_line_holds_a_question_mark(catalog, fmt, lang):
 
 def test_opnsense_port_aliases_are_one_comma_separated_line(catalog):
     text = export(catalog, "opnsense", select=("hostedpbx-classic/system-phones",))
-    block = re.search(r"^# BEGIN fwplan_rule\d+ .*\n(.*)\n# END ", text, re.M)
+    block = re.search(r"^# BEGIN fwplan_rule\d+[a-z]* .*\n(.*)\n# END ", text, re.M)
     assert "," in text.split("# Port aliases", 1)[1] and "\n" not in block.group(1)
     assert "splits it at the commas" in text and "click Text under Content" in text
 

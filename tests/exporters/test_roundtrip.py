@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -32,10 +34,11 @@ def port_sets(draw):
 @st.composite
 def rules(draw):
     rule_list = []
-    for _ in range(draw(st.integers(1, 4))):
+    for number in range(1, draw(st.integers(1, 4)) + 1):  # numbered as the engine numbers fused rules
         source, destination = draw(st.sampled_from(ENDPOINTS)), draw(st.sampled_from(ENDPOINTS))
         rule_list.append(Rule(draw(st.sampled_from(["outbound", "inbound"])),
-                              draw(st.sampled_from(["tcp", "udp", "tcp/udp"])), source, destination, draw(port_sets())))
+                              draw(st.sampled_from(["tcp", "udp", "tcp/udp"])), source, destination, draw(port_sets()),
+                              number=number))
     return rule_list
 
 
@@ -51,7 +54,7 @@ def test_ports_read_back_equal_the_engines(name, drawn, catalog):
     parts = []
     for rule in drawn:
         if not exporter.fuse_protocols and rule.protocol == "tcp/udp":
-            split = [Rule(rule.direction, p, rule.source, rule.destination, rule.ports) for p in ("tcp", "udp")]
+            split = [replace(rule, protocol=p) for p in ("tcp", "udp")]
         else:
             split = [rule]
         for r in split:
