@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Mapping
 
+from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult, ScreenStackError, UnknownModeError
 from textual.binding import Binding
@@ -15,14 +16,14 @@ from textual.containers import Horizontal, Vertical
 
 from fwplan.catalog import Catalog
 from fwplan.errors import FwplanError
-from fwplan.merge import RuleSet, build
+from fwplan.merge import RuleSet, build, plan_needs
 from fwplan.plan import Plan
 from tui import textual_fixes
 from tui.dialect import DIALECTS, format_ports, next_dialect
 from tui.i18n import keys as i18n_keys
 from tui.i18n import t
-from tui.widgets.component_tree import ComponentTree
-from tui.widgets.details_pane import DetailsPane, describe
+from tui.widgets.component_tree import ComponentTree, NodeRef
+from tui.widgets.details_pane import DetailsPane, describe, describe_item
 from tui.widgets.inputs_panel import InputsPanel
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.rules_table import RulesTable
@@ -47,7 +48,7 @@ _MAIN_SCREEN_ACTIONS = {"copy_ports", "copy_rules", "export", "save", "open", "s
 def plan_key(plan: Plan) -> tuple:
     """What a save would write: the basis of "unsaved changes"."""
     return (tuple(sorted(plan.selected)), plan.lan.text if plan.lan else None, plan.host.value if plan.host else None,
-            plan.vpn_router.address if plan.vpn_router else None)
+            plan.vpn_router.address if plan.vpn_router else None, plan.export)
 
 
 textual_fixes.apply()
@@ -57,6 +58,7 @@ PALETTE_KEYS = frozenset(k for k in i18n_keys() if k.startswith("palette."))
 class PlannerApp(App[int]):
     CSS_PATH = Path(__file__).with_name("planner.tcss")
     TITLE = "fwplan"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # planner.tcss narrows the tree below 100 columns
     COMMANDS = App.COMMANDS | {lambda: _planner_commands()}
     BINDINGS = [
         Binding("c", "copy_ports", "Copy ports", group=_COPY),
@@ -85,6 +87,8 @@ class PlannerApp(App[int]):
         self.ruleset = RuleSet(())
         self._saved_key = plan_key(plan)
         self._cursor_blink = cursor_blink
+        #: the tree item the cursor last moved to: the details pane names it while the tree has the focus
+        self._tree_item: NodeRef | None = None
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
@@ -125,17 +129,19 @@ class PlannerApp(App[int]):
         self._show_details()
 
     def _show_needs(self) -> None:
+        """Who needs each input in this plan: the tunnel needs the LAN address only without a VPN router."""
         def names(need: str) -> tuple[str, ...]:
             return tuple(self.catalog.component(c).name.get(self.lang) for c in self.plan.selected
-                         if need in self.catalog.needs(c))
+                         if need in plan_needs(self.catalog, self.plan, c))
 
         self.query_one(InputsPanel).show_needed_by(names("lan"), names("host"), names("vpn"))
 
     def _show_details(self) -> None:
         table = self.query_one(RulesTable)
-        rule = table.current_rule
-        number = table.cursor_row + 1 if rule else None
-        self.query_one(DetailsPane).show(describe(self.catalog, rule, number, self.ruleset, self.lang, self.dialect))
+        text = describe(self.catalog, table.current_rule, table.current_label, self.ruleset, self.lang, self.dialect)
+        if self._tree_item is not None and self.query_one(ComponentTree).has_focus:
+            text = Text.assemble(describe_item(self.catalog, self._tree_item, self.lang), "\n\n", text)
+        self.query_one(DetailsPane).show(text)
 
     def _show_status(self) -> None:
         self.query_one(StatusLine).show(self.ruleset, self.lang, self.modified)
@@ -150,6 +156,23 @@ class PlannerApp(App[int]):
 
     def on_rules_table_rule_highlighted(self, event: RulesTable.RuleHighlighted) -> None:
         self._show_details()
+
+    def on_tree_node_highlighted(self, event: ComponentTree.NodeHighlighted) -> None:
+        self._tree_item = event.node.data
+        self._show_details()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # The tree and the table live on the main screen; the details follow them only while it is on top.
+        if not isinstance(event.widget, (ComponentTree, RulesTable)) or event.widget.screen is not self.screen:
+            return
+        if isinstance(event.widget, ComponentTree):  # back in the tree: the item under its cursor again
+            node = event.widget.cursor_node
+            self._tree_item = node.data if node is not None else None
+        self._show_details()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, ComponentTree) and event.widget.screen is self.screen:
+            self._show_details()
 
     # ---- actions ----
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -201,24 +224,32 @@ class PlannerApp(App[int]):
         return name
 
     def action_export(self) -> None:
-        from exporters.render import format_suffixes
-        from tui.screens.export import ExportScreen
+        from tui.screens.export import ExportScreen, export_formats
 
         stem = Path(self.plan_path).stem if self.plan_path else "fwplan-rules"
-        self.push_screen(ExportScreen(format_suffixes(), self.lang, stem=stem), self._export)
+        self.push_screen(ExportScreen(export_formats(), self.lang, stem=stem, prefs=self.plan.export,
+                                      cursor_blink=self._cursor_blink, act=self._export), self._exported)
 
-    def _export(self, request) -> None:
-        if request is None:
-            return
+    def _export(self, request) -> FwplanError | None:
+        """Write the export as `fwplan export --plan` would with the dialog's settings and scopes; the error,
+        for the dialog to show inline, or None when written."""
         from exporters.render import ExportSettings, render_export
         from fwplan.plan import atomic_write_bytes
 
         try:
-            text = render_export(self.catalog, self.plan, request.format, ExportSettings(lang=self.lang))
+            settings = ExportSettings(lang=self.lang, scopes=request.scopes).with_prefs(request.prefs, request.format)
+            text = render_export(self.catalog, self.plan, request.format, settings)
             atomic_write_bytes(Path(request.path), text.encode("utf-8"), what="export")
         except FwplanError as exc:
-            self.notify(t("export.failed", self.lang, message=exc.message(self.lang)), severity="error", markup=False)
+            return exc
+        return None
+
+    def _exported(self, request) -> None:
+        """The dialog closed after writing: keep its settings in the plan (ctrl+s saves them), and say so."""
+        if request is None:
             return
+        self.plan = replace(self.plan, export=request.prefs)
+        self._show_status()
         self.notify(t("exported", self.lang, format=request.format, path=request.path))
 
     def action_save(self, then_quit: bool = False) -> None:

@@ -20,16 +20,21 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "key.help": ("Hilfe", "Help"),
     "key.notes": ("Hinweise", "Notes"),
     "key.quit": ("Ende", "Quit"),
+    "key.close": ("Schließen", "Close"),
+    "key.scroll": ("Blättern", "Scroll"),
     # long descriptions (help screen and command palette)
-    "help.toggle": ("Knoten unter dem Cursor an-/abhaken; ein Produkt hakt seine unbedingten Komponenten an "
-                    "(bedingte nur mit eigenem Haken) und hakt alle ab",
-                    "Tick or untick the node under the cursor; a product ticks its unconditional components "
-                    "(a conditional one only by its own tick) and unticks all"),
+    "help.toggle": ("Knoten unter dem Cursor an- oder abhaken; der Haken eines Produkts hakt seine unbedingten "
+                    "Komponenten an (eine bedingte nur mit eigenem Haken); ein ganz angehaktes Produkt abhaken hakt "
+                    "alle seine Komponenten ab",
+                    "Tick or untick the node under the cursor; a product's tick ticks its unconditional components "
+                    "(a conditional one only by its own tick); unticking a fully ticked product unticks all its "
+                    "components"),
     "help.focus": ("Fokus zum nächsten / vorigen Bereich", "Move the focus to the next / previous pane"),
     "help.copy_ports": ("Portliste der markierten Regel im gewählten Router-Dialekt kopieren",
                         "Copy the highlighted rule's port list in the chosen router dialect"),
     "help.copy_rules": ("Ganzen Regelsatz als Texttabelle kopieren", "Copy the whole rule set as the text table"),
-    "help.export": ("Exportieren: Format und Pfad wählen", "Export: choose a format and a path"),
+    "help.export": ("Exportieren: Format, Bereiche, Einstellungen des Routers und Pfad wählen",
+                    "Export: choose a format, the scopes, the router's settings and a path"),
     "help.save": ("Plan speichern", "Save the plan"),
     "help.open": ("Plan öffnen (fragt bei ungespeicherten Änderungen)", "Open a plan (asks first when there are unsaved changes)"),
     "help.language": ("Sprache umschalten (Deutsch/English)", "Switch the language (Deutsch/English)"),
@@ -54,11 +59,13 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "help.mark.plus": ("hinter dem Kästchen eines Produkts: N seiner bedingten Komponenten sind auch angehakt",
                        "after a product's box: N of its conditional components are ticked too"),
     "help.mark.conditional_item": (
-        "im Baum: eine bedingte Komponente, nur mit eigenem Haken; n zeigt ihre Bedingung",
-        "in the tree: a conditional component, ticked only on its own; n shows its condition"),
+        "im Baum: eine bedingte Komponente, nur mit eigenem Haken; steht der Cursor darauf, nennen die Details "
+        "ihre Bedingung (alle Bedingungen: n)",
+        "in the tree: a conditional component, ticked only on its own; with the cursor on it the details name "
+        "its condition (all conditions: n)"),
     "help.mark.conditional": ("hinter der Regelnummer: die Regel gilt nur unter einer Bedingung (siehe Details, n)",
                               "after the rule number: the rule is needed only under a condition (see details, n)"),
-    "help.mark.scope": ("in der Spalte {column}: {title}", "in the {column} column: {title}"),
+    "help.mark.scope": ("in der Spalte {column} (Bereich): {title}", "in the column {column} (scope): {title}"),
     # inputs
     "input.lan": ("LAN-Adresse (Planungsdokument)", "LAN address (planning document)"),
     "input.host": ("PBX-Hostname", "PBX hostname"),
@@ -71,12 +78,16 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "input.vpn.placeholder": ("leer: die LAN-Adresse", "empty: the LAN address"),
     # tree
     "tree.title": ("Produkte", "Products"),
-    "tree.conditional": ("bedingt", "conditional"),
     # table
-    "col.scope": ("Ber.", "Scope"),
-    "scope.internet": ("Inet", "inet"),
-    "scope.internal": ("intern", "site"),
-    "scope.remote": ("fern", "remote"),
+    # the scope column: one letter each, so that the source column fits at 80 columns (legend: help, details)
+    "col.scope": ("B", "S"),
+    "scope.internet": ("I", "I"),
+    "scope.internal": ("S", "S"),
+    "scope.remote": ("U", "R"),
+    # the scopes by name, in the export dialog (English: as `fwplan export --scope` names them)
+    "scope.internet.name": ("Internet", "internet"),
+    "scope.internal.name": ("intern", "internal"),
+    "scope.remote.name": ("unterwegs", "remote"),
     "col.direction": ("Ri.", "Dir"),
     "col.protocol": ("Prot.", "Proto"),
     "col.source": ("Quelle", "Source"),
@@ -99,6 +110,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "details.scope": ("Bereich", "Scope"),
     "details.port_purposes": ("Welcher Port wofür", "Which port for what"),
     "details.notes": ("Hinweise aus dem Artikel", "Notes from the article"),
+    "details.conditional_item": ("Bedingt: nur mit eigenem Haken, nie mit dem Produkt; seine Regeln haben * hinter "
+                                 "der Nummer.", "Conditional: ticked only on its own, never with its product; its "
+                                 "rules have * after their number."),
     # notes view
     "notes.title": ("Hinweise und Bedingungen aus dem Artikel", "Notes and conditions from the article"),
     "notes.none": ("Keine Hinweise: nichts angehakt, oder die angehakten Komponenten haben keine.",
@@ -132,8 +146,26 @@ _STRINGS: dict[str, tuple[str, str]] = {
     # dialogs
     "dialog.export.title": ("Exportieren", "Export"),
     "dialog.format": ("Format", "Format"),
+    "dialog.scopes": ("Bereiche", "Scopes"),
+    "dialog.scopes.none": ("Mindestens einen Bereich anhaken", "Tick at least one scope"),
+    "export.scope_hint": ("In diesem Dialog: {scopes} unter Bereiche anhaken.",
+                          "In this dialog: tick {scopes} under Scopes."),
     "dialog.path": ("Pfad", "Path"),
     "dialog.export": ("Exportieren", "Export"),
+    "dialog.export.dialect": ("Nur die Portlisten, im Dialekt {dialect} (dialect im [export] des Plans)",
+                              "Port lists only, in the {dialect} dialect (the plan's [export] dialect)"),
+    # the site router's settings in the export dialog
+    "router.wan_if": ("WAN-Schnittstelle", "WAN interface"),
+    "router.lan_if": ("LAN-Schnittstelle", "LAN interface"),
+    "router.nat": ("NAT", "NAT"),
+    "router.nat.text": ("LAN hinter NAT (aus: öffentliches LAN)", "LAN behind NAT (off: routed public LAN)"),
+    "router.masquerade": ("Masquerade", "Masquerade"),
+    "router.masquerade.text": ("ausgehende Quell-NAT mit exportieren", "add the outbound source NAT"),
+    "router.name_prefix": ("Namenspräfix", "Name prefix"),
+    "router.plain_acl": ("Access-Listen", "Access lists"),
+    "router.plain_acl.text": ("einfache ACL statt Zonen-Firewall", "plain ACLs, not the zone-based firewall"),
+    "router.default": ("Standard: {value}", "default: {value}"),
+    "router.format_default": ("Standard des Formats", "the format's default"),
     "dialog.cancel": ("Abbrechen", "Cancel"),
     "dialog.open.title": ("Plan öffnen", "Open a plan"),
     "dialog.save.title": ("Plan speichern", "Save the plan"),

@@ -75,7 +75,7 @@ def test_y_puts_the_rule_set_into_the_tmux_buffer(tmux):
     tmux.run("resize-window", "-t", "planner", "-x", "80", "-y", "24", check=False)
 
     screen = tmux.wait_for(lambda s: "9 rules" in s and "Quit" in s, "the planner's first frame")
-    assert "HostedPBX classic" in screen
+    assert "HostedPBX clas" in screen  # the tree narrows at 80 columns so that the rule table fits
     assert tmux.run("list-buffers").stdout == ""
 
     tmux.run("send-keys", "-t", "planner", "y")

@@ -41,9 +41,9 @@ async def test_tick_shows_the_rules_and_c_and_y_copy_them(catalog):
         for row, rule in zip(rows, expected.rules):
             full = rule.ports.format(",")
             assert row[4] == full if len(full) <= 22 else row[4] == full[:21] + "…"
-        assert rows[0][:7] == ("1", "inet", "out", "tcp", "9443", "192.168.50.0/24", HOST)
-        assert rows[-1][:7] == ("9", "remote", "out", "tcp", "443,9094,9100-9101,16…", "any", HOST)
-        assert [r[1] for r in rows] == ["inet"] * 5 + ["site"] * 3 + ["remote"]
+        assert rows[0][:7] == ("1", "I", "out", "tcp", "9443", "192.168.50.0/24", HOST)
+        assert rows[-1][:7] == ("9", "R", "out", "tcp", "443,9094,9100-9101,16…", "any", HOST)
+        assert [r[1] for r in rows] == ["I"] * 5 + ["S"] * 3 + ["R"]
 
         await pilot.press("y")
         await settle(pilot)
@@ -86,7 +86,7 @@ async def test_enter_also_ticks_and_the_conditional_items_are_nested(catalog):
         tree = app.query_one(ComponentTree)
         child = tree.node_for("hostedpbx-classic/analog-adapters-direct")
         assert child.parent is tree.node_for("hostedpbx-classic/other-devices")
-        assert "(conditional)" in str(child.label)
+        assert str(child.label).startswith(f"{UNCHECKED} *Analog adapters")  # the mark before the name
         tree.move_cursor(child)
         await pilot.press("enter")
         await pilot.pause()
@@ -158,7 +158,7 @@ async def test_the_details_explain_the_rule_with_the_article(catalog):
         table = app.query_one(RulesTable)
         details = app.query_one(DetailsPane).plain
         assert "Rule 1: out tcp 8.8.8.0/24 → acme.telovip.de" in details
-        assert "Scope: Internet router. Rules between the site's LAN and the internet" in details
+        assert "Scope (I): Internet router. Rules between the site's LAN and the internet" in details
         assert "Which port for what:\n • 9443: PBX web interface\n" in details
         assert "HostedPBX classic" in details  # the article section
         assert "is public" in details
@@ -168,7 +168,7 @@ async def test_the_details_explain_the_rule_with_the_article(catalog):
         details = app.query_one(DetailsPane).plain
         assert f"Rule {table.row_count}: out tcp any → {HOST}" in details
         assert "Swyx clients outside your network (remote)" in details
-        assert "Scope: Remote clients. For the network where a remote client sits" in details
+        assert "Scope (R): Remote clients. For the network where a remote client sits" in details
         assert "Notes from the article:\n • HostedPBX classic (with VPN) › Swyx clients outside" in details
         conditional = next(i for i, rule in enumerate(table.ruleset.rules) if rule.condition is not None)
         table.move_cursor(row=conditional)
@@ -326,8 +326,9 @@ async def test_l_switches_the_language_everywhere(catalog):
         assert app.lang == "de"
         assert "HostedPBX classic (mit VPN)" in str(tree.node_for("hostedpbx-classic").label)
         assert str(app.query_one(RulesTable).columns["direction"].label) == "Ri."
-        assert table_rows(app)[0][1:3] == ("Inet", "aus")
-        assert str(app.query_one(RulesTable).columns["scope"].label) == "Ber."
+        assert table_rows(app)[0][1:3] == ("I", "aus")
+        assert table_rows(app)[-1][1:3] == ("U", "aus")  # unterwegs: the remote clients
+        assert str(app.query_one(RulesTable).columns["scope"].label) == "B"
         assert str(app.query_one(StatusLine).render()).startswith("9 Regeln")
         assert "LAN-Adresse (Planungsdokument)" in str(app.query_one("#lan-label").render())
         assert "Regel 1" in app.query_one(DetailsPane).plain
@@ -569,8 +570,9 @@ async def test_export_with_nothing_ticked_is_refused_and_writes_nothing(catalog,
         path_input.value = str(target)
         path_input.focus()
         await pilot.press("enter")
-        await pilot.pause()
-        assert any("nothing is selected" in n.message and n.severity == "error" for n in app._notifications)
+        message = dialog.query_one("#export-error")
+        await until(pilot, lambda: "nothing is selected" in str(message.render()))
+        assert app.screen is dialog  # the problem shows in the dialog, which stays open
     assert not target.exists()
 
 
@@ -695,9 +697,10 @@ async def test_under_german_a_failed_export_says_why_in_german(catalog):
     app = make_app(catalog, select=("hostedpbx-classic",), lang="de")
     async with app.run_test(size=(120, 40)) as pilot:
         await _submit_path(pilot, "e", "/dev/full")  # a real device that is always full
-        errors = [n.message for n in app._notifications if n.severity == "error"]
-        assert errors == ["Export fehlgeschlagen: Export '/dev/full' kann nicht geschrieben werden: "
-                          "kein Platz mehr auf dem Gerät"]
+        message = app.screen.query_one("#export-error")
+        await until(pilot, lambda: str(message.render()) != "")
+        assert str(message.render()) == ("✗ Export fehlgeschlagen: Export '/dev/full' kann nicht geschrieben werden: "
+                                          "kein Platz mehr auf dem Gerät")
 
 
 async def test_an_input_error_names_its_reason_in_german_and_follows_l(catalog):

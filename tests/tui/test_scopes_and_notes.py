@@ -24,7 +24,7 @@ async def test_a_product_tick_leaves_its_conditional_child_unticked_and_the_box_
         product, child = tree.node_for("hostedpbx-classic"), tree.node_for(ANALOG)
         await tick(pilot, "hostedpbx-classic")
         assert ANALOG not in app.plan.selected and TUNNEL in app.plan.selected
-        assert str(child.label).startswith(f"{UNCHECKED} ") and "(conditional)" in str(child.label)
+        assert str(child.label).startswith(f"{UNCHECKED} *")  # the mark before the name: it survives cutting
         assert tree.state_of(product.data) == CHECKED
         assert str(product.label).startswith(f"{CHECKED} HostedPBX")
         assert not any(label.endswith("*") for label, *_ in table_rows(app))
@@ -53,7 +53,7 @@ async def test_ticking_the_conditional_child_yields_a_marked_conditional_rule(ca
         assert len(rows) == len(before) + 1 and len(marked) == 1
         number, scope, direction, protocol, ports, source, destination, _purpose = marked[0]
         assert (scope, direction, protocol, ports, source, destination) == (
-            "inet", "out", "udp", "3478,5060", "192.168.50.0/24", "any")
+            "I", "out", "udp", "3478,5060", "192.168.50.0/24", "any")
         table = app.query_one(RulesTable)
         table.focus()
         table.move_cursor(row=int(number.rstrip("*")) - 1)
@@ -61,7 +61,7 @@ async def test_ticking_the_conditional_child_yields_a_marked_conditional_rule(ca
         details = app.query_one(DetailsPane).plain
         assert details.startswith(f"Rule {number}: out udp 192.168.50.0/24 → any")
         assert "* Condition: Only where the provider attaches analog adapters" in details
-        assert "Scope: Internet router." in details
+        assert "Scope (I): Internet router." in details
 
 
 async def test_the_rules_table_names_each_scope_and_fits_80_columns(catalog):
@@ -69,7 +69,7 @@ async def test_the_rules_table_names_each_scope_and_fits_80_columns(catalog):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         rows = table_rows(app)
-        assert {row[1] for row in rows} == {"inet", "site", "remote"}
+        assert {row[1] for row in rows} == {"I", "S", "R"}
         assert [row[0] for row in rows if row[0].endswith("*")] == ["6*", "7*"]
         table = app.query_one(RulesTable)
         shown = [table.render_line(y).text for y in range(1, table.scrollable_content_region.height)]
@@ -127,7 +127,7 @@ async def test_the_vpn_router_field_shows_only_with_the_tunnel_and_feeds_its_rul
         assert row.display
         vpn = app.query_one("#vpn-input", Input)
         assert vpn.placeholder == "empty: the LAN address"
-        assert ("2", "inet", "out", "udp", "9944", "192.168.50.2", HOST) == table_rows(app)[1][:7]
+        assert ("2", "I", "out", "udp", "9944", "192.168.50.2", HOST) == table_rows(app)[1][:7]
 
         await pilot.press("tab")
         assert app.focused.id == "lan-input"
@@ -187,8 +187,8 @@ async def test_help_explains_the_marks(catalog):
         text = str(app.screen.query_one("#help-text").render())
         assert f"{CHECKED}+N" in text and "6*" in text and "Bedingung" in text
         assert "n                    Hinweise und Bedingungen" in text
-        for word in ("Inet", "intern", "fern"):
-            assert f"\n{word} " in text
+        for mark, title in (("I", "Internet-Router"), ("S", "Innerhalb des Standorts"), ("U", "Clients unterwegs")):
+            assert f"\n{mark}                    in der Spalte B (Bereich): {title}\n" in text
 
 
 async def test_an_opened_plan_fills_the_vpn_router_field(catalog, tmp_path):

@@ -42,3 +42,27 @@ def test_conditional_rule_and_vpn_router(snap_compare, catalog):
 def test_notes_view(snap_compare, catalog):
     app = make_app(catalog, select=("hostedpbx-classic",), lang="en")
     assert snap_compare(app, terminal_size=(80, 24), press=["n"])
+
+
+def test_export_dialog_with_every_router_setting(snap_compare, catalog):
+    """The fullest export dialog at 80x24, in German, with an invalid LAN interface: it scrolls to the field.
+
+    The formats are given here, not asked of the exporters, so the picture does not move as they learn options.
+    """
+    from fwplan.plan import ExportPrefs
+    from tui.screens.export import ExportFormat, ExportScreen
+    from tui.widgets.router_settings import FIELDS
+
+    app = make_app(catalog, select=("hostedpbx-classic",), lang="de")
+    formats = {"csv": ExportFormat(".csv"),
+               "fortigate": ExportFormat(".conf", frozenset(FIELDS), ("wan1", "internal"), ("internet",))}
+
+    async def type_a_bad_interface(pilot):
+        pilot.app.push_screen(ExportScreen(formats, "de", prefs=ExportPrefs(format="fortigate", wan_if="port2"),
+                                           cursor_blink=False))
+        await pilot.pause()
+        pilot.app.screen.query_one("#lan_if-input").focus()
+        await pilot.press(*"lan 1")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=type_a_bad_interface)

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from fwplan.formats import SCOPE_TITLES
 from tui.i18n import t
 from tui.keymap import KEYS
-from tui.screens.base import DismissOnce
+from tui.screens.reading import ReadingScreen, reading_bindings
 from tui.widgets.component_tree import CHECKED, PARTIAL, UNCHECKED
 from tui.widgets.rules_table import CONDITIONAL_MARK
 
@@ -45,16 +40,12 @@ def help_text(lang: str) -> Text:
     return text
 
 
-class HelpScreen(DismissOnce, ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss_help", "Close", show=False)]
+class HelpScreen(ReadingScreen):
+    """esc, ? or q closes it; the arrows and pages scroll it; its Footer says so."""
 
-    def __init__(self, lang: str) -> None:
-        super().__init__()
-        self.lang = lang
+    BINDINGS = reading_bindings(("escape", "question_mark", "q"))
+    dialog_id = "help-dialog"
+    text_id = "help-text"
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-dialog", classes="dialog"):
-            yield Static(help_text(self.lang), id="help-text")
-
-    def action_dismiss_help(self) -> None:
-        self.dismiss(None)
+    def text(self) -> Text:
+        return help_text(self.lang)

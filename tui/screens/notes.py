@@ -6,16 +6,11 @@ from __future__ import annotations
 from itertools import groupby
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from fwplan.catalog import Catalog
 from fwplan.merge import PlanNote
 from tui.i18n import t
-from tui.screens.base import DismissOnce
+from tui.screens.reading import ReadingScreen, reading_bindings
 
 
 def _where(catalog: Catalog, component_id: str, lang: str) -> str:
@@ -56,23 +51,18 @@ def notes_text(catalog: Catalog, selected: tuple[str, ...], notes: tuple[PlanNot
     return text
 
 
-class NotesScreen(DismissOnce, ModalScreen[None]):
-    BINDINGS = [Binding("escape,n,q", "dismiss_notes", "Close", show=False)]
+class NotesScreen(ReadingScreen):
+    """esc, n or q closes it; the arrows and pages scroll it; its Footer says so."""
+
+    BINDINGS = reading_bindings(("escape", "n", "q"))
+    dialog_id = "notes-dialog"
+    text_id = "notes-text"
 
     def __init__(self, catalog: Catalog, selected: tuple[str, ...], notes: tuple[PlanNote, ...], lang: str) -> None:
-        super().__init__()
+        super().__init__(lang)
         self.catalog = catalog
         self.selected = selected
         self.notes = notes
-        self.lang = lang
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="notes-dialog", classes="dialog"):
-            yield Static(notes_text(self.catalog, self.selected, self.notes, self.lang), id="notes-text")
-
-    @property
-    def plain(self) -> str:
-        return str(self.query_one("#notes-text", Static).content)
-
-    def action_dismiss_notes(self) -> None:
-        self.dismiss(None)
+    def text(self) -> Text:
+        return notes_text(self.catalog, self.selected, self.notes, self.lang)

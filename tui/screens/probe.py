@@ -30,7 +30,8 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
 
     ``ProbeScreen(ruleset, plan, target=None, lang="en", options=ProbeOptions())``
 
-    - ``ruleset``: the merged rule set the planner shows; the rule numbers here are its numbers.
+    - ``ruleset``: the merged rule set the planner shows; the rule labels here are its labels
+      (``RuleSet.numbered``, as in every export).
     - ``plan``: the plan; its ``host`` is the PBX host, the only host probed besides ``target``.
       Without a host the screen says so inline and probes nothing.
     - ``target``: a validated hostname or IP address to check the rules to ``any`` against, or None
@@ -62,6 +63,8 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
         self.lang = lang if lang in LANGUAGES else "en"
         self.plan = plan
         self.probe_plan = plan_probe(ruleset, plan, target)
+        #: each rule's label by its place in the rule set (an entry's ``number`` is that place, from 1)
+        self.labels = [label for label, _rule in ruleset.numbered()]
         self.options = options
         self.report: ProbeReport | None = None
         self.outcomes: dict = {}
@@ -93,8 +96,8 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
             table.add_column(t(f"probe.col.{key}", self.lang), key=key)
         for index, entry in enumerate(self.probe_plan.entries):
             host = entry.host or entry.rule.destination.label(self.lang)
-            table.add_row(Text(str(entry.number)), Text(entry.protocol), Text(host), self._result_cell(entry),
-                          Text(entry.ports.format(",")), key=str(index))
+            table.add_row(Text(self.labels[entry.number - 1]), Text(entry.protocol), Text(host),
+                          self._result_cell(entry), Text(entry.ports.format(",")), key=str(index))
         if self.probe_plan.pbx_host is None:
             self._status(t("probe.no_host", self.lang), "bold red")
         elif not self.probe_plan.checks:

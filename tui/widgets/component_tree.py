@@ -27,7 +27,7 @@ class ComponentTree(Tree[NodeRef]):
     """Space (or enter, or a click) ticks the node under the cursor.
 
     A product ticks its unconditional components; a conditional one (``*`` before its name) is ticked
-    only by its own tick.
+    only by its own tick. The guides are two cells deep, not four: at 80 columns the tree is narrow.
     The product's box shows the unconditional ones (all, some, none); ``+N`` after it counts the
     conditional ones ticked too. Unticking a fully ticked product unticks all its components.
     """
@@ -58,6 +58,7 @@ class ComponentTree(Tree[NodeRef]):
         self._node_by_id: dict[str, TreeNode[NodeRef]] = {}
         self.show_root = False
         self.auto_expand = False
+        self.guide_depth = 2
         self._add_nodes()
 
     # ---- state ----
@@ -116,11 +117,11 @@ class ComponentTree(Tree[NodeRef]):
         else:
             component = self.catalog.component(ref.id)
             label.append(" ")
-            if component.condition is not None:  # the mark first: it stays in sight where the name is cut
+            # The mark before the name stays in sight where the tree cuts the name; the condition shows in
+            # the details pane while the cursor is on the item.
+            if component.condition is not None:
                 label.append(CONDITIONAL_MARK, style="bold")
             label.append(component.name.get(self.lang))
-            if component.condition is not None:
-                label.append(f" ({t('tree.conditional', self.lang)})", style="italic")
         return label
 
     def _relabel(self, ids: list[str]) -> None:

@@ -1,5 +1,8 @@
 """The highlighted rule: where it goes, when it is needed, its port list in the chosen dialect, which port
-serves which purpose, why it exists, the article's notes on its components; then the plan's warnings."""
+serves which purpose, why it exists, the article's notes on its components; then the plan's warnings.
+
+While the cursor moves in the tree, the item under it comes first: its full name (the tree cuts long
+names at 80 columns) and, for a conditional item, its condition."""
 
 from __future__ import annotations
 
@@ -12,7 +15,8 @@ from fwplan.formats import SCOPE_SENTENCES, SCOPE_TITLES
 from fwplan.merge import PlanNote, Rule, RuleSet
 from tui.dialect import format_ports
 from tui.i18n import t
-from tui.widgets.rules_table import rule_label
+from tui.widgets.component_tree import NodeRef
+from tui.widgets.rules_table import CONDITIONAL_MARK, rule_label, scope_mark
 
 
 def rule_notes(rule: Rule, ruleset: RuleSet) -> tuple[PlanNote, ...]:
@@ -23,21 +27,40 @@ def rule_notes(rule: Rule, ruleset: RuleSet) -> tuple[PlanNote, ...]:
                  if n.component_id in components and not (n.kind == "condition" and n.text == own))
 
 
-def describe(catalog: Catalog, rule: Rule | None, number: int | None, ruleset: RuleSet, lang: str,
+def describe_item(catalog: Catalog, ref: NodeRef, lang: str) -> Text:
+    """The tree item under the cursor: product and name in full; a conditional item's condition."""
+    text = Text()
+    if ref.kind == "product":
+        text.append(catalog.product(ref.id).name.get(lang), style="bold")
+        return text
+    component = catalog.component(ref.id)
+    text.append(f"{catalog.product(component.product_id).name.get(lang)} › ", style="bold")
+    if component.condition is not None:
+        text.append(CONDITIONAL_MARK, style="bold")
+    text.append(component.name.get(lang), style="bold")
+    if component.condition is not None:
+        text.append(f"\n{CONDITIONAL_MARK} {t('notes.condition', lang)}: ", style="bold")
+        text.append(component.condition.text.get(lang))
+        text.append(f"\n{t('details.conditional_item', lang)}", style="italic")
+    return text
+
+
+def describe(catalog: Catalog, rule: Rule | None, label: str | None, ruleset: RuleSet, lang: str,
              dialect: str) -> Text:
+    """The rule's details; ``label`` is its label from ``RuleSet.numbered``, as every export numbers it."""
     text = Text()
     if rule is None:
         text.append(t("details.none", lang) + "\n")
     else:
         arrow = f"{rule.source.label(lang)} → {rule.destination.label(lang)}"
-        text.append(f"{t('details.rule', lang, number=rule_label(rule, number))}: ", style="bold")
+        text.append(f"{t('details.rule', lang, number=rule_label(rule, label))}: ", style="bold")
         text.append(f"{t(f'dir.{rule.direction}', lang)} {rule.protocol} {arrow}\n")
         text.append(f"{t('details.ports', lang, dialect=dialect)}: ", style="bold")
         text.append(format_ports(rule.ports, dialect) + "\n")
         if rule.condition is not None:
             text.append(f"* {t('notes.condition', lang)}: ", style="bold")
             text.append(rule.condition_text(lang) + "\n")
-        text.append(f"{t('details.scope', lang)}: ", style="bold")
+        text.append(f"{t('details.scope', lang)} ({scope_mark(rule.scope, lang)}): ", style="bold")
         text.append(f"{SCOPE_TITLES[rule.scope].get(lang)}. {SCOPE_SENTENCES[rule.scope].get(lang)}\n")
         text.append(f"{t('details.port_purposes', lang)}:\n", style="bold")
         for ports, purposes in rule.port_purposes(lang):

@@ -1,8 +1,9 @@
 """The live rule table: one row per merged rule; the cursor stays on its rule across updates.
 
-Each row's label is the rule's number, as in every export, with ``*`` after it where the rule is
-needed only under a condition; the Scope column says where the rule goes (internet router, inside the
-site, remote clients) in a short word.
+Each row's label is the rule's label as every export numbers it (``RuleSet.numbered``), with ``*`` after
+it where the rule is needed only under a condition. The scope column says where the rule goes in one
+letter (I: internet router, S: inside the site, R: remote clients; German I, S, U), explained in the help
+and the details pane: with the scope in a short word the source was cut off at 80 columns.
 """
 
 from __future__ import annotations
@@ -20,9 +21,15 @@ PORTS_CELL_WIDTH = 22
 CONDITIONAL_MARK = "*"
 
 
-def rule_label(rule: Rule, number: int) -> str:
-    """The rule's number, as in the exports, with ``*`` when the rule is needed only under a condition."""
-    return f"{number}{CONDITIONAL_MARK if rule.condition is not None else ''}"
+def rule_label(rule: Rule, label: str) -> str:
+    """The rule's label from ``RuleSet.numbered`` (as in the exports), with ``*`` when the rule is needed only
+    under a condition."""
+    return f"{label}{CONDITIONAL_MARK if rule.condition is not None else ''}"
+
+
+def scope_mark(scope: str, lang: str) -> str:
+    """The scope's one-letter mark in the rule table."""
+    return t(f"scope.{scope}", lang)
 
 
 def _cut(text: str, width: int) -> str:
@@ -51,11 +58,11 @@ class RulesTable(DataTable):
     class RuleHighlighted(Message):
         """The cursor is on another rule (or on none: the table is empty)."""
 
-        def __init__(self, table: RulesTable, rule: Rule | None, number: int | None) -> None:
+        def __init__(self, table: RulesTable, rule: Rule | None, label: str | None) -> None:
             super().__init__()
             self.table = table
             self.rule = rule
-            self.number = number
+            self.label = label
 
         @property
         def control(self) -> RulesTable:
@@ -66,6 +73,7 @@ class RulesTable(DataTable):
         self.lang = lang
         self.ruleset = RuleSet(())
         self._keys: list[str] = []
+        self._labels: list[str] = []
         self._add_columns()
 
     def _add_columns(self) -> None:
@@ -77,6 +85,11 @@ class RulesTable(DataTable):
         if not self.ruleset.rules or not 0 <= self.cursor_row < len(self.ruleset.rules):
             return None
         return self.ruleset.rules[self.cursor_row]
+
+    @property
+    def current_label(self) -> str | None:
+        """The highlighted rule's label, as in every export (``6``, ``6a``); None when no rule is highlighted."""
+        return self._labels[self.cursor_row] if self.current_rule is not None else None
 
     def show(self, ruleset: RuleSet) -> None:
         self.ruleset = ruleset
@@ -94,9 +107,11 @@ class RulesTable(DataTable):
         row = self.cursor_row
         keep = self._keys[row] if 0 <= row < len(self._keys) else None
         self.clear()
-        self._keys = [row_key(rule) for rule in self.ruleset.rules]
-        for number, (key, rule) in enumerate(zip(self._keys, self.ruleset.rules), start=1):
-            self.add_row(*self._cells(rule), key=key, label=Text(rule_label(rule, number)))
+        numbered = self.ruleset.numbered()
+        self._keys = [row_key(rule) for _, rule in numbered]
+        self._labels = [label for label, _ in numbered]
+        for key, (label, rule) in zip(self._keys, numbered):
+            self.add_row(*self._cells(rule), key=key, label=Text(rule_label(rule, label)))
         if keep in self._keys:
             row = self._keys.index(keep)
         if self._keys:
@@ -105,7 +120,7 @@ class RulesTable(DataTable):
 
     def _cells(self, rule: Rule) -> tuple[Text, ...]:
         return (
-            Text(t(f"scope.{rule.scope}", self.lang)),
+            Text(scope_mark(rule.scope, self.lang)),
             Text(t(f"dir.{rule.direction}", self.lang)),
             Text(rule.protocol),
             Text(_cut(rule.ports.format(","), PORTS_CELL_WIDTH)),
@@ -119,5 +134,4 @@ class RulesTable(DataTable):
         self._report()
 
     def _report(self) -> None:
-        rule = self.current_rule
-        self.post_message(self.RuleHighlighted(self, rule, self.cursor_row + 1 if rule else None))
+        self.post_message(self.RuleHighlighted(self, self.current_rule, self.current_label))

@@ -1,0 +1,15 @@
+"""A checkbox in a dialog: space ticks it, enter is left to the dialog (Textual's Checkbox takes both)."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import Checkbox
+
+
+class OptionCheckbox(Checkbox, inherit_bindings=False):
+    """A one-line checkbox that space toggles; enter bubbles up to the dialog, which acts on it."""
+
+    BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
+
+    def __init__(self, label, value: bool = False, **kwargs) -> None:
+        super().__init__(label, value, compact=True, **kwargs)
