@@ -77,6 +77,8 @@ CASES["classic-ios-plain-acl"] = Case(("hostedpbx-classic",), "192.168.50.2/24",
     ("wan_if", "Dialer0"), ("plain_acl", True)))
 for _fmt in ("cisco", "pfsense", "opnsense"):
     FORMATS[_fmt] = (*FORMATS[_fmt], "ipv6-classic-name-de", "classic-site-no-nat", "classic-site-forward")
+for _fmt in ("routeros", "fortigate"):  # the port forward (dst-nat, VIP) with the site's interfaces and name prefix
+    FORMATS[_fmt] = (*FORMATS[_fmt], "classic-site-forward")
 FORMATS["cisco-ios"] = tuple(case for case in CASES if case != "classic-site-forward")
 PAIRS = [(fmt, case) for fmt, cases in FORMATS.items() for case in cases]
 

@@ -1,0 +1,32 @@
+# fwplan export for RouterOS
+# Catalog: Welche Ports werden verwendet? (data 2020-04)
+# Selected: hostedpbx-classic/vpn-tunnel, hostedpbx-classic/swyx-clients-lan, hostedpbx-classic/system-phones, hostedpbx-classic/yealink-phones, hostedpbx-classic/other-devices, hostedpbx-classic/swyx-clients-remote, hostedpbx-classic/webinterface
+# LAN address (planning document): 192.168.50.2, LAN network 192.168.50.0/24
+# VPN router (planning document): 192.168.50.1
+# PBX host: 203.0.113.10
+# Left out: 3 internal rule(s), 1 remote rule(s) (include them with --scope internal,remote or --scope all)
+# From the article: HostedPBX classic (with VPN) › VPN tunnel: The provider names its endpoint (usually <customer code>.telovip.de) at installation: enter it as the PBX hostname.
+# From the article: HostedPBX classic (with VPN) › VPN tunnel: Your endpoint is the VPN router at the address from the planning document.
+# From the article: HostedPBX classic (with VPN) › VPN tunnel: Prioritise this traffic on the internet router where possible (unless the provider supplies the DSL line).
+# From the article: HostedPBX classic (with VPN) › VPN tunnel: With several sites on VPN endpoints other ports may apply: ask your contact person.
+# From the article: HostedPBX classic (with VPN) › Swyx clients inside your network: The clients talk only to each other and to the local address from the planning document.
+# From the article: HostedPBX classic (with VPN) › Swyx clients outside your network (remote): With the RemoteConnector active the clients talk only to the PBX's external address (usually <customer code>.telovip.de).
+# From the article: HostedPBX classic (with VPN) › Analog adapters attached directly to the provider's network: not selected (hostedpbx-classic/analog-adapters-direct); condition: Only where the provider attaches analog adapters (e.g. for fax) directly to its phone network instead of as extensions behind the PBX: SIP and STUN then go directly to the internet, outside the VPN.
+# Individual installations differ: agree firewall changes with your contact at the provider first.
+# Import: /import file-name=FILE, or paste into a terminal. The filter rules are added at the end of the forward chain: move them above your drop rules; accept established,related first (RouterOS default configuration does).
+# Interfaces: the internet rules match the interface lists wan2 (internet) and lan2 (LAN) from --wan-if/--lan-if; both must exist under /interface list.
+# Port forwards: each inbound rule to the private LAN is a dst-nat entry in /ip firewall nat (in-interface-list=wan2, only from the rule's source) and a filter rule with connection-nat-state=dstnat. The RouterOS default configuration drops new connections from the WAN that were not translated by dst-nat (defconf: drop all from WAN not DSTNATed): without the dst-nat entry they would not arrive. A routed public LAN: export with --no-nat.
+# Pasting again is safe: each section first removes the earlier entries of this prefix (the address list site-7-pbx-host, nat and filter entries whose comment starts with "site-7 " and a digit), then adds them anew.
+/ip firewall address-list
+remove [find list=site-7-pbx-host dynamic=no]
+add list=site-7-pbx-host address="203.0.113.10" comment="site-7: PBX host"
+/ip firewall nat
+remove [find comment~"^site-7 [0-9]"]
+add chain=dstnat action=dst-nat in-interface-list=wan2 protocol=udp src-address-list=site-7-pbx-host dst-port=9944 to-addresses=192.168.50.1 comment="site-7 5 inbound udp: VPN tunnel to the provider's endpoint"
+/ip firewall filter
+remove [find comment~"^site-7 [0-9]"]
+add chain=forward action=accept in-interface-list=lan2 out-interface-list=wan2 protocol=tcp src-address=192.168.50.0/24 dst-address-list=site-7-pbx-host dst-port=9443 comment="site-7 1 outbound tcp: PBX web interface"
+add chain=forward action=accept in-interface-list=lan2 out-interface-list=wan2 protocol=udp src-address=192.168.50.1 dst-address-list=site-7-pbx-host dst-port=9944 comment="site-7 2 outbound udp: VPN tunnel to the provider's endpoint"
+add chain=forward action=accept in-interface-list=lan2 out-interface-list=wan2 protocol=tcp src-address=192.168.50.0/24 dst-port=21,80,443,9200 comment="site-7 3 outbound tcp: Firmware updates, logo configuration (FTP, http, https); First setup at the central provisioning server (http/https); First setup at the manufacturer (https); Firmware updates, logo download from the provider (https); Firmware updates, logo download from the manufacturer (https); PBX web interface; First setup at the PBX's external address (http/https)"
+add chain=forward action=accept in-interface-list=lan2 out-interface-list=wan2 protocol=udp src-address=192.168.50.0/24 dst-port=123 comment="site-7 4 outbound udp: Time sync (NTP)"
+add chain=forward action=accept connection-nat-state=dstnat in-interface-list=wan2 out-interface-list=lan2 protocol=udp src-address-list=site-7-pbx-host dst-address=192.168.50.1 dst-port=9944 comment="site-7 5 inbound udp: VPN tunnel to the provider's endpoint"
