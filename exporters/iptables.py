@@ -15,11 +15,14 @@ called from it; without a port the port is kept) and the MASQUERADE target
 Loading, always with ``--noflush``: without it iptables-restore would empty
 every table the file names, the router's own nat rules (its masquerade) and
 its INPUT rules included. The file declares its chains FWPLAN (filter) and
-FWPLAN-DNAT, FWPLAN-SNAT (nat), so each load empties and refills them. FORWARD
+FWPLAN-DNAT, FWPLAN-SNAT (nat; declared behind NAT even when empty), so each
+load empties and refills them, and a file without a port forward clears an
+earlier file's. FORWARD
 is the file's: its policy becomes DROP, it is flushed and jumps to FWPLAN,
 which accepts replies and the planned flows (the same verdict as the nftables
 table's drop policy). The nat table's built-in chains keep their rules: the
-jumps to FWPLAN-DNAT/FWPLAN-SNAT are inserted at their top, so a second load
+jumps to FWPLAN-DNAT/FWPLAN-SNAT (where the file has a port forward, or
+``--masquerade``) are inserted at their top, so a second load
 inserts them again; an iptables-restore file cannot add a rule only where it
 is missing, and a doubled jump is harmless (the chain runs twice with the same
 result; the first DNAT ends the nat table's walk). The header says so and names
@@ -84,18 +87,22 @@ class IptablesExporter:
         network = lan_network(context, self.takes_names)
         head = header_lines(ruleset, context, tool, self.takes_names, spell=token)
         head += router_lines(ruleset, context, self.interfaces, "iptables", forwards, _address(network))
+        # the nat table's built-in chains keep their rules: a jump into fwplan's chain is inserted on each load
+        jumps = [f"{hook} -j {chain}" for hook, chain, wanted in (("PREROUTING", DNAT_CHAIN, forwards),
+                                                                   ("POSTROUTING", SNAT_CHAIN, masquerade)) if wanted]
+        chains = (CHAIN, DNAT_CHAIN, SNAT_CHAIN) if context.nat else (CHAIN,)
         head += [say("iptables.load", context.lang, tool=tool),
-                 say("iptables.again.nat" if context.nat else "iptables.again", context.lang, command=command),
+                 say("iptables.again", context.lang, chains=", ".join(chains)),
+                 say("iptables.again.jumps", context.lang, jumps=", ".join(jumps),
+                     removals="; ".join(f"{command} -t nat -D {jump}" for jump in jumps))
+                 if jumps else say("iptables.again.same", context.lang),
                  say("iptables.docs", context.lang)]
         out = [comment_block(head)]
         scoped = labels_scopes(ruleset)
         if context.nat:
             # declared even when empty, so that loading this file clears what an earlier one put there
             out += ["*nat\n", f":{DNAT_CHAIN} - [0:0]\n", f":{SNAT_CHAIN} - [0:0]\n"]
-            if forwards:
-                out.append(f"-I PREROUTING -j {DNAT_CHAIN}\n")
-            if masquerade:
-                out.append(f"-I POSTROUTING -j {SNAT_CHAIN}\n")
+            out += [f"-I {jump}\n" for jump in jumps]
             for number in sorted(forwards):
                 rule = ruleset.rules[number - 1]
                 out.append(f"# {rule_comment(number, rule, context.lang, scoped)}\n")

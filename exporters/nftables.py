@@ -94,9 +94,10 @@ def router_lines(ruleset: RuleSet, context: ExportContext, defaults: tuple[str, 
     """The header lines on the router: its interfaces, the port forwards and the source NAT, or why there is no NAT."""
     lang = context.lang
     wan, lan = context.interfaces(*defaults)
-    lines = [say("linux.interfaces", lang, wan=wan, lan=lan)]
-    if context.router.wan_if is None or context.router.lan_if is None:
-        lines.append(say(f"{fmt}.interfaces.default", lang))
+    lines = [say("linux.interfaces", lang, wan=wan, lan=lan), say(f"{fmt}.interfaces.change", lang)]
+    defaults_used = [name for name, given in ((wan, context.router.wan_if), (lan, context.router.lan_if)) if not given]
+    if defaults_used:
+        lines.append(say("linux.interfaces.default", lang, names="/".join(defaults_used)))
     if any(rule.scope == "internal" for rule in ruleset.rules):
         lines.append(say("linux.internal", lang))
     if not context.nat:

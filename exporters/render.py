@@ -112,6 +112,24 @@ def check_options(format_name: str, settings: ExportSettings) -> None:
                                     accepted=flags or Text(*MESSAGES["export.options_none"]))
 
 
+#: Linux interface names (IFNAMSIZ 16 with the NUL; '/' and ':' are refused or mean aliases).
+LINUX_FORMATS = frozenset(("nftables", "iptables"))
+
+
+def check_router(format_name: str, plan: Plan, settings: ExportSettings) -> None:
+    """Refuse router settings that cannot work: masquerading where nothing is translated, a Linux
+    interface name Linux would refuse."""
+    if settings.masquerade and "masquerade" in accepted_options(format_name):
+        v6 = plan.lan is not None and ":" in plan.lan.address
+        if v6 or not settings.nat:
+            why = Text(*MESSAGES["export.masquerade.v6" if v6 else "export.masquerade.routed"])
+            raise FwplanError.about("export.masquerade_no_nat", why=why)
+    if format_name in LINUX_FORMATS:
+        for name in (settings.wan_if, settings.lan_if):
+            if name is not None and (len(name) > 15 or "/" in name or ":" in name):
+                raise FwplanError.about("export.linux_interface", value=name, format=format_name)
+
+
 def check_families(plan: Plan) -> None:
     """A router cannot pass flows between an IPv4 LAN and an IPv6 PBX (or the reverse) without NAT64."""
     if plan.lan is None or plan.host is None or not plan.host.is_ip:
@@ -133,6 +151,7 @@ def render_export(catalog: Catalog, plan: Plan, format_name: str, settings: Expo
     check_options(format_name, settings)
     if not document:
         check_families(plan)
+        check_router(format_name, plan, settings)
     if document:
         limits = Limits(settings.max_entries, settings.range_cost) if settings.max_entries else Limits()
     else:

@@ -47,19 +47,18 @@ _WORDS: dict[str, tuple[str, str]] = {
                          "prüfen sie, eine Gegenstelle any ist also nur die Internetseite",
                          "Interfaces: internet side (WAN) {wan}, LAN side {lan}. The forward rules match them, so a "
                          "peer any is the internet side only"),
-    "nftables.interfaces.default": ("Das sind fwplans Vorgaben, nicht die Ihres Routers: mit --wan-if/--lan-if "
-                                    "(oder in der Tabelle [export] der Plandatei) exportieren oder die Zeilen WAN_IF "
-                                    "und LAN_IF unten ändern. Passt ein Name zu keiner Schnittstelle, wird nichts "
-                                    "weitergeleitet",
-                                    "These are fwplan's defaults, not your router's: export with --wan-if/--lan-if "
-                                    "(or the plan file's [export] table) or edit the WAN_IF and LAN_IF lines below. "
-                                    "Where a name matches no interface, nothing is forwarded"),
-    "iptables.interfaces.default": ("Das sind fwplans Vorgaben, nicht die Ihres Routers: vor dem Laden mit "
-                                    "--wan-if/--lan-if (oder der Tabelle [export] der Plandatei) exportieren. Passt "
-                                    "ein Name zu keiner Schnittstelle, wird nichts weitergeleitet",
-                                    "These are fwplan's defaults, not your router's: export with --wan-if/--lan-if "
-                                    "(or the plan file's [export] table) before loading. Where a name matches no "
-                                    "interface, nothing is forwarded"),
+    "nftables.interfaces.change": ("Ändern: mit --wan-if/--lan-if exportieren (oder wan_if/lan_if in der Tabelle "
+                                   "[export] der Plandatei) oder die Zeilen WAN_IF und LAN_IF unten ändern",
+                                   "To change them: export with --wan-if/--lan-if (or wan_if/lan_if in the plan "
+                                   "file's [export] table), or edit the WAN_IF and LAN_IF lines below"),
+    "iptables.interfaces.change": ("Ändern: neu mit --wan-if/--lan-if exportieren (oder wan_if/lan_if in der "
+                                   "Tabelle [export] der Plandatei)",
+                                   "To change them: export again with --wan-if/--lan-if (or wan_if/lan_if in the "
+                                   "plan file's [export] table)"),
+    "linux.interfaces.default": ("Vorgabe von fwplan, nicht unbedingt Ihres Routers: {names}; passt ein Name zu "
+                                 "keiner Schnittstelle, wird nichts weitergeleitet",
+                                 "fwplan's default, not necessarily your router's: {names}; where a name matches no "
+                                 "interface, nothing is forwarded"),
     "linux.internal": ("Interne Regeln (beide Enden im Standort) prüfen nur Adressen, keine Schnittstellen: auf "
                        "einer Firewall zwischen LAN-Segmenten sind beide Seiten LAN",
                        "Internal rules (both ends inside the site) match addresses only, not interfaces: on a "
@@ -104,24 +103,17 @@ _WORDS: dict[str, tuple[str, str]] = {
                       "Load: {tool} --noflush FILE. Without --noflush {tool} first empties every table this file "
                       "names, the router's own rules (its masquerading, its INPUT rules) included. Check first: "
                       "{tool} --noflush --test FILE"),
-    "iptables.again": ("Laden leert und füllt die Chain FWPLAN und macht FORWARD zu dieser Datei (Policy DROP, ein "
-                       "Sprung zu FWPLAN); INPUT, OUTPUT und Ihre anderen Chains bleiben. Erneutes Laden, auch nach "
-                       "einer Änderung, ist sicher und ergibt dasselbe",
-                       "Loading empties and refills chain FWPLAN and makes FORWARD this file's (policy DROP, one jump "
-                       "to FWPLAN); INPUT, OUTPUT and your other chains stay. Loading again, after a change too, is "
-                       "safe and gives the same result"),
-    "iptables.again.nat": ("Laden leert und füllt die Chains FWPLAN, FWPLAN-DNAT und FWPLAN-SNAT und macht FORWARD "
-                           "zu dieser Datei (Policy DROP, ein Sprung zu FWPLAN); INPUT, OUTPUT, Ihre anderen Chains "
-                           "und NAT-Regeln bleiben. Erneutes Laden, auch nach einer Änderung, ist sicher, fügt aber "
-                           "die Sprünge zu FWPLAN-DNAT und FWPLAN-SNAT in PREROUTING und POSTROUTING noch einmal ein "
-                           "(harmlos); für nur einen Sprung vorher {command} -t nat -D PREROUTING -j FWPLAN-DNAT "
-                           "ausführen (mit --masquerade auch -D POSTROUTING -j FWPLAN-SNAT)",
-                           "Loading empties and refills the chains FWPLAN, FWPLAN-DNAT and FWPLAN-SNAT and makes "
-                           "FORWARD this file's (policy DROP, one jump to FWPLAN); INPUT, OUTPUT, your other chains "
-                           "and nat rules stay. Loading again, after a change too, is safe but inserts the jumps to "
-                           "FWPLAN-DNAT and FWPLAN-SNAT into PREROUTING and POSTROUTING once more (harmless); to keep "
-                           "one, first run {command} -t nat -D PREROUTING -j FWPLAN-DNAT (with --masquerade also -D "
-                           "POSTROUTING -j FWPLAN-SNAT)"),
+    "iptables.again": ("Laden leert und füllt die fwplan-Chains ({chains}) und macht FORWARD zu dieser Datei "
+                       "(Policy DROP, ein Sprung zu FWPLAN); INPUT, OUTPUT, Ihre anderen Chains und NAT-Regeln "
+                       "bleiben. Erneutes Laden, auch nach einer Änderung, ist sicher",
+                       "Loading empties and refills the fwplan chains ({chains}) and makes FORWARD this file's "
+                       "(policy DROP, one jump to FWPLAN); INPUT, OUTPUT, your other chains and nat rules stay. "
+                       "Loading again, after a change too, is safe"),
+    "iptables.again.same": ("Ein zweites Laden ergibt dasselbe", "A second load gives the same result"),
+    "iptables.again.jumps": ("Ein zweites Laden fügt die Sprünge ({jumps}) noch einmal ein (harmlos: die Chain läuft "
+                             "zweimal, mit demselben Ergebnis); für nur einen Sprung vorher ausführen: {removals}",
+                             "A second load inserts the jumps ({jumps}) once more (harmless: the chain runs twice, "
+                             "with the same result); to keep one, first run: {removals}"),
     "iptables.docs": ("Syntax nach iptables-restore(8) und iptables-extensions(8) (DNAT, MASQUERADE, addrtype, "
                       "conntrack, multiport, comment): https://ipset.netfilter.org/iptables-extensions.man.html",
                       "Syntax: iptables-restore(8) and iptables-extensions(8) (DNAT, MASQUERADE, addrtype, conntrack, "

@@ -141,6 +141,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "Verbindungen weiterleiten; beide Angaben in derselben Adressfamilie machen",
                             "the LAN address is IPv{lan} and the PBX host IPv{host}: no router passes these flows "
                             "without NAT64; give both in the same address family"),
+    "export.masquerade_no_nat": ("--masquerade braucht NAT: {why}; ohne --masquerade exportieren",
+                                 "--masquerade needs NAT: {why}; export without --masquerade"),
+    "export.masquerade.v6": ("der Plan ist IPv6, und IPv6 wird nicht übersetzt", "the plan is IPv6, which is not translated"),
+    "export.masquerade.routed": ("--no-nat sagt, das LAN wird geroutet", "--no-nat says the LAN is routed"),
+    "export.linux_interface": ("Schnittstellenname {value!r} passt nicht zu Linux ({format}): höchstens 15 Zeichen, "
+                               "ohne '/' und ':'",
+                               "interface name {value!r} does not fit Linux ({format}): at most 15 characters, "
+                               "without '/' and ':'"),
     "export.option_unused": ("{option} gilt nicht für das Format {format}; dieses Format nimmt: {accepted}",
                              "{option} does not apply to format {format}; this format takes: {accepted}"),
     "export.options_none": ("keine dieser Optionen", "none of these options"),

@@ -1,9 +1,13 @@
 """Listener and prober run inside network namespaces (``python -m tests.e2e.netpeers ...``).
 
-listen PORTS_JSON: bind TCP on each given address and UDP on each given address for the given ports, accept and
-close TCP connections, echo UDP datagrams; print "ready" when all are bound.
-probe PROBES_JSON: try each [proto, address, port] in parallel and print a JSON
-list of "open" / "blocked" / "refused" results, in order.
+listen PORTS_JSON: bind TCP and UDP on each given address for the given ports; tell each TCP client, and echo
+to each UDP sender, what the listener saw ("PEER|LOCAL": the sender's address and the address the packet
+arrived at); with "log", also append one JSON line [proto, local, port, peer] per arrival to that file; print
+"ready" when all are bound.
+probe PROBES_JSON: try each [proto, address, port(, source(, sport))] in parallel (``source``: the local address
+to send from, null for any; ``sport``: the source port, 0 for any) and print a JSON list of [outcome, peer,
+local], in order: the outcome "open" / "blocked" / "refused", and for an open probe what the listener saw
+(else null).
 """
 
 from __future__ import annotations
@@ -21,65 +25,84 @@ def family(address: str) -> socket.AddressFamily:
     return socket.AF_INET6 if ":" in address else socket.AF_INET
 
 
+def _bound(address: str, port: int, kind: socket.SocketKind) -> socket.socket:
+    s = socket.socket(family(address), kind)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind((address, port))
+    s.setblocking(False)
+    return s
+
+
 def listen(ports: dict) -> None:
     sel = selectors.DefaultSelector()
     for address in ports["addresses"]:
         for port in ports["tcp"]:
-            s = socket.socket(family(address), socket.SOCK_STREAM)
-            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            s.bind((address, port))
+            s = _bound(address, port, socket.SOCK_STREAM)
             s.listen(64)
-            s.setblocking(False)
-            sel.register(s, selectors.EVENT_READ, "tcp")
-    # one UDP socket per local address, so that the echo leaves from the address the datagram was sent to
-    for address in ports["addresses"]:
+            sel.register(s, selectors.EVENT_READ, ("tcp", address, port))
+        # one UDP socket per local address, so that the echo leaves from the address the datagram was sent to
         for port in ports["udp"]:
-            s = socket.socket(family(address), socket.SOCK_DGRAM)
-            s.bind((address, port))
-            s.setblocking(False)
-            sel.register(s, selectors.EVENT_READ, "udp")
+            sel.register(_bound(address, port, socket.SOCK_DGRAM), selectors.EVENT_READ, ("udp", address, port))
+    log = open(ports["log"], "a", encoding="utf-8") if ports.get("log") else None
     print("ready", flush=True)
     while True:
         for key, _ in sel.select():
-            sock = key.fileobj
+            sock, (proto, address, port) = key.fileobj, key.data
             try:
-                if key.data == "tcp":
-                    conn, _ = sock.accept()
-                    conn.close()
+                if proto == "tcp":
+                    conn, peer = sock.accept()
+                    seen = f"{peer[0]}|{address}".encode()
+                    conn.settimeout(TIMEOUT)
+                    try:
+                        conn.sendall(seen)
+                    finally:
+                        conn.close()
                 else:
                     data, peer = sock.recvfrom(2048)
-                    sock.sendto(b"echo:" + data, peer)
-            except (BlockingIOError, ConnectionError):
-                pass
+                    seen = f"{peer[0]}|{address}".encode()
+                    sock.sendto(b"echo:" + data + b"|" + seen, peer)
+            except (BlockingIOError, OSError):
+                continue
+            if log is not None:
+                log.write(json.dumps([proto, address, port, peer[0]]) + "\n")
+                log.flush()
 
 
-def probe_one(item: list) -> str:
-    proto, address, port = item
-    if proto == "tcp":
-        s = socket.socket(family(address), socket.SOCK_STREAM)
-        s.settimeout(TIMEOUT)
-        try:
-            s.connect((address, port))
-            return "open"
-        except ConnectionRefusedError:
-            return "refused"
-        except (TimeoutError, socket.timeout, OSError):
-            return "blocked"
-        finally:
-            s.close()
-    s = socket.socket(family(address), socket.SOCK_DGRAM)
+def _seen(data: bytes) -> tuple[str | None, str | None]:
+    peer, _, local = data.decode(errors="replace").partition("|")
+    return (peer or None), (local or None)
+
+
+def probe_one(item: list) -> list:
+    proto, address, port, source, sport = (list(item) + [None, None])[:5]
+    s = socket.socket(family(address), socket.SOCK_STREAM if proto == "tcp" else socket.SOCK_DGRAM)
     s.settimeout(TIMEOUT)
     try:
+        if source or sport:  # outside the except clauses below: a port in use is the test's error, not "blocked"
+            s.bind((source or ("::" if family(address) == socket.AF_INET6 else "0.0.0.0"), sport or 0))
+        return _try(s, proto, address, port)
+    finally:
+        s.close()
+
+
+def _try(s: socket.socket, proto: str, address: str, port: int) -> list:
+    try:
+        if proto == "tcp":
+            s.connect((address, port))
+            try:
+                return ["open", *_seen(s.recv(256))]
+            except OSError:
+                return ["open", None, None]
         token = f"{address}:{port}".encode()
         s.sendto(token, (address, port))
         data, _ = s.recvfrom(2048)
-        return "open" if data == b"echo:" + token else "garbled"
-    except (TimeoutError, socket.timeout):
-        return "blocked"
+        if not data.startswith(b"echo:" + token + b"|"):
+            return ["garbled", None, None]
+        return ["open", *_seen(data[len(b"echo:" + token + b"|"):])]
     except ConnectionRefusedError:
-        return "refused"
-    finally:
-        s.close()
+        return ["refused", None, None]
+    except (TimeoutError, socket.timeout, OSError):
+        return ["blocked", None, None]
 
 
 def probe(items: list) -> list:

@@ -2,29 +2,39 @@
 
 Topology, IPv4 (every address exists only inside these namespaces; IPv6 below):
 
-  LAN client ns   192.168.50.10/24 ─┐
-                                    ├─ router ns (forwarding, the export loaded) ── WAN ns
-  LAN address ns  192.168.50.2/24  ─┘   192.168.50.1, proxy ARP                     203.0.113.10 (PBX host)
-                                                                                    198.51.100.20 ("any" host)
+  LAN client ns   192.168.50.10/24 ─┐ br-lan (bridge, ports isolated)
+                                    ├─ router ns (forwarding, the export loaded) ── ext0 ── WAN ns
+  LAN address ns  192.168.50.2/24  ─┘   192.168.50.1, private VLAN proxy ARP               203.0.113.10 (PBX host)
+                                                                                           198.51.100.20 ("any" host)
+
+The router's LAN side is one interface, the bridge ``br-lan``, and its WAN
+side ``ext0``: the export is made with ``--wan-if ext0 --lan-if br-lan``, and
+its forward rules match them. The LAN routes here (the WAN reaches the LAN
+addresses directly), so IPv4 is exported with ``--no-nat``; the NAT router is
+tests/e2e/test_nat_namespaces.py.
 
 IPv6 is the same with documentation addresses: LAN 2001:db8:50::/64 (client
 ::10, planning-document address ::2), PBX host 2001:db8:ffff::10, "any" host
-2001:db8:eeee::20, the router answering neighbour discovery for each LAN side
+2001:db8:eeee::20, the router answering neighbour discovery for each LAN host
 (proxy NDP), and ip6tables-restore loading the iptables export.
 
-The planning-document address sits in its own namespace on the same /24, and
-the router answers ARP for both sides (proxy ARP), so that LAN-internal rules
-(LAN network -> LAN address) also pass the router and are tested, not assumed.
-A destination ``any`` is tried with the internet host 198.51.100.20, which is
-not the PBX host, so a rule narrowed by mistake would show.
+The planning-document address sits in its own namespace on the same /24. The
+bridge's ports are isolated from each other and the router answers ARP for
+every LAN host on the bridge (proxy_arp_pvlan; proxy NDP for IPv6), so that
+LAN-internal flows (LAN network -> LAN address) also pass the router, in and
+out of ``br-lan``, and are tested, not assumed. A destination ``any`` is tried
+with the internet host 198.51.100.20, which is not the PBX host, so a rule
+narrowed by mistake would show; and with the LAN hosts, where an internet
+rule's ``any`` must not reach (it is the internet side only).
 
 For each product with everything ticked (its conditional items too), a matrix
 of probes runs: every ordered pair of hosts on different sides, TCP and UDP,
 on every single port of each rule, both ends and the middle of each range, the
 ports just outside each range, and a fixed sample of unplanned ports. The
 expected outcome of each probe is computed from the rule set (does some rule
-cover this source, destination, protocol and port?), so both "every planned
-flow passes" and "unplanned ports are blocked" are checked by the same matrix.
+cover this source, destination, protocol and port, between these sides of the
+router?), so both "every planned flow passes" and "unplanned ports are blocked"
+are checked by the same matrix.
 
 Each product is exported twice: as the router formats default, the internet
 scope only (the internal flows between the LAN and the LAN address, which cross
@@ -38,21 +48,16 @@ address.
 from __future__ import annotations
 
 import ipaddress
-import itertools
 from collections import Counter
-import json
-import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, require_root, require_tool
+from tests.conftest import require_root, require_tool
+from tests.e2e.namespaces import SAVERS, UNPLANNED, Namespaces, cli_export, sample_ports, unique_tag
 
 pytestmark = pytest.mark.e2e
-
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,6 @@ class Addressing:
 V4 = Addressing(4, "192.168.50.10", "192.168.50.2", 24, "203.0.113.10", "198.51.100.20", "192.168.50.3")
 V6 = Addressing(6, "2001:db8:50::10", "2001:db8:50::2", 64, "2001:db8:ffff::10", "2001:db8:eeee::20",
                 "2001:db8:50::3")
-UNPLANNED = (1, 22, 25, 53, 135, 442, 444, 1194, 3389, 5059, 5061, 8081, 9093, 9999, 60000, 65535)
 PRODUCTS = ("instantpbx", "hostedpbx-vpnless", "hostedpbx-classic")
 
 
@@ -96,121 +100,86 @@ CASES = [Case(product, scope) for product in PRODUCTS for scope in (None, "all")
 CASES.append(Case("hostedpbx-classic", None, vpn_router=True))
 
 
-def run(*argv: str, input: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run(argv, input=input, capture_output=True, text=True, timeout=60)
-    if check and result.returncode != 0:
-        raise AssertionError(f"{' '.join(argv)} failed ({result.returncode}): {result.stderr.strip()}")
-    return result
+#: The router's interfaces, given to the export with --wan-if/--lan-if (not the formats' defaults).
+WAN_IF, LAN_IF = "ext0", "br-lan"
 
 
-#: The LAN hosts: namespace role, the router's end of the link, the host's end, and its address.
+#: The LAN hosts: namespace role, the router's end of the link (a port of the LAN bridge), the host's end, and
+#: its address.
 def lan_sides(net: Addressing, with_vpn: bool) -> list[tuple[str, str, str, str]]:
     sides = [("client", "rc0", "c0", net.client), ("lanaddr", "ra0", "a0", net.lan_address)]
     return sides + ([("vpn", "rv0", "v0", net.vpn_router)] if with_vpn else [])
 
 
-class Topology:
+class Topology(Namespaces):
     def __init__(self, tag: str, net: Addressing, with_vpn: bool = False) -> None:
         self.net = net
         self.lan_sides = lan_sides(net, with_vpn)
         self.hosts = net.hosts(with_vpn)
-        self.ns = {role: f"fwp{tag}-{role}" for role in ("router", *(s[0] for s in self.lan_sides), "wan")}
-        self.listeners: list[subprocess.Popen] = []
-
-    def x(self, role: str, *argv: str, **kw) -> subprocess.CompletedProcess:
-        return run("ip", "netns", "exec", self.ns[role], *argv, **kw)
+        super().__init__(tag, ("router", *(s[0] for s in self.lan_sides), "wan"))
 
     def up(self) -> None:
-        for name in self.ns.values():
-            run("ip", "netns", "add", name)
-            # no duplicate address detection: a link-local address is not usable while it runs
-            for key in ("net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0"):
-                run("ip", "netns", "exec", name, "sysctl", "-qw", key)
-        for role in self.ns.values():
-            run("ip", "-n", role, "link", "set", "lo", "up")
-        r = self.ns["router"]
-        for role, router_if, host_if, _ in (*self.lan_sides, ("wan", "rw0", "w0", None)):
-            run("ip", "link", "add", router_if, "netns", r, "type", "veth", "peer", "name", host_if,
-                "netns", self.ns[role])
-            run("ip", "-n", r, "link", "set", router_if, "up")
-            run("ip", "-n", self.ns[role], "link", "set", host_if, "up")
+        super().up()
+        # The LAN side is one interface, the bridge br-lan, whose ports are isolated from each other: a LAN
+        # host reaches another only through the router (private VLAN proxy ARP, proxy NDP).
+        self.ip("router", "link", "add", LAN_IF, "type", "bridge", "mcast_snooping", "0")
+        for role, router_if, host_if, _ in self.lan_sides:
+            self.veth("router", router_if, role, host_if)
+            self.ip("router", "link", "set", router_if, "master", LAN_IF)
+            self.x("router", "bridge", "link", "set", "dev", router_if, "isolated", "on")
+            # the router's redirects would send a host past the router, which isolated ports do not carry
+            self.sysctl(role, "net.ipv4.conf.all.accept_redirects=0", "net.ipv6.conf.all.accept_redirects=0",
+                        f"net.ipv4.conf.{host_if}.accept_redirects=0", f"net.ipv6.conf.{host_if}.accept_redirects=0")
+        self.ip("router", "link", "set", LAN_IF, "up")
+        self.veth("router", WAN_IF, "wan", "w0")
         if self.net.family == 4:
             self._up_v4()
         else:
             self._up_v6()
 
     def _up_v4(self) -> None:
-        net, r, w = self.net, self.ns["router"], self.ns["wan"]
-        for key in ("net.ipv4.ip_forward=1", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0"):
-            self.x("router", "sysctl", "-qw", key)
-        for _, dev, _, _ in self.lan_sides:
-            # proxy ARP answers after a random delay of up to 0.8 s unless told otherwise
-            for key in (f"net.ipv4.conf.{dev}.proxy_arp=1", f"net.ipv4.neigh.{dev}.proxy_delay=0"):
-                self.x("router", "sysctl", "-qw", key)
-        run("ip", "-n", r, "addr", "add", "192.168.50.1/32", "dev", "rc0")
-        for _, dev, _, address in self.lan_sides:
-            run("ip", "-n", r, "route", "add", f"{address}/32", "dev", dev)
-        run("ip", "-n", r, "addr", "add", "203.0.113.1/24", "dev", "rw0")
-        run("ip", "-n", r, "addr", "add", "198.51.100.1/24", "dev", "rw0")
+        net = self.net
+        self.sysctl("router", "net.ipv4.ip_forward=1", "net.ipv4.conf.all.rp_filter=0",
+                    "net.ipv4.conf.default.rp_filter=0", "net.ipv4.conf.all.send_redirects=0",
+                    f"net.ipv4.conf.{LAN_IF}.send_redirects=0",
+                    # answer ARP for the other LAN hosts on the same bridge, at once (not after up to 0.8 s)
+                    f"net.ipv4.conf.{LAN_IF}.proxy_arp_pvlan=1", f"net.ipv4.neigh.{LAN_IF}.proxy_delay=0")
+        self.ip("router", "addr", "add", "192.168.50.1/24", "dev", LAN_IF)
+        self.ip("router", "addr", "add", "203.0.113.1/24", "dev", WAN_IF)
+        self.ip("router", "addr", "add", "198.51.100.1/24", "dev", WAN_IF)
         for role, _, dev, address in self.lan_sides:
-            run("ip", "-n", self.ns[role], "addr", "add", f"{address}/24", "dev", dev)
-            run("ip", "-n", self.ns[role], "route", "add", "default", "via", "192.168.50.1", "dev", dev)
-        run("ip", "-n", w, "addr", "add", f"{net.pbx}/24", "dev", "w0")
-        run("ip", "-n", w, "addr", "add", f"{net.internet}/24", "dev", "w0")
-        run("ip", "-n", w, "route", "add", "default", "via", "203.0.113.1", "dev", "w0")
+            self.ip(role, "addr", "add", f"{address}/24", "dev", dev)
+            self.ip(role, "route", "add", "default", "via", "192.168.50.1", "dev", dev)
+        self.ip("wan", "addr", "add", f"{net.pbx}/24", "dev", "w0")
+        self.ip("wan", "addr", "add", f"{net.internet}/24", "dev", "w0")
+        self.ip("wan", "route", "add", "default", "via", "203.0.113.1", "dev", "w0")
 
     def _up_v6(self) -> None:
         # nodad: an address is usable at once, not after duplicate address detection
-        net, r, w = self.net, self.ns["router"], self.ns["wan"]
-        for key in ("net.ipv6.conf.all.forwarding=1", "net.ipv6.conf.all.proxy_ndp=1"):
-            self.x("router", "sysctl", "-qw", key)
-        for role, dev, host_dev, address in self.lan_sides:
-            # as with ARP, a proxied neighbour answer waits a random delay of up to 0.8 s unless told otherwise
-            self.x("router", "sysctl", "-qw", f"net.ipv6.neigh.{dev}.proxy_delay=0")
-            run("ip", "-n", r, "-6", "addr", "add", "fe80::1/64", "dev", dev, "nodad")
-            run("ip", "-n", r, "-6", "route", "add", f"{address}/128", "dev", dev)
-            # the router answers for the LAN hosts on the other links, so LAN-internal flows cross it
-            for other in (side[3] for side in self.lan_sides if side[3] != address):
-                run("ip", "-n", r, "-6", "neigh", "add", "proxy", other, "dev", dev)
-            run("ip", "-n", self.ns[role], "-6", "addr", "add", f"{address}/64", "dev", host_dev, "nodad")
-            run("ip", "-n", self.ns[role], "-6", "route", "add", "default", "via", "fe80::1", "dev", host_dev)
-        run("ip", "-n", r, "-6", "addr", "add", "2001:db8:ffff::1/64", "dev", "rw0", "nodad")
-        run("ip", "-n", r, "-6", "addr", "add", "2001:db8:eeee::1/64", "dev", "rw0", "nodad")
-        run("ip", "-n", w, "-6", "addr", "add", f"{net.pbx}/64", "dev", "w0", "nodad")
+        net = self.net
+        self.sysctl("router", "net.ipv6.conf.all.forwarding=1", "net.ipv6.conf.all.proxy_ndp=1",
+                    # as with ARP, a proxied neighbour answer waits up to 0.8 s unless told otherwise
+                    f"net.ipv6.neigh.{LAN_IF}.proxy_delay=0")
+        self.ip("router", "-6", "addr", "add", "fe80::1/64", "dev", LAN_IF, "nodad")
+        self.ip("router", "-6", "addr", "add", "2001:db8:50::1/64", "dev", LAN_IF, "nodad")
+        for role, _, dev, address in self.lan_sides:
+            # the router answers for every LAN host, so that LAN-internal flows cross it
+            self.ip("router", "-6", "neigh", "add", "proxy", address, "dev", LAN_IF)
+            self.ip(role, "-6", "addr", "add", f"{address}/64", "dev", dev, "nodad")
+            self.ip(role, "-6", "route", "add", "default", "via", "fe80::1", "dev", dev)
+        self.ip("router", "-6", "addr", "add", "2001:db8:ffff::1/64", "dev", WAN_IF, "nodad")
+        self.ip("router", "-6", "addr", "add", "2001:db8:eeee::1/64", "dev", WAN_IF, "nodad")
+        self.ip("wan", "-6", "addr", "add", f"{net.pbx}/64", "dev", "w0", "nodad")
         # deprecated (preferred_lft 0): reachable, but never chosen as a source, so the WAN sends as the PBX host
-        run("ip", "-n", w, "-6", "addr", "add", f"{net.internet}/64", "dev", "w0", "nodad", "preferred_lft", "0")
-        run("ip", "-n", w, "-6", "route", "add", "default", "via", "2001:db8:ffff::1", "dev", "w0")
+        self.ip("wan", "-6", "addr", "add", f"{net.internet}/64", "dev", "w0", "nodad", "preferred_lft", "0")
+        self.ip("wan", "-6", "route", "add", "default", "via", "2001:db8:ffff::1", "dev", "w0")
 
-    def listen(self, ports: dict) -> None:
+    def listen_all(self, ports: dict) -> None:
         for role in sorted(set(self.hosts.values())):
-            proc = subprocess.Popen(
-                ["ip", "netns", "exec", self.ns[role], sys.executable, "-m", "tests.e2e.netpeers", "listen"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-            )
-            self.listeners.append(proc)
-            addresses = [address for address, where in self.hosts.items() if where == role]
-            proc.stdin.write(json.dumps({**ports, "addresses": addresses}))
-            proc.stdin.close()
-            line = proc.stdout.readline()  # bounded: the process either prints "ready" or exits
-            assert line.strip() == "ready", f"listener in {role} failed: {proc.stderr.read()}"
+            self.listen(role, [address for address, where in self.hosts.items() if where == role], ports)
 
-    def probe(self, role: str, items: list) -> list:
-        result = subprocess.run(
-            ["ip", "netns", "exec", self.ns[role], sys.executable, "-m", "tests.e2e.netpeers", "probe"],
-            input=json.dumps(items), capture_output=True, text=True, cwd=ROOT, timeout=120,
-        )
-        assert result.returncode == 0, result.stderr
-        return json.loads(result.stdout)
-
-    def down(self) -> None:
-        for proc in self.listeners:
-            proc.kill()
-            proc.wait(timeout=10)
-        for name in self.ns.values():
-            subprocess.run(["ip", "netns", "del", name], capture_output=True)
-
-
-_TAGS = itertools.count()
+    def outcomes(self, role: str, items: list) -> list[str]:
+        return [outcome for outcome, _, _ in self.probe(role, items)]
 
 
 @pytest.fixture
@@ -218,9 +187,9 @@ def topology(request):
     require_root()
     net = request.node.callspec.params["net"]
     tool = "iptables-restore" if net.family == 4 else "ip6tables-restore"
-    require_tool("ip", "nft", tool)
+    require_tool("ip", "bridge", "nft", tool)
     case = request.node.callspec.params["case"]
-    topo = Topology(f"{os.getpid() % 100000}{next(_TAGS)}", net, with_vpn=case.vpn_router)
+    topo = Topology(unique_tag(), net, with_vpn=case.vpn_router)
     request.addfinalizer(topo.down)
     topo.up()
     return topo
@@ -240,18 +209,20 @@ def _covers(endpoint, address: str) -> bool:
     raise AssertionError(f"unexpected endpoint {endpoint} in an e2e plan")
 
 
-def allowed(rules, source: str, destination: str, proto: str, port: int) -> bool:
+def _crosses(rule, source_side: str, destination_side: str) -> bool:
+    """Whether a packet between these sides may match the rule: an internal rule matches addresses only; the
+    others match the router's interfaces, outbound (and remote) from the LAN to the WAN, inbound the reverse."""
+    if rule.scope == "internal":
+        return True
+    return (source_side, destination_side) == (("wan", "lan") if rule.direction == "inbound" else ("lan", "wan"))
+
+
+def allowed(rules, source: str, destination: str, proto: str, port: int, hosts: dict[str, str] | None) -> bool:
+    """Whether some rule passes this probe; ``hosts`` None: by addresses alone, as if no interface were matched."""
+    side = {address: "wan" if where == "wan" else "lan" for address, where in (hosts or {}).items()}
     return any(proto in rule.protocols and port in rule.ports and _covers(rule.source, source)
-               and _covers(rule.destination, destination) for rule in rules)
-
-
-def sample_ports(rules) -> set[int]:
-    ports = set(UNPLANNED)
-    for rule in rules:
-        for r in rule.ports.ranges:
-            ports.update({r.lo, r.hi, (r.lo + r.hi) // 2})
-            ports.update(p for p in (r.lo - 1, r.hi + 1) if 1 <= p <= 65535)
-    return ports
+               and _covers(rule.destination, destination)
+               and (hosts is None or _crosses(rule, side[source], side[destination])) for rule in rules)
 
 
 @dataclass(frozen=True)
@@ -272,7 +243,7 @@ def probe_matrix(rules, hosts: dict[str, str]) -> list[Probe]:
                 continue  # same namespace: never passes the router
             for proto in ("tcp", "udp"):
                 probes.extend(Probe(source, proto, destination, port,
-                                    allowed(rules, source, destination, proto, port)) for port in ports)
+                                    allowed(rules, source, destination, proto, port, hosts)) for port in ports)
     return probes
 
 
@@ -293,21 +264,15 @@ def export(fmt: str, case: Case, net: Addressing, tmp_path: Path):
     exporter = get(fmt)
     ruleset = build(catalog, plan, MergeOptions(fuse_protocols=exporter.fuse_protocols, limits=exporter.limits))
     scopes = SCOPES if case.scope == "all" else default_scopes(fmt)
-    path = tmp_path / f"{case.product}{exporter.suffix}"
-    argv = [sys.executable, "-m", "fwplan.cli", "export", "--lan", net.lan, "--host", net.pbx, "--format", fmt,
-            "-o", str(path)]
+    # the router's own interface names; this topology routes the LAN (no NAT), so IPv4 is exported --no-nat
+    # (tests/e2e/test_nat_namespaces.py proves the NAT router)
+    argv = ["--lan", net.lan, "--host", net.pbx, "--format", fmt, "--wan-if", WAN_IF, "--lan-if", LAN_IF]
     argv += [word for item in select for word in ("--select", item)]
     argv += ["--scope", case.scope] if case.scope else []
     argv += ["--vpn-router", vpn_router] if vpn_router else []
-    run(*argv)
+    argv += ["--no-nat"] if net.family == 4 else []
+    path = cli_export(tmp_path / f"{case.product}{exporter.suffix}", *argv)
     return path, ruleset, scopes
-
-
-LOADERS = {
-    ("nftables", 4): ("nft", "-f"), ("nftables", 6): ("nft", "-f"),
-    ("iptables", 4): ("iptables-restore",), ("iptables", 6): ("ip6tables-restore",),
-}
-SAVERS = {4: "iptables-save", 6: "ip6tables-save"}
 
 
 @pytest.mark.parametrize("net", [V4, V6], ids=["ipv4", "ipv6"])
@@ -321,19 +286,19 @@ def test_export_loaded_into_router_passes_the_plan_and_blocks_the_rest(topology,
     hosts = topology.hosts
     probes = [p for p in probe_matrix(rules, hosts) if not (hosts[p.source] == "wan" and p.source != net.pbx)]
     all_ports = sorted({p.port for p in probes})
-    topology.listen({"tcp": all_ports, "udp": all_ports})
+    topology.listen_all({"tcp": all_ports, "udp": all_ports})
 
     # Before the firewall: every path is open (so a "blocked" below is the firewall's doing), and every
     # neighbour on it is resolved (a first packet queued behind neighbour discovery must not look blocked).
     for source in {p.source for p in probes}:
         across = [d for d in hosts if hosts[d] != hosts[source]]
         for _ in range(10):  # bounded: each round waits at most the probe timeout
-            outcomes = topology.probe(hosts[source], [["udp", d, all_ports[0]] for d in across])
+            outcomes = topology.outcomes(hosts[source], [["udp", d, all_ports[0]] for d in across])
             if outcomes == ["open"] * len(across):
                 break
         assert outcomes == ["open"] * len(across), (source, across, outcomes)
 
-    topology.x("router", *LOADERS[fmt, net.family], str(path))
+    topology.load("router", fmt, net.family, path)
     if fmt == "nftables":
         listing = topology.x("router", "nft", "list", "table", "inet", "fwplan").stdout
         assert "policy drop" in listing
@@ -344,7 +309,7 @@ def test_export_loaded_into_router_passes_the_plan_and_blocks_the_rest(topology,
     results: dict[Probe, str] = {}
     for source in {p.source for p in probes}:
         batch = [p for p in probes if p.source == source]
-        outcomes = topology.probe(hosts[source], [[p.proto, p.destination, p.port] for p in batch])
+        outcomes = topology.outcomes(hosts[source], [[p.proto, p.destination, p.port] for p in batch])
         results.update(zip(batch, outcomes))
 
     planned = [p for p in probes if p.expect_open]
@@ -357,11 +322,17 @@ def test_export_loaded_into_router_passes_the_plan_and_blocks_the_rest(topology,
         assert any(p.expect_open and p.port in rule.ports and p.proto in rule.protocols for p in planned), rule
     # the flows only the internal rules allow: open with --scope all, blocked in the internet router's file
     internal_only = [p for p in probes if not allowed([r for r in everything.rules if r.scope != "internal"],
-                                                      p.source, p.destination, p.proto, p.port)
-                     and allowed(everything.rules, p.source, p.destination, p.proto, p.port)]
+                                                      p.source, p.destination, p.proto, p.port, hosts)
+                     and allowed(everything.rules, p.source, p.destination, p.proto, p.port, hosts)]
     if any(rule.scope == "internal" for rule in everything.rules):
         assert internal_only, "the internal rules were not probed"
     assert all(p.expect_open == (case.scope == "all") for p in internal_only)
+    # a peer "any" is the internet side only: LAN-internal flows that an internet rule's "any" would cover by
+    # addresses alone are blocked (unless an internal rule allows them)
+    inside = [p for p in unplanned if hosts[p.source] != "wan" and hosts[p.destination] != "wan"
+              and allowed([r for r in rules if r.scope != "internal"], p.source, p.destination, p.proto, p.port, None)]
+    if any(r.destination.kind == "any" and r.scope == "internet" for r in rules):
+        assert inside, "no LAN-internal probe tried an internet rule's any"
     if case.scope is None:
         assert all(rule.scope == "internet" for rule in rules)
         assert (ruleset.omitted != ()) == ("# Left out: " in path.read_text()), ruleset.omitted

@@ -72,3 +72,19 @@ def test_the_plans_export_table_sets_the_format_and_the_router_and_flags_overrid
     # another format takes what it applies from the table and leaves the rest
     assert main(["export", "--plan", str(plan), "--format", "fortigate"]) == 0
     assert "ppp0" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("fmt", ["nftables", "iptables"])
+def test_router_settings_that_cannot_work_are_refused_in_one_line(fmt, capsys):
+    base = ["export", "--select", "hostedpbx-classic", "--format", fmt]
+    cases = [
+        (["--lan", "2001:db8:50::2/64", "--host", "2001:db8::10", "--masquerade"], "the plan is IPv6"),
+        (["--lan", "192.168.50.2/24", "--host", "203.0.113.10", "--masquerade", "--no-nat"], "--no-nat says"),
+        (["--lan", "192.168.50.2/24", "--wan-if", "GigabitEthernet0/1"], "does not fit Linux"),
+        (["--lan", "192.168.50.2/24", "--lan-if", "a-very-long-bridge"], "at most 15 characters"),
+    ]
+    for args, words in cases:
+        assert main([*base, *args]) == 2
+        error = capsys.readouterr().err
+        assert error.count("\n") == 1 and words in error, (args, error)
+    assert main([*base, "--lan", "192.168.50.2/24", "--wan-if", "ppp0", "--masquerade"]) == 0
