@@ -91,8 +91,9 @@ class ExportContext:
 
     @property
     def nat(self) -> bool:
-        """Whether the site's LAN sits behind NAT: private IPv4 unless ``--no-nat``; never for IPv6."""
-        return self.router.nat and self.family == 4
+        """Whether the site's LAN sits behind NAT: private IPv4 unless ``--no-nat``; never for IPv6, nor for a
+        public LAN (the internet reaches it as it is: it is routed)."""
+        return self.router.nat and self.family == 4 and (self.plan.lan is None or not self.plan.lan.is_public)
 
     @property
     def family(self) -> int:

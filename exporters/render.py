@@ -27,7 +27,7 @@ OPTION_FLAGS = {
     "resolve": "--resolve",
     "wan_if": "--wan-if",
     "lan_if": "--lan-if",
-    "nat": "--no-nat",
+    "nat": "--nat/--no-nat",
     "masquerade": "--masquerade",
     "name_prefix": "--name-prefix",
     "plain_acl": "--plain-acl",
@@ -70,9 +70,11 @@ class ExportSettings:
         for key, value in prefs.items().items():
             if key in ("format",) or key in self.given or (key in OPTION_FLAGS and key not in accepted):
                 continue
-            if key == "dialect" and self.dialect is not None:
+            if key == "dialect" and (self.dialect is not None or "dialect" in self.given):
                 continue
             values[key] = value
+        if values.get("dialect") or self.dialect:  # port lists only: the router's settings do not apply
+            values = {k: v for k, v in values.items() if k not in OPTION_FLAGS or k in DIALECT_OPTIONS}
         return replace(self, **values, given=self.given | (values.keys() & OPTION_FLAGS.keys()))
 
 
@@ -102,9 +104,18 @@ def accepted_options(format_name: str) -> frozenset[str]:
     return frozenset(accepted)
 
 
+#: What still applies with --dialect, which prints only each rule's port list.
+DIALECT_OPTIONS = frozenset(("separate_protocols", "max_entries", "range_cost"))
+
+
 def check_options(format_name: str, settings: ExportSettings) -> None:
     """Refuse, in one line, an option the user gave that the format would not apply."""
     accepted = accepted_options(format_name)
+    if settings.dialect:
+        accepted &= DIALECT_OPTIONS
+        format_name = f"{format_name} --dialect {settings.dialect}"
+    if "range_cost" in settings.given and "max_entries" not in settings.given:
+        accepted -= {"range_cost"}
     for key in OPTION_FLAGS:
         if key in settings.given and key not in accepted:
             flags = ", ".join(OPTION_FLAGS[k] for k in OPTION_FLAGS if k in accepted)

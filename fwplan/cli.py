@@ -138,17 +138,24 @@ def build_export_parser() -> _Parser:
                         help="the router's LAN interface (or interface list); each format has a default")
     router.add_argument("--no-nat", dest="nat", action="store_false", default=None,
                         help="the LAN is routed (public addresses): plain filter rules, no port forwards or NAT")
+    router.add_argument("--nat", dest="nat", action="store_true",
+                        help="the LAN is private IPv4 behind NAT (the default; overrides a plan's nat = false)")
     router.add_argument("--masquerade", action="store_true", default=None,
                         help="nftables, iptables: add the outbound source NAT (a Linux router usually has it)")
+    router.add_argument("--no-masquerade", dest="masquerade", action="store_false",
+                        help="no outbound source NAT (the default; overrides a plan's masquerade = true)")
     router.add_argument("--name-prefix", type=_name_prefix, default=None, metavar="PREFIX",
                         help="prefix of the objects the export creates (default fwplan)")
     router.add_argument("--plain-acl", action="store_true", default=None,
                         help="cisco-ios: plain access lists to merge into yours, instead of the zone-based firewall")
+    router.add_argument("--no-plain-acl", dest="plain_acl", action="store_false",
+                        help="cisco-ios: the zone-based firewall (the default; overrides a plan's plain_acl = true)")
     from exporters.dialects import DIALECTS
 
-    parser.add_argument("--dialect", choices=DIALECTS, default=None, metavar="NAME",
+    parser.add_argument("--dialect", choices=(*DIALECTS, "none"), default=None, metavar="NAME",
                         help="print only each rule's port list, written the way that router's port field wants it "
-                             f"(one rule per line; a blank line between multi-line lists): {', '.join(DIALECTS)}")
+                             f"(one rule per line; a blank line between multi-line lists): {', '.join(DIALECTS)}; "
+                             "none: the whole file, even where the plan's [export] sets a dialect")
     return parser
 
 
@@ -358,13 +365,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         ("wan_if", args.wan_if), ("lan_if", args.lan_if), ("nat", args.nat), ("masquerade", args.masquerade),
         ("name_prefix", args.name_prefix), ("plain_acl", args.plain_acl),
     ) if value is not None}
+    # --no-masquerade and --no-plain-acl only undo a plan's setting: a format without the option is not refused
+    refusable = {k for k, v in given.items() if not (k in ("masquerade", "plain_acl") and v is False)}
     settings = ExportSettings(
         lang=inputs.lang, separate_protocols=args.separate_protocols, max_gap=args.max_gap,
         max_entries=args.max_entries, range_cost=args.range_cost or 1, csv_german=args.csv_dialect == "excel-de",
-        resolve=args.resolve, dialect=args.dialect,
+        resolve=args.resolve, dialect=None if args.dialect == "none" else args.dialect,
         scopes=tuple(dict.fromkeys(s for group in args.scope for s in group)) if args.scope else None,
-        **{k: v for k, v in given.items() if k in ROUTER_KEYS}, given=frozenset(given),
+        **{k: v for k, v in given.items() if k in ROUTER_KEYS},
+        given=frozenset(refusable | ({"dialect"} if args.dialect == "none" else set())),
     ).with_prefs(inputs.plan.export, format_name)
+    settings = replace(settings, **{k: False for k in ("masquerade", "plain_acl") if given.get(k) is False})
     text = render_export(inputs.catalog, inputs.plan, format_name, settings)
     write_output(text, args.output)
     if args.output != "-":

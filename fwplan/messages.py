@@ -80,14 +80,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.not_string": ("Plandatei {path!r}: {key!r} muss ein Text (String) sein",
                         "plan file {path!r}: {key!r} must be a string"),
     "plan.in_file": ("Plandatei {path!r}: {problem}", "plan file {path!r}: {problem}"),
-    "plan.export_table": ("Plandatei {path!r}: 'export' muss eine Tabelle sein ([export])",
-                          "plan file {path!r}: 'export' must be a table ([export])"),
-    "plan.export_key": ("Plandatei {path!r}: unbekannter Schlüssel {key!r} in [export]; erlaubt: {accepted}",
-                        "plan file {path!r}: unknown key {key!r} in [export]; accepted: {accepted}"),
-    "plan.export_bool": ("Plandatei {path!r}: [export] {key!r} muss true oder false sein",
-                         "plan file {path!r}: [export] {key!r} must be true or false"),
-    "plan.export_string": ("Plandatei {path!r}: [export] {key!r} muss ein Text (String) sein",
-                           "plan file {path!r}: [export] {key!r} must be a string"),
+    "plan.export_table": ("'export' muss eine Tabelle sein ([export])", "'export' must be a table ([export])"),
+    "plan.export_key": ("unbekannter Schlüssel {key!r} in [export]; erlaubt: {accepted}",
+                        "unknown key {key!r} in [export]; accepted: {accepted}"),
+    "plan.export_bool": ("[export] {key!r} muss true oder false sein", "[export] {key!r} must be true or false"),
+    "plan.export_string": ("[export] {key!r} muss ein Text (String) sein", "[export] {key!r} must be a string"),
     # router settings (--wan-if, --lan-if, --name-prefix, a plan's [export])
     "iface.invalid": ("Schnittstellenname {value!r} ist ungültig; 1 bis 64 Zeichen aus Buchstaben, Ziffern und "
                       "._:/@- verwenden, z. B. wan1 oder ether1",
@@ -144,7 +141,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.masquerade_no_nat": ("--masquerade braucht NAT: {why}; ohne --masquerade exportieren",
                                  "--masquerade needs NAT: {why}; export without --masquerade"),
     "export.masquerade.v6": ("der Plan ist IPv6, und IPv6 wird nicht übersetzt", "the plan is IPv6, which is not translated"),
-    "export.masquerade.routed": ("--no-nat sagt, das LAN wird geroutet", "--no-nat says the LAN is routed"),
+    "export.masquerade.routed": ("NAT ist aus (--no-nat oder nat = false im [export] des Plans): das LAN wird "
+                                 "geroutet",
+                                 "NAT is off (--no-nat, or nat = false in the plan's [export]): the LAN is routed"),
     "export.linux_interface": ("Schnittstellenname {value!r} passt nicht zu Linux ({format}): höchstens 15 Zeichen, "
                                "ohne '/' und ':'",
                                "interface name {value!r} does not fit Linux ({format}): at most 15 characters, "

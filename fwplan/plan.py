@@ -328,7 +328,7 @@ def parse_plan(raw: bytes | str, catalog: Catalog, source: str = "<plan>") -> Pl
         lan = parse_lan(data["lan"]) if data.get("lan", "").strip() else None
         host = parse_host(data["host"]) if data.get("host", "").strip() else None
         vpn_router = parse_vpn_router(data["vpn_router"]) if data.get("vpn_router", "").strip() else None
-        prefs = _export_prefs(data.get("export", {}), source)
+        prefs = _export_prefs(data.get("export", {}))
         plan = Plan(selected, lan, host, data.get("catalog_version"), data.get("catalog_digest"), vpn_router, prefs)
         check_vpn_router(plan)
     except PlanError as exc:
@@ -336,19 +336,22 @@ def parse_plan(raw: bytes | str, catalog: Catalog, source: str = "<plan>") -> Pl
     return plan
 
 
-def _export_prefs(table: object, source: str) -> ExportPrefs:
-    """The ``[export]`` table, checked; a format or dialect name is checked where it is used."""
+def _export_prefs(table: object) -> ExportPrefs:
+    """The ``[export]`` table, checked; a format or dialect name is checked where it is used.
+
+    Its errors name no file: the caller puts them in ``plan.in_file``.
+    """
     if not isinstance(table, dict):
-        raise PlanError.about("plan.export_table", path=source)
+        raise PlanError.about("plan.export_table")
     values: dict[str, object] = {}
     for key, value in table.items():
         if key not in EXPORT_KEYS:
-            raise PlanError.about("plan.export_key", path=source, key=key, accepted=", ".join(EXPORT_KEYS))
+            raise PlanError.about("plan.export_key", key=key, accepted=", ".join(EXPORT_KEYS))
         if key in _EXPORT_BOOLS:
             if not isinstance(value, bool):
-                raise PlanError.about("plan.export_bool", path=source, key=key)
+                raise PlanError.about("plan.export_bool", key=key)
         elif not isinstance(value, str):
-            raise PlanError.about("plan.export_string", path=source, key=key)
+            raise PlanError.about("plan.export_string", key=key)
         elif key in ("wan_if", "lan_if"):
             value = parse_interface(value)
         elif key == "name_prefix":

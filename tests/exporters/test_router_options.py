@@ -79,7 +79,7 @@ def test_router_settings_that_cannot_work_are_refused_in_one_line(fmt, capsys):
     base = ["export", "--select", "hostedpbx-classic", "--format", fmt]
     cases = [
         (["--lan", "2001:db8:50::2/64", "--host", "2001:db8::10", "--masquerade"], "the plan is IPv6"),
-        (["--lan", "192.168.50.2/24", "--host", "203.0.113.10", "--masquerade", "--no-nat"], "--no-nat says"),
+        (["--lan", "192.168.50.2/24", "--host", "203.0.113.10", "--masquerade", "--no-nat"], "NAT is off (--no-nat"),
         (["--lan", "192.168.50.2/24", "--wan-if", "GigabitEthernet0/1"], "does not fit Linux"),
         (["--lan", "192.168.50.2/24", "--lan-if", "a-very-long-bridge"], "at most 15 characters"),
     ]
@@ -88,3 +88,46 @@ def test_router_settings_that_cannot_work_are_refused_in_one_line(fmt, capsys):
         error = capsys.readouterr().err
         assert error.count("\n") == 1 and words in error, (args, error)
     assert main([*base, "--lan", "192.168.50.2/24", "--wan-if", "ppp0", "--masquerade"]) == 0
+
+
+def test_port_lists_take_no_router_setting_and_range_cost_needs_max_entries(capsys):
+    base = ["export", "--select", "hostedpbx-classic", "--lan", "192.168.50.2/24", "--host", "203.0.113.10"]
+    for args, words in ((["--format", "routeros", "--dialect", "routeros", "--name-prefix", "zz"],
+                         "--name-prefix does not apply to format routeros --dialect routeros"),
+                        (["--format", "nftables", "--dialect", "nftables", "--wan-if", "eth0"], "--wan-if does not"),
+                        (["--format", "csv", "--dialect", "generic", "--csv-dialect", "excel-de"], "--csv-dialect"),
+                        (["--format", "csv", "--range-cost", "5"], "--range-cost does not apply to format csv")):
+        assert main([*base, *args]) == 2
+        assert words in capsys.readouterr().err, args
+
+
+def test_flags_override_the_plans_booleans_and_dialect(tmp_path, capsys):
+    plan = tmp_path / "site.toml"
+    plan.write_text('select = ["hostedpbx-classic"]\nlan = "192.168.50.2/24"\nhost = "203.0.113.10"\n\n'
+                    '[export]\nformat = "nftables"\nnat = false\ndialect = "nftables"\nwan_if = "eth0"\n',
+                    encoding="utf-8")
+    assert main(["export", "--plan", str(plan)]) == 0
+    assert capsys.readouterr().out.startswith("{ ")  # the plan's dialect: port lists only
+    assert main(["export", "--plan", str(plan), "--dialect", "none"]) == 0
+    whole = capsys.readouterr().out
+    assert whole.startswith("#!/usr/sbin/nft -f") and "dnat" not in whole and '"eth0"' in whole
+    assert main(["export", "--plan", str(plan), "--dialect", "none", "--nat", "--masquerade"]) == 0
+    assert "dnat" in capsys.readouterr().out
+    assert main(["export", "--plan", str(plan), "--dialect", "none", "--masquerade"]) == 2
+    assert "nat = false in the plan's [export]" in capsys.readouterr().err
+
+
+def test_a_bad_export_table_names_the_plan_file_once(tmp_path, capsys):
+    plan = tmp_path / "e.toml"
+    plan.write_text('select = ["hostedpbx-classic"]\n[export]\nnat = "yes"\n', encoding="utf-8")
+    assert main(["export", "--plan", str(plan)]) == 2
+    error = capsys.readouterr().err
+    assert error.count(str(plan)) == 1 and "[export] 'nat' must be true or false" in error
+
+
+def test_a_public_lan_is_routed_so_its_inbound_rules_are_no_port_forwards(catalog):
+    public = Plan(expand_selection(catalog, ["hostedpbx-classic"]), parse_lan("81.2.3.4/24"),
+                  parse_host("198.51.100.20"))
+    for fmt in ("routeros", "nftables", "fortigate"):
+        text = render_export(catalog, public, fmt, ExportSettings())
+        assert "action=dst-nat" not in text and "dnat ip to" not in text and "config firewall vip" not in text, fmt
