@@ -10,13 +10,12 @@ quoting helpers here or in the exporter's module, never raw.
 from __future__ import annotations
 
 import ipaddress
-import socket
 
 import netaddr
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, Iterable, Protocol
+from typing import Callable, Iterable, NamedTuple, Protocol
 
 from fwplan.catalog import Catalog
 from fwplan.errors import FwplanError, system_reason
@@ -42,6 +41,8 @@ class ExportError(FwplanError):
 
 def system_resolver(name: str) -> tuple[str, ...]:
     """The name's addresses from the system resolver (``/etc/hosts``, DNS), IPv4 first."""
+    import socket  # only where a name is resolved: start-up time is a feature
+
     try:
         infos = socket.getaddrinfo(name, None, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError) as exc:
@@ -54,8 +55,7 @@ def system_resolver(name: str) -> tuple[str, ...]:
 ROUTER_OPTIONS = ("wan_if", "lan_if", "nat", "masquerade", "name_prefix", "plain_acl")
 
 
-@dataclass(frozen=True, slots=True)
-class RouterSettings:
+class RouterSettings(NamedTuple):
     """How the site's internet router is set up: its interfaces, and whether it translates addresses.
 
     ``wan_if``/``lan_if`` None: the format's own default. ``nat``: the LAN is private IPv4 behind

@@ -10,7 +10,9 @@ Syntax:
   ``zone security NAME``; ``class-map type inspect match-any NAME`` with ``match
   access-group name ACL``; ``policy-map type inspect NAME`` with ``class type
   inspect CLASS`` / ``inspect`` (stateful: the replies pass) and ``class
-  class-default`` / ``drop``; ``zone-pair security NAME source Z1 destination
+  class-default`` / ``drop``; ``match protocol tcp|udp|icmp`` in a ``match-any`` inspect class matches all
+  traffic of that protocol (the design guide's inside-to-outside example inspects all TCP, UDP and ICMP that
+  way); ``zone-pair security NAME source Z1 destination
   Z2`` with ``service-policy type inspect POLICY``; ``interface X`` / ``zone-member
   security Z``. "If a policy is not configured between a pair of zones, traffic
   is dropped by default"; an interface in no zone cannot reach one in a zone; the
@@ -35,11 +37,15 @@ Syntax:
   port translation: ``ip nat inside source static {tcp|udp} LOCAL-IP LOCAL-PORT
   interface TYPE NUMBER GLOBAL-PORT``, one port per entry.
 
-The site router: zones ``inside`` (LAN) and ``outside`` (internet); ``--lan-if``
+The site router: zones ``inside`` (LAN) and ``outside`` (internet). The inside-to-outside policy inspects the
+planned flows and then, in the class ``PREFIX-OTHER-OUT``, all other TCP, UDP and ICMP, so that the site's other
+outbound traffic passes as through the plain NAT router before; outside to inside only the planned flows pass.
+``--lan-if``
 and ``--wan-if`` name the interfaces that join them (placeholders otherwise, so
 that IOS refuses those lines until they are replaced). Names start with
 ``--name-prefix`` in upper case. The first lines remove the export's lists and
-groups, so that pasting again replaces them. Lines starting with ``!`` are comments.
+groups and the class ``PREFIX-OTHER-OUT`` (first taken out of the outbound policy, which refers to it), so
+that pasting again replaces them. Lines starting with ``!`` are comments.
 """
 
 from __future__ import annotations
@@ -95,7 +101,7 @@ class CiscoIosExporter:
         wan, lan = self._interfaces(context)
         lines = [comment_block([cisco_text(line) for line in self._head(ruleset, context, directions, forwarded)],
                                "! ")]
-        lines.extend(f"{line}\n" for line in _removals(names, named, numbered, directions, v6))
+        lines.extend(f"{line}\n" for line in _removals(names, named, numbered, directions, v6, plain))
         if not v6:
             for role in (r for r in ROLES if r in named):
                 lines.append(f"object-group network {names.group(role)}\n")
@@ -143,12 +149,14 @@ class CiscoIosExporter:
         if plain:
             command = "ipv6 traffic-filter" if v6 else "ip access-group"
             head.append(say("ios.plain", lang, out=names.acl("outbound", v6), in_=names.acl("inbound", v6),
-                            command=command, command_list="ipv6 access-list" if v6 else "ip access-list extended"))
+                            lan=lan, wan=wan, command=command,
+                            command_list="ipv6 access-list" if v6 else "ip access-list extended"))
         else:
             head.append(say("ios.zbf", lang, inside=INSIDE, outside=OUTSIDE))
             head.append(say("ios.interfaces", lang, lan=lan, wan=wan, inside=INSIDE, outside=OUTSIDE))
-            head.append(say("ios.zbf.default", lang, policy=_policy(names, "outbound")))
-            head.append(say("ios.zbf.existing", lang))
+            head.append(say("ios.zbf.default", lang, policy=_policy(names, "outbound"), other=_other(names),
+                            inside=INSIDE, outside=OUTSIDE))
+            head.append(say("ios.zbf.existing", lang, other=_other(names)))
         head.append(say("ios.docs", lang))
         used = ((wan, context.router.wan_if), *(() if plain else ((lan, context.router.lan_if),)))
         missing = [name for name, given in used if given is None and (forwarded or not plain)]
@@ -160,7 +168,8 @@ class CiscoIosExporter:
             head.append(say("ios.v6.plain" if plain else "ios.v6", lang))
         elif not context.router.nat and "inbound" in directions:
             head.append(say("ios.no_nat", lang))
-        head.append(say("ios.again.plain" if plain else "ios.again", lang, prefix=names.prefix))
+        head.append(say("ios.again.plain" if plain else "ios.again", lang, prefix=names.prefix, other=_other(names),
+                        policy=_policy(names, "outbound")))
         return head
 
 
@@ -170,12 +179,17 @@ def _check_family(p: Peer, family: int) -> None:
 
 
 def _removals(names: Names, named: dict, numbered: list[tuple[str, Rule]], directions: list[str],
-              v6: bool) -> list[str]:
-    """What an earlier paste left that this one would add to: its lists first (they use the groups)."""
+              v6: bool, plain: bool) -> list[str]:
+    """What an earlier paste left that this one would add to: its lists first (they use the groups); with the
+    zone-based firewall the class of the site's other outbound traffic, taken out of the policy that uses it first
+    (IOS refuses to remove a class map a policy map names; the policy map is defined again below anyway)."""
     lines = [f"no {'ipv6 access-list' if v6 else 'ip access-list extended'} {names.acl(d, v6)}" for d in directions]
     if not v6:
         lines.extend(f"no object-group network {names.group(role)}" for role in ROLES if role in named)
         lines.extend(f"no object-group service {names.service(label)}" for label, _ in numbered)
+    if not plain:
+        lines += [f"policy-map type inspect {_policy(names, 'outbound')}", f" no class type inspect {_other(names)}",
+                  f"no class-map type inspect match-any {_other(names)}"]
     return lines
 
 
@@ -188,17 +202,31 @@ def _policy(names: Names, direction: str) -> str:
     return f"{names.acl(direction)}-POLICY"
 
 
+def _other(names: Names) -> str:
+    """The class of the site's other outbound traffic: by protocol, so one for both families."""
+    return f"{names.prefix}-OTHER-OUT"
+
+
 def _zone_firewall(names: Names, directions: list[str], v6: bool) -> list[str]:
-    """Per direction a class matching the list, a policy that inspects it, and the zone pair that applies it."""
-    lines = []
-    for d in directions:
-        lines += [f"class-map type inspect match-any {_class(names, d)}",
-                  f" match access-group name {names.acl(d, v6)}",
-                  f"policy-map type inspect {_policy(names, d)}",
-                  f" class type inspect {_class(names, d)}", "  inspect",
-                  " class class-default", "  drop"]
+    """Per direction a class matching the list, a policy that inspects it, and the zone pair that applies it. The
+    outbound policy, there even without outbound rules (zones without a zone pair drop everything), inspects the
+    site's other TCP, UDP and ICMP after the planned flows: it passes as it did through the plain NAT router."""
+    lines = [f"class-map type inspect match-any {_other(names)}",
+             *(f" match protocol {protocol}" for protocol in ("tcp", "udp", "icmp"))]
+    pairs = ["outbound", *(d for d in directions if d != "outbound")]
+    for d in pairs:
+        planned = d in directions
+        if planned:
+            lines += [f"class-map type inspect match-any {_class(names, d)}",
+                      f" match access-group name {names.acl(d, v6)}"]
+        lines.append(f"policy-map type inspect {_policy(names, d)}")
+        if planned:
+            lines += [f" class type inspect {_class(names, d)}", "  inspect"]
+        if d == "outbound":
+            lines += [f" class type inspect {_other(names)}", "  inspect"]
+        lines += [" class class-default", "  drop"]
     lines += [f"zone security {INSIDE}", f"zone security {OUTSIDE}"]
-    for d in directions:
+    for d in pairs:
         source, destination = PAIRS[d]
         lines += [f"zone-pair security {names.acl(d)}-PAIR source {source} destination {destination}",
                   f" service-policy type inspect {_policy(names, d)}"]

@@ -6,11 +6,13 @@ The rendering itself is the core's (``fwplan.formats``): the headless CLI and th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from exporters.base import ExportContext
 from fwplan.formats import RenderOptions, render_csv, render_json, render_text
 from fwplan.merge import Limits, RuleSet
+
+if TYPE_CHECKING:  # the headless text export never imports the router exporters' base: start-up time
+    from exporters.base import ExportContext
 
 
 @dataclass(frozen=True)
@@ -29,8 +31,10 @@ class DocumentExporter:
     document: bool = True
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
-        options = RenderOptions(lang=context.lang, csv_german=context.csv_german, catalog=context.catalog,
-                                plan=context.plan)
+        return self.render_options(ruleset, RenderOptions(lang=context.lang, csv_german=context.csv_german,
+                                                          catalog=context.catalog, plan=context.plan))
+
+    def render_options(self, ruleset: RuleSet, options: RenderOptions) -> str:
         return self.renderer(ruleset, options)
 
 

@@ -118,6 +118,7 @@ class FortigateExporter:
             head.append(say("fortigate.no_nat", lang))
         head.append(say("fortigate.again", lang, prefix=names.prefix, first=names.policy(1),
                         last=names.policy(ruleset.numbered()[-1][0])))
+        head.append(say("fortigate.docs", lang))
         out = [comment_block([forti_text(line) for line in head])]
         peers = {e: peer(e, context, self.takes_names) for r in ruleset.rules for e in (r.source, r.destination)}
         named = {p.role: p for p in peers.values() if p.role in ROLES and not p.is_any}

@@ -49,6 +49,7 @@ class FritzboxExporter:
         family = "v6" if context.family == 6 else "v4"
         head = header_lines(ruleset, context, "FRITZ!Box", self.takes_names)
         head.append(say(f"fritzbox.again.{family}", lang))
+        head.append(say("fritzbox.docs", lang))
         out = [comment_block(head), "\n"]
         inbound = [(n, r) for n, r in ruleset.numbered() if r.direction == "inbound"]
         outbound = [(n, r) for n, r in ruleset.numbered() if r.direction == "outbound"]

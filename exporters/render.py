@@ -6,7 +6,7 @@ format: nothing is silently ignored.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import exporters
 from fwplan.catalog import SCOPES, Catalog
@@ -34,8 +34,7 @@ OPTION_FLAGS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class ExportSettings:
+class ExportSettings(NamedTuple):
     """The options of `fwplan export`, with its defaults.
 
     ``given`` names the options the user set (keys of OPTION_FLAGS): a format that does not apply one
@@ -75,7 +74,7 @@ class ExportSettings:
             values[key] = value
         if values.get("dialect") or self.dialect:  # port lists only: the router's settings do not apply
             values = {k: v for k, v in values.items() if k not in OPTION_FLAGS or k in DIALECT_OPTIONS}
-        return replace(self, **values, given=self.given | (values.keys() & OPTION_FLAGS.keys()))
+        return self._replace(**values, given=self.given | (values.keys() & OPTION_FLAGS.keys()))
 
 
 def format_names() -> tuple[str, ...]:
@@ -155,8 +154,6 @@ def render_export(catalog: Catalog, plan: Plan, format_name: str, settings: Expo
     if not plan.selected:
         # A router file with no rules would still set a drop policy and cut all forwarded traffic.
         raise FwplanError.about("export.nothing_selected")
-    from exporters.base import ExportContext, RouterSettings, forward_target, is_port_forward
-
     exporter = exporters.get(format_name)
     document = exporters.is_document(format_name)
     check_options(format_name, settings)
@@ -177,6 +174,13 @@ def render_export(catalog: Catalog, plan: Plan, format_name: str, settings: Expo
                                 others=",".join(scope for scope, _ in ruleset.omitted))
     if settings.dialect:
         return port_lists(ruleset, settings.dialect)
+    if format_name in exporters.CORE:
+        from fwplan.formats import RenderOptions
+
+        return exporter.render_options(ruleset, RenderOptions(lang=settings.lang, csv_german=settings.csv_german,
+                                                              catalog=catalog, plan=plan))
+    from exporters.base import ExportContext, RouterSettings, forward_target, is_port_forward
+
     router = RouterSettings(settings.wan_if, settings.lan_if, settings.nat, settings.masquerade,
                             settings.name_prefix, settings.plain_acl)
     context = ExportContext(catalog, plan, settings.lang, resolve=settings.resolve, router=router,

@@ -99,6 +99,7 @@ class RouterosExporter:
         elif v4 and not context.nat:
             head.append(say("routeros.no_nat", lang))
         head.append(say("routeros.again", lang, prefix=prefix, list=pbx_list(prefix)))
+        head.append(say("routeros.docs", lang))
         out = [comment_block(head)]
         host = context.plan.host
         uses_host = any(peer(e, context, True).role == "pbx-host" for r in ruleset.rules

@@ -109,11 +109,28 @@ _WORDS: dict[str, tuple[str, str]] = {
                        "Loading empties and refills the fwplan chains ({chains}) and makes FORWARD this file's "
                        "(policy DROP, one jump to FWPLAN); INPUT, OUTPUT, your other chains and nat rules stay. "
                        "Loading again, after a change too, is safe"),
-    "iptables.again.same": ("Ein zweites Laden ergibt dasselbe", "A second load gives the same result"),
-    "iptables.again.jumps": ("Ein zweites Laden fügt die Sprünge ({jumps}) noch einmal ein (harmlos: die Chain läuft "
-                             "zweimal, mit demselben Ergebnis); für nur einen Sprung vorher ausführen: {removals}",
-                             "A second load inserts the jumps ({jumps}) once more (harmless: the chain runs twice, "
-                             "with the same result); to keep one, first run: {removals}"),
+    "iptables.again.same": ("Ein zweites Laden ergibt dasselbe, jede Datei nach jeder anderen ist sicher",
+                            "A second load gives the same result; any file after any other is safe"),
+    "iptables.hooks": ("Die Sprünge in die NAT-Chains stehen nicht in dieser Datei: eine iptables-restore-Datei kann "
+                       "keine Regel nur dort einfügen, wo sie fehlt (und keine nur dort löschen, wo sie steht: eine "
+                       "fehlende bricht das Laden ab), jedes Laden fügte also einen Sprung mehr ein; PREROUTING und "
+                       "POSTROUTING zu leeren löschte das NAT des Routers. Einmal, nach dem ersten Laden (die Chains "
+                       "müssen bestehen), ausführen: {hooks}. Jeder Befehl prüft zuerst (-C) und fügt den Sprung nur "
+                       "ein, wo er fehlt; erneutes Ausführen schadet nicht. Ohne diese Sprünge wirken "
+                       "Portweiterleitung und Masquerading nicht",
+                       "The jumps into the nat chains are not in this file: an iptables-restore file cannot add a "
+                       "rule only where it is missing (nor delete one only where it is present: a missing one aborts "
+                       "the load), so each load would add one more jump; flushing PREROUTING and POSTROUTING would "
+                       "delete the router's own NAT. Once, after the first load (the chains must exist), run: "
+                       "{hooks}. Each command checks first (-C) and adds the jump only where it is missing; running "
+                       "it again does no harm. Without these jumps the port forwards and the masquerading do nothing"),
+    "iptables.nat.empty": ("Ohne NAT (--no-nat oder ein öffentliches LAN): die NAT-Chains ({chains}) werden "
+                           "leer deklariert, so beendet das Laden die Portweiterleitungen und das Masquerading einer "
+                           "früheren Datei; Sprünge dorthin (PREROUTING, POSTROUTING) bleiben und führen in die "
+                           "leeren Chains",
+                           "Without NAT (--no-nat or a public LAN): the nat chains ({chains}) are declared empty, so "
+                           "loading ends an earlier file's port forwards and masquerading; jumps to them (PREROUTING, "
+                           "POSTROUTING) stay and lead into the empty chains"),
     "iptables.docs": ("Syntax nach iptables-restore(8) und iptables-extensions(8) (DNAT, MASQUERADE, addrtype, "
                       "conntrack, multiport, comment): https://ipset.netfilter.org/iptables-extensions.man.html",
                       "Syntax: iptables-restore(8) and iptables-extensions(8) (DNAT, MASQUERADE, addrtype, conntrack, "
@@ -154,10 +171,26 @@ _WORDS: dict[str, tuple[str, str]] = {
                         "No NAT (--no-nat): inbound rules are plain filter rules to the LAN's public addresses."),
     "routeros.again": ("Erneutes Einfügen ist sicher: jeder Abschnitt entfernt zuerst die früheren Einträge dieses "
                        "Präfixes (die Adressliste {list}, NAT- und Filtereinträge mit einem Kommentar, der mit "
-                       "\"{prefix} \" und einer Ziffer beginnt) und legt sie dann neu an.",
+                       "\"{prefix} \" und einer Ziffer beginnt) und legt sie dann neu an: die Filterregeln stehen "
+                       "dann wieder am Ende der forward-Chain, also erneut über Ihre drop-Regeln verschieben.",
                        "Pasting again is safe: each section first removes the earlier entries of this prefix (the "
                        "address list {list}, nat and filter entries whose comment starts with \"{prefix} \" and a "
-                       "digit), then adds them anew."),
+                       "digit), then adds them anew: the filter rules are then at the end of the forward chain again, "
+                       "so move them above your drop rules again."),
+    "routeros.docs": ("Syntax nach MikroTik-Hilfe: https://help.mikrotik.com/docs/display/ROS/Filter, "
+                      "https://help.mikrotik.com/docs/display/ROS/NAT, "
+                      "https://help.mikrotik.com/docs/display/ROS/Address-lists",
+                      "Syntax: MikroTik help, https://help.mikrotik.com/docs/display/ROS/Filter, "
+                      "https://help.mikrotik.com/docs/display/ROS/NAT, "
+                      "https://help.mikrotik.com/docs/display/ROS/Address-lists"),
+    "fortigate.docs": ("Syntax nach FortiOS 7.4 CLI Reference (config firewall address, vip, service custom, policy): "
+                       "https://docs.fortinet.com/document/fortigate/7.4.0/cli-reference",
+                       "Syntax: FortiOS 7.4 CLI Reference (config firewall address, vip, service custom, policy): "
+                       "https://docs.fortinet.com/document/fortigate/7.4.0/cli-reference"),
+    "fritzbox.docs": ("Felder nach AVM-Hilfe Portfreigabe: "
+                      "https://service.avm.de/help/de/FRITZ-Box-7530/019p2/hilfe_portfreigabe",
+                      "Fields: AVM help Port Sharing: "
+                      "https://service.avm.de/help/en/FRITZ-Box-7530/019p2/hilfe_portfreigabe"),
     "routeros.pbx_comment": ("{prefix}: PBX-Host", "{prefix}: PBX host"),
     "fortigate.load": ("In die CLI-Konsole einfügen. Schnittstellen: {lan} (LAN) und {wan} (Internet); andere mit "
                        "--lan-if/--wan-if. Neue Policies kommen ans Ende: über jede deny-Policy verschieben.",
@@ -217,14 +250,20 @@ _WORDS: dict[str, tuple[str, str]] = {
     "asa.load": ("Im Konfigurationsmodus einfügen. access-group bindet je Schnittstelle und Richtung eine Liste und "
                  "ersetzt die zuvor gebundene: show running-config access-group zeigt Ihre. Hat eine Schnittstelle "
                  "schon eine Liste, vor dem Einfügen {out} bzw. {in_} in den Zeilen unten durch deren Namen "
-                 "ersetzen, dann kommen die Einträge zu ihr hinzu; unsere Liste nur an eine Schnittstelle ohne Liste "
+                 "ersetzen, dann kommen die Einträge zu ihr hinzu, an ihr Ende: endet sie mit einem ausdrücklichen "
+                 "deny, träfen sie nie; dann jeden Eintrag mit einer Zeilennummer davor einfügen (access-list NAME "
+                 "line N extended permit ..., show access-list NAME zeigt die Nummern); unsere Liste nur an eine "
+                 "Schnittstelle ohne Liste "
                  "binden (access-group {in_} in interface {wan}). Ohne Liste an {lan} erlauben die Security-Level "
                  "den Verkehr von {lan} nach {wan} schon: {out} dort nie allein binden, ihr implizites deny würde "
                  "allen anderen ausgehenden Verkehr sperren.",
                  "Paste in configuration mode. access-group binds one list per interface and direction and replaces "
                  "the list bound before: show running-config access-group shows yours. Where an interface has a "
                  "list, change {out} or {in_} in the lines below to its name before pasting, so that the entries "
-                 "are added to it; bind ours only to an interface without a list (access-group {in_} in interface "
+                 "are added to it, at its end: where it ends in an explicit deny they would never match, so insert "
+                 "each entry before it with a line number instead (access-list NAME line N extended permit ..., show "
+                 "access-list NAME shows the numbers); bind ours only to an interface without a list (access-group "
+                 "{in_} in interface "
                  "{wan}). Without a list on {lan}, the security levels already allow traffic from {lan} to {wan}: "
                  "never bind {out} there on its own, its implicit deny would block all other outbound traffic."),
     "asa.fqdn": ("Ein FQDN-Objekt braucht einen DNS-Server auf der ASA (dns domain-lookup).",
@@ -275,26 +314,37 @@ _WORDS: dict[str, tuple[str, str]] = {
                                    "zones without members change nothing."),
     "ios.zbf.default": ("Was eine ZBF mit anderem Verkehr tut: zwischen Schnittstellen verschiedener Zonen wird "
                         "verworfen, was keine Klasse prüft (class class-default, drop), und eine Schnittstelle ohne "
-                        "Zone erreicht keine in einer Zone. Vor dem Einfügen prüfen: der übrige Verkehr des "
-                        "Standorts ins Internet (Web, Mail, DNS zu externen Servern) braucht eigene Klassen in "
-                        "{policy} vor class-default; weitere Schnittstellen auf der LAN-Seite (VLANs, Gäste, Tunnel) "
+                        "Zone erreicht keine in einer Zone. Der übrige ausgehende Verkehr des Standorts (Web, Mail, "
+                        "DNS zu externen Servern) geht weiter durch wie bisher: nach den geplanten Flüssen prüft die "
+                        "Klasse {other} in {policy} allen anderen TCP-, UDP- und ICMP-Verkehr von {inside} nach "
+                        "{outside} (inspect, die Antworten kommen zurück). Wer sie entfernt (policy-map type inspect "
+                        "{policy}, dann no class type inspect {other}), lässt nach außen nur noch die geplanten "
+                        "Flüsse zu. Andere IP-Protokolle (GRE, ESP) brauchen eigene Klassen. Von {outside} nach "
+                        "{inside} gehen nur die geplanten Flüsse. Weitere Schnittstellen auf der LAN-Seite (VLANs, "
+                        "Gäste, Tunnel) "
                         "brauchen eine Zone und Zone-Pairs. Verkehr zum und vom Router selbst (die self-Zone: "
                         "Verwaltung, DHCP, DNS, sein eigenes VPN) bleibt unberührt, solange kein Zone-Pair self "
                         "nennt.",
                         "What a ZBF does to other traffic: between interfaces of different zones, whatever no class "
                         "inspects is dropped (class class-default, drop), and an interface in no zone reaches none "
-                        "in a zone. Check before pasting: the site's other traffic to the internet (web, mail, DNS "
-                        "to outside servers) needs classes of its own in {policy} before class-default; other "
-                        "LAN-side interfaces (VLANs, guests, tunnels) need a zone and zone pairs. Traffic to and "
+                        "in a zone. The site's other outbound traffic (web, mail, DNS to outside servers) keeps "
+                        "passing as it did before: after the planned flows, the class {other} in {policy} inspects "
+                        "all other TCP, UDP and ICMP from {inside} to {outside} (the replies come back). Removing it "
+                        "(policy-map type inspect {policy}, then no class type inspect {other}) leaves only the "
+                        "planned flows outbound. Other IP protocols (GRE, ESP) need classes of their own. From "
+                        "{outside} to {inside} only the planned flows pass. Other LAN-side interfaces (VLANs, guests, "
+                        "tunnels) need a zone and zone pairs. Traffic to and "
                         "from the router itself (the self zone: management, DHCP, DNS, its own VPN) is not touched "
                         "while no zone pair names self."),
     "ios.zbf.existing": ("Hat der Router schon eine zonenbasierte Firewall: die Zeilen zone, zone-pair und "
                          "interface nicht einfügen, sondern jede Klasse in die Policy-Map Ihres Zone-Pairs derselben "
-                         "Richtung aufnehmen (class type inspect NAME, dann inspect): ein Zone-Pair nimmt eine "
+                         "Richtung aufnehmen (class type inspect NAME, dann inspect; {other} nur, wenn Ihre "
+                         "ausgehende Policy den übrigen Verkehr durchlassen soll): ein Zone-Pair nimmt eine "
                          "Policy-Map.",
                          "Where the router already has a zone-based firewall: do not paste the zone, zone-pair and "
                          "interface lines; add each class to the policy map of your zone pair of the same direction "
-                         "instead (class type inspect NAME, then inspect): a zone pair takes one policy map."),
+                         "instead (class type inspect NAME, then inspect; {other} only where your outbound policy "
+                         "is meant to pass the site's other traffic): a zone pair takes one policy map."),
     "ios.nat": ("Portweiterleitungen: jede eingehende Regel ins private LAN ist je Port ein statischer NAT-Eintrag "
                 "(ip nat inside source static ... interface {wan} ...), der ip nat inside an der LAN- und ip nat "
                 "outside an der Internet-Schnittstelle voraussetzt, wie sie jeder NAT-Router hat. {filter} Ein "
@@ -321,15 +371,17 @@ _WORDS: dict[str, tuple[str, str]] = {
     "ios.v6.plain": ("IPv6: ohne NAT; die Listen enden auf -V6.", "IPv6: no NAT; the lists end in -V6."),
     "ios.plain": ("Im Konfigurationsmodus einfügen (configure terminal). Einfache Access-Listen (--plain-acl), an "
                   "keine Schnittstelle gebunden: ihre Einträge in die Liste übernehmen, die an der Schnittstelle "
-                  "schon gilt ({out} in die eingehend an der LAN-Schnittstelle, {in_} in die eingehend an der "
-                  "Internet-Schnittstelle), mit {command_list} und dem Namen jener Liste, dann die permit-Zeilen; "
+                  "schon gilt ({out} in die eingehend an der LAN-Schnittstelle {lan}, {in_} in die eingehend an der "
+                  "Internet-Schnittstelle {wan}), mit {command_list} und dem Namen jener Liste, dann die "
+                  "permit-Zeilen; "
                   "endet sie mit einem ausdrücklichen deny, die Zeilen mit Sequenznummern davor setzen. Eine "
                   "Schnittstelle ohne Liste braucht keine. Nie {out} oder {in_} allein mit {command} binden: eine "
                   "Liste endet mit einem impliziten deny, und IOS-Listen sind zustandslos; das sperrte allen anderen "
                   "Verkehr und die Antworten auf diese Verbindungen.",
                   "Paste in configuration mode (configure terminal). Plain access lists (--plain-acl), applied to no "
                   "interface: merge their entries into the list the interface already has ({out} into the one "
-                  "inbound on the LAN interface, {in_} into the one inbound on the internet interface), with "
+                  "inbound on the LAN interface {lan}, {in_} into the one inbound on the internet interface {wan}), "
+                  "with "
                   "{command_list} and that list's name, then the permit lines; where it ends in an explicit deny, "
                   "give the lines sequence numbers before it. An interface without a list needs none. Never apply "
                   "{out} or {in_} on their own with {command}: a list ends in an implicit deny and IOS lists are "
@@ -337,12 +389,16 @@ _WORDS: dict[str, tuple[str, str]] = {
     "ios.again": ("Erneutes Einfügen ist sicher: die ersten Zeilen entfernen die Access-Listen und Objektgruppen "
                   "dieses Exports (meldet IOS, eine existiere nicht, ist das harmlos), der Rest legt sie neu an; "
                   "Class-Maps, Policy-Maps, Zone-Pairs, Zonen und NAT-Einträge werden unverändert erneut "
-                  "eingegeben. Dienstgruppen {prefix}-RULE... eines früheren Exports, die dieser nicht "
+                  "eingegeben, nur die Klasse {other} wird aus {policy} genommen, entfernt und neu angelegt (wer "
+                  "sie entfernt hatte, entfernt sie nach dem Einfügen wieder). Dienstgruppen {prefix}-RULE... eines "
+                  "früheren Exports, die dieser nicht "
                   "mehr anlegt (andere Regeln oder Nummern), bleiben ungenutzt: mit no object-group service NAME "
                   "entfernen.",
                   "Pasting again is safe: the first lines remove this export's access lists and object groups (an "
                   "IOS message that one does not exist is harmless) and the rest adds them anew; class maps, policy "
-                  "maps, zone pairs, zones and NAT entries are entered again unchanged. Service groups {prefix}-RULE... "
+                  "maps, zone pairs, zones and NAT entries are entered again unchanged, except that the class "
+                  "{other} is taken out of {policy}, removed and added anew (where you had removed it, remove it "
+                  "again after pasting). Service groups {prefix}-RULE... "
                   "of an earlier export that this one no longer defines (other rules or numbers) stay unused: remove "
                   "them with no object-group service NAME."),
     "ios.again.plain": ("Erneutes Einfügen: die ersten Zeilen entfernen die Listen und Objektgruppen dieses "

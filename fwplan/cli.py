@@ -375,7 +375,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         **{k: v for k, v in given.items() if k in ROUTER_KEYS},
         given=frozenset(refusable | ({"dialect"} if args.dialect == "none" else set())),
     ).with_prefs(inputs.plan.export, format_name)
-    settings = replace(settings, **{k: False for k in ("masquerade", "plain_acl") if given.get(k) is False})
+    settings = settings._replace(**{k: False for k in ("masquerade", "plain_acl") if given.get(k) is False})
     text = render_export(inputs.catalog, inputs.plan, format_name, settings)
     write_output(text, args.output)
     if args.output != "-":

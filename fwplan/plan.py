@@ -170,8 +170,7 @@ def parse_host(text: str) -> PbxHost:
     return PbxHost(ascii_name, original, False)
 
 
-@dataclass(frozen=True, slots=True)
-class ExportPrefs:
+class ExportPrefs(NamedTuple):
     """A site's router settings, kept in the plan file's ``[export]`` table; None: not set (the default)."""
 
     format: str | None = None
@@ -183,7 +182,7 @@ class ExportPrefs:
     plain_acl: bool | None = None
     dialect: str | None = None
 
-    def items(self) -> dict[str, object]:
+    def items(self) -> dict[str, object]:  # type: ignore[override]
         """The settings that are set, by key."""
         return {key: getattr(self, key) for key in EXPORT_KEYS if getattr(self, key) is not None}
 

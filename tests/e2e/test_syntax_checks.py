@@ -8,7 +8,6 @@ and with every scope, in English and German.
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 import subprocess
 import sys
 
@@ -93,7 +92,7 @@ def test_checker_accepts_every_sample_plan(fmt, family, variant, lang, scopes):
     require_root()
     require_tool("unshare", CHECKERS[fmt, family][0])
     exporter = exporters.get(fmt)
-    settings = replace(VARIANTS[variant], lang=lang, scopes=SCOPE_CHOICES[scopes])
+    settings = VARIANTS[variant]._replace(lang=lang, scopes=SCOPE_CHOICES[scopes])
     nat = family == 4 and variant != "no-nat"
     if family == 6 and variant == "masquerade":  # IPv6 is not translated: the option is refused, not ignored
         for catalog, label, plan in PLANS_BY_FAMILY[family]:

@@ -59,8 +59,8 @@ def nftables(text: str) -> list:
 
 
 _IPT_FIXED = ("*nat", "*filter", "COMMIT", ":FORWARD DROP [0:0]", ":FWPLAN - [0:0]", ":FWPLAN-DNAT - [0:0]",
-              ":FWPLAN-SNAT - [0:0]", "-F FORWARD", "-A FORWARD -j FWPLAN", "-I PREROUTING -j FWPLAN-DNAT",
-              "-I POSTROUTING -j FWPLAN-SNAT", "-A FWPLAN -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT")
+              ":FWPLAN-SNAT - [0:0]", "-F FORWARD", "-A FORWARD -j FWPLAN",
+              "-A FWPLAN -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT")
 _IPT_PORTS = r"-p (tcp|udp) (?:--dport (\S+)|-m multiport --dports (\S+))"
 
 
@@ -431,7 +431,10 @@ def cisco_ios(text: str) -> list:
     each remark. The first lines remove exactly the lists and groups the file defines. With the zone-based firewall,
     each list is matched by a class that a policy inspects (and ends in class-default drop), applied by the zone pair
     of the list's direction (PREFIX-OUT: inside to outside, PREFIX-IN: outside to inside), both zones with a member
-    interface; without it (--plain-acl) no zone line at all. Static NAT entries forward all the ports of inbound
+    interface; the inside-to-outside policy inspects, after the planned classes, one class matching protocols tcp,
+    udp and icmp (the site's other outbound traffic, as through a plain NAT router), which no outside-to-inside
+    policy names and which the first lines take out of that policy and remove; without it (--plain-acl) no zone or
+    class line at all. Static NAT entries forward all the ports of inbound
     rules."""
     assert "?" not in text, "cisco-ios: a '?' would open the CLI's help"
     groups: dict[str, tuple[set[str], list[str]]] = {}
@@ -447,17 +450,29 @@ def cisco_ios(text: str) -> list:
     members: dict[str, str] = {}
     removed: list[str] = []
     nat: list[tuple[str, str, int, int]] = []
-    mode = current = name = forward = remarked = None
+    other: dict[str, list[str]] = {}  # class of the site's other outbound traffic -> its protocols
+    detached: list[tuple[str, str]] = []  # (policy, class) taken out by the first lines
+    started = False
+    mode = current = name = forward = remarked = detaching = None
     for line in text.splitlines():
         if line.startswith("!"):
             if m := re.fullmatch(r"! fwplan (\d+[a-z]*) .*", line):
                 forward = m.group(1)
             continue
-        if m := re.fullmatch(rf"no (ip access-list extended|ipv6 access-list|object-group network|object-group service)"
-                             rf" ({_CISCO_NAME})", line):
-            assert mode is None, f"cisco-ios: {line!r} after the first definition"
+        if m := re.fullmatch(rf"no (ip access-list extended|ipv6 access-list|object-group network|object-group service"
+                             rf"|class-map type inspect match-any) ({_CISCO_NAME})", line):
+            assert not started, f"cisco-ios: {line!r} after the first definition"
             removed.append(f"{m.group(1)} {m.group(2)}")
+            detaching = None
             continue
+        if not started and (m := re.fullmatch(rf"policy-map type inspect ({_CISCO_NAME})", line)):
+            detaching = m.group(1)
+            continue
+        if detaching and (m := re.fullmatch(rf" no class type inspect ({_CISCO_NAME})", line)):
+            detached.append((detaching, m.group(1)))
+            detaching = None
+            continue
+        started = True
         if m := re.fullmatch(rf"(object-group network|object-group service|ip access-list extended|ipv6 access-list"
                              rf"|class-map type inspect match-any|policy-map type inspect|interface) (\S+)", line):
             mode, name = m.group(1), m.group(2)
@@ -517,13 +532,18 @@ def cisco_ios(text: str) -> list:
             current[1].append(m.group(2))
             continue
         if mode == "class-map type inspect match-any" and (
-                m := re.fullmatch(rf" match access-group name ({_CISCO_NAME})", line)) and name not in classes:
+                m := re.fullmatch(r" match protocol (tcp|udp|icmp)", line)) and name not in classes:
+            assert m.group(1) not in other.setdefault(name, []), f"cisco-ios: {name}: {line!r} twice"
+            other[name].append(m.group(1))
+            continue
+        if mode == "class-map type inspect match-any" and (
+                m := re.fullmatch(rf" match access-group name ({_CISCO_NAME})", line)) and name not in classes | other:
             assert m.group(1) in acls, f"cisco-ios: class {name} matches the undefined list {m.group(1)}"
             classes[name] = m.group(1)
             continue
         if mode == "policy-map type inspect" and (m := re.fullmatch(r" class (?:type inspect (\S+)|class-default)",
                                                                      line)):
-            assert m.group(1) is None or m.group(1) in classes, f"cisco-ios: undefined class in {line!r}"
+            assert m.group(1) is None or m.group(1) in classes | other, f"cisco-ios: undefined class in {line!r}"
             policies[name].append(m.group(1) or "class-default")
             continue
         if mode == "policy-map type inspect" and line in ("  inspect", "  drop") and policies[name]:
@@ -542,12 +562,25 @@ def cisco_ios(text: str) -> list:
     defined = [f"object-group network {n}" for n in networks] + [
         f"object-group service {n}" for n in re.findall(rf"^object-group service ({_CISCO_NAME})$", text, re.M)] + [
         f"{'ipv6 access-list' if re.search(rf'^ipv6 access-list {a}$', text, re.M) else 'ip access-list extended'} {a}"
-        for a in acls]
+        for a in acls] + [f"class-map type inspect match-any {c}" for c in other]
     assert sorted(removed) == sorted(defined), "cisco-ios: the first lines do not remove exactly what the file defines"
-    if classes or policies or zones or pairs or members:
+    assert not detached or policies, "cisco-ios: the first lines name a policy without a zone-based firewall"
+    if classes or policies or zones or pairs or members or other:
         for policy, steps in policies.items():
             assert steps[-2:] == ["class-default", "drop"] and steps.count("class-default") == 1, policy
         assert all(policy is not None for *_, policy in pairs.values()), "cisco-ios: a zone pair without a policy"
+        outbound = [p for s, d, p in pairs.values() if (s, d) == _IOS_PAIRS["OUT"]]
+        assert len(outbound) == 1 and len(other) == 1, f"cisco-ios: outbound policies {outbound}, classes {other}"
+        (other_class, protocols), = other.items()
+        assert sorted(protocols) == ["icmp", "tcp", "udp"], f"cisco-ios: {other_class} matches {protocols}"
+        steps = policies[outbound[0]]
+        assert other_class in steps and steps[steps.index(other_class) + 1] == "inspect", (
+            f"cisco-ios: the outbound policy does not inspect {other_class}: {steps}")
+        assert all(steps.index(c) < steps.index(other_class) for c in steps[::2] if c in classes), (
+            f"cisco-ios: {other_class} before a planned class: {steps}")
+        assert not any(other_class in policies[p] for s, d, p in pairs.values() if (s, d) != _IOS_PAIRS["OUT"]), (
+            f"cisco-ios: {other_class} in a policy other than the outbound one")
+        assert detached == [(outbound[0], other_class)], f"cisco-ios: the first lines take out {detached}"
         for acl, direction in acls.items():
             source, destination = _IOS_PAIRS[direction]
             assert any(classes.get(c) == acl for s, d, p in pairs.values() if (s, d) == (source, destination)

@@ -56,7 +56,7 @@ def forward_rows(text: str) -> list[list[str]]:
 def test_ios_forwards_the_tunnel_by_static_nat_and_its_class_admits_the_pbx_host_only(catalog):
     text = export(catalog, "cisco-ios", wan_if="GigabitEthernet0/0", lan_if="GigabitEthernet0/1")
     assert "ip nat inside source static udp 192.168.50.1 9944 interface GigabitEthernet0/0 9944" in body(text)
-    inbound = text.split("ip access-list extended FWPLAN-IN\n", 1)[1].split("class-map", 1)[0]
+    inbound = text.split("ip access-list extended FWPLAN-IN\n", 1)[1].split("\nclass-map", 1)[0]
     assert " permit object-group FWPLAN-RULE5 object-group FWPLAN-PBX-HOST object-group FWPLAN-VPN-ROUTER" in inbound
     assert ("zone-pair security FWPLAN-IN-PAIR source outside destination inside\n"
             " service-policy type inspect FWPLAN-IN-POLICY\n") in text
@@ -169,6 +169,59 @@ def test_plain_acl_gives_the_lists_alone_with_the_merge_advice(catalog):
     assert "ip nat inside source static udp 192.168.50.1 9944 interface Dialer0 9944" in body(text)
     v6 = export(catalog, "cisco-ios", lan="2001:db8:50::2/64", host="2001:db8:ffff::10", plain_acl=True)
     assert "Never apply FWPLAN-OUT-V6 or FWPLAN-IN-V6 on their own with ipv6 traffic-filter" in v6
+
+
+def test_the_plain_acl_header_names_the_interfaces_the_lists_belong_on(catalog):
+    text = export(catalog, "cisco-ios", plain_acl=True, wan_if="Dialer0", lan_if="Vlan10")
+    assert ("FWPLAN-OUT into the one inbound on the LAN interface Vlan10, FWPLAN-IN into the one inbound on the "
+            "internet interface Dialer0") in text
+    default = export(catalog, "cisco-ios", plain_acl=True, lang="de")
+    assert ("FWPLAN-OUT in die eingehend an der LAN-Schnittstelle <LAN-Schnittstelle>, FWPLAN-IN in die eingehend "
+            "an der Internet-Schnittstelle <WAN-Schnittstelle>") in default
+
+
+@pytest.mark.parametrize("lang,words", [("en", "insert each entry before it with a line number instead "
+                                                "(access-list NAME line N extended permit"),
+                                        ("de", "traefen sie nie; dann jeden Eintrag mit einer Zeilennummer davor "
+                                               "einfuegen (access-list NAME line N extended permit")])
+def test_the_asa_header_says_to_insert_merged_entries_before_a_final_deny(catalog, lang, words):
+    assert words in export(catalog, "cisco", lang=lang)
+
+
+# --------------------------------------------------------------------------
+# The IOS zone-based firewall lets the site's other outbound traffic pass
+# --------------------------------------------------------------------------
+
+def test_the_outbound_policy_inspects_the_sites_other_traffic_after_the_planned_flows(catalog):
+    text = export(catalog, "cisco-ios")
+    assert ("class-map type inspect match-any FWPLAN-OTHER-OUT\n match protocol tcp\n match protocol udp\n"
+            " match protocol icmp\n") in text
+    assert ("policy-map type inspect FWPLAN-OUT-POLICY\n class type inspect FWPLAN-OUT-CLASS\n  inspect\n"
+            " class type inspect FWPLAN-OTHER-OUT\n  inspect\n class class-default\n  drop\n") in text
+    inbound = text.split("policy-map type inspect FWPLAN-IN-POLICY\n", 1)[1].split("zone security", 1)[0]
+    assert inbound == " class type inspect FWPLAN-IN-CLASS\n  inspect\n class class-default\n  drop\n"
+    # the first lines take the class out of the policy that names it, then remove it
+    removals = text.split("\nobject-group network", 1)[0] + "\n"
+    assert removals.endswith("policy-map type inspect FWPLAN-OUT-POLICY\n no class type inspect FWPLAN-OTHER-OUT\n"
+                             "no class-map type inspect match-any FWPLAN-OTHER-OUT\n")
+    assert ("The site's other outbound traffic (web, mail, DNS to outside servers) keeps passing as it did before"
+            in text and "then no class type inspect FWPLAN-OTHER-OUT) leaves only the planned flows outbound" in text)
+    de = export(catalog, "cisco-ios", lang="de")
+    assert "Der uebrige ausgehende Verkehr des Standorts (Web, Mail, DNS zu externen Servern) geht weiter durch wie " \
+           "bisher" in de and "laesst nach aussen nur noch die geplanten Fluesse zu" in de
+    assert not any("OTHER" in line for line in body(export(catalog, "cisco-ios", plain_acl=True)))
+
+
+def test_an_inbound_only_plan_still_lets_the_site_out(catalog):
+    plan = Plan(expand_selection(catalog, CLASSIC), parse_lan("192.168.50.2/24"), parse_host("203.0.113.10"))
+    rules = (Rule("inbound", "udp", Endpoint("address", "203.0.113.10"), Endpoint("address", "192.168.50.2"),
+                  PortSet.of(9944)),)
+    text = exporters.get("cisco-ios").render(RuleSet(rules), ExportContext(catalog, plan, "en"))
+    assert ("policy-map type inspect FWPLAN-OUT-POLICY\n class type inspect FWPLAN-OTHER-OUT\n  inspect\n"
+            " class class-default\n  drop\n") in text
+    assert ("zone-pair security FWPLAN-OUT-PAIR source inside destination outside\n"
+            " service-policy type inspect FWPLAN-OUT-POLICY\n") in text
+    READERS["cisco-ios"](text)
 
 
 @pytest.mark.parametrize("fmt", ["cisco", "pfsense", "opnsense"])
@@ -286,6 +339,17 @@ BROKEN = [
     ("cisco-ios", " service-policy type inspect FWPLAN-IN-POLICY\n", ""),
     ("cisco-ios", "no ip access-list extended FWPLAN-IN\n", ""),
     ("cisco-ios", " class class-default\n  drop\n", ""),
+    ("cisco-ios", " class type inspect FWPLAN-OTHER-OUT\n  inspect\n", ""),
+    ("cisco-ios", " match protocol udp\n", ""),
+    ("cisco-ios", "no class-map type inspect match-any FWPLAN-OTHER-OUT\n", ""),
+    ("cisco-ios", " no class type inspect FWPLAN-OTHER-OUT\n", ""),
+    ("cisco-ios", "  inspect\n class type inspect FWPLAN-OTHER-OUT\n  inspect\n class class-default\n  drop\n"
+                  "class-map type inspect match-any FWPLAN-IN-CLASS\n match access-group name FWPLAN-IN\n"
+                  "policy-map type inspect FWPLAN-IN-POLICY\n class type inspect FWPLAN-IN-CLASS\n  inspect\n",
+     "  inspect\n class class-default\n  drop\n"
+     "class-map type inspect match-any FWPLAN-IN-CLASS\n match access-group name FWPLAN-IN\n"
+     "policy-map type inspect FWPLAN-IN-POLICY\n class type inspect FWPLAN-IN-CLASS\n  inspect\n"
+     " class type inspect FWPLAN-OTHER-OUT\n  inspect\n"),
     ("cisco-ios", " match access-group name FWPLAN-IN\n", " match access-group name FWPLAN-OUT\n"),
     ("cisco-ios", "interface <WAN_interface>\n zone-member security outside\n", ""),
     ("cisco-ios", "udp 192.168.50.1 9944 interface <WAN_interface> 9944", "udp 192.168.50.1 9945 interface "

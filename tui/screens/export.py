@@ -3,7 +3,7 @@ router's settings that format takes, and a path. It writes through the planner a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -159,7 +159,7 @@ class ExportScreen(PathDialog):
             return
         self.query_one("#path-error", Static).update("")
         name = str(self.query_one("#format", Select).value)
-        request = ExportRequest(name, str(Path(path).expanduser()), replace(form.chosen(), format=name),
+        request = ExportRequest(name, str(Path(path).expanduser()), form.chosen()._replace(format=name),
                                 None if scopes == self.formats[name].scopes else scopes)
         error = self.act(request) if self.act is not None else None
         if error is None:

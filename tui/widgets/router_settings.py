@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -91,7 +90,7 @@ class RouterSettingsForm(Vertical):
             else:
                 ticked = self.query_one(f"#{field}-check", OptionCheckbox).value
                 values[field] = None if ticked == self.defaults[field] else ticked
-        return replace(self.prefs, **values)
+        return self.prefs._replace(**values)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

@@ -16,7 +16,8 @@
 # Import: /import file-name=FILE, or paste into a terminal. The filter rules are added at the end of the forward chain: move them above your drop rules; accept established,related first (RouterOS default configuration does).
 # Interfaces: the internet rules match the interface lists WAN (internet) and LAN (LAN), as the RouterOS default configuration creates them; other lists with --wan-if/--lan-if.
 # Port forwards: each inbound rule to the private LAN is a dst-nat entry in /ip firewall nat (in-interface-list=WAN, only from the rule's source) and a filter rule with connection-nat-state=dstnat. The RouterOS default configuration drops new connections from the WAN that were not translated by dst-nat (defconf: drop all from WAN not DSTNATed): without the dst-nat entry they would not arrive. A routed public LAN: export with --no-nat.
-# Pasting again is safe: each section first removes the earlier entries of this prefix (the address list fwplan-pbx-host, nat and filter entries whose comment starts with "fwplan " and a digit), then adds them anew.
+# Pasting again is safe: each section first removes the earlier entries of this prefix (the address list fwplan-pbx-host, nat and filter entries whose comment starts with "fwplan " and a digit), then adds them anew: the filter rules are then at the end of the forward chain again, so move them above your drop rules again.
+# Syntax: MikroTik help, https://help.mikrotik.com/docs/display/ROS/Filter, https://help.mikrotik.com/docs/display/ROS/NAT, https://help.mikrotik.com/docs/display/ROS/Address-lists
 /ip firewall address-list
 remove [find list=fwplan-pbx-host dynamic=no]
 add list=fwplan-pbx-host address="acme.telovip.de" comment="fwplan: PBX host"

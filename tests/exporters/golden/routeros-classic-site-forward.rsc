@@ -16,7 +16,8 @@
 # Import: /import file-name=FILE, or paste into a terminal. The filter rules are added at the end of the forward chain: move them above your drop rules; accept established,related first (RouterOS default configuration does).
 # Interfaces: the internet rules match the interface lists wan2 (internet) and lan2 (LAN) from --wan-if/--lan-if; both must exist under /interface list.
 # Port forwards: each inbound rule to the private LAN is a dst-nat entry in /ip firewall nat (in-interface-list=wan2, only from the rule's source) and a filter rule with connection-nat-state=dstnat. The RouterOS default configuration drops new connections from the WAN that were not translated by dst-nat (defconf: drop all from WAN not DSTNATed): without the dst-nat entry they would not arrive. A routed public LAN: export with --no-nat.
-# Pasting again is safe: each section first removes the earlier entries of this prefix (the address list site-7-pbx-host, nat and filter entries whose comment starts with "site-7 " and a digit), then adds them anew.
+# Pasting again is safe: each section first removes the earlier entries of this prefix (the address list site-7-pbx-host, nat and filter entries whose comment starts with "site-7 " and a digit), then adds them anew: the filter rules are then at the end of the forward chain again, so move them above your drop rules again.
+# Syntax: MikroTik help, https://help.mikrotik.com/docs/display/ROS/Filter, https://help.mikrotik.com/docs/display/ROS/NAT, https://help.mikrotik.com/docs/display/ROS/Address-lists
 /ip firewall address-list
 remove [find list=site-7-pbx-host dynamic=no]
 add list=site-7-pbx-host address="203.0.113.10" comment="site-7: PBX host"

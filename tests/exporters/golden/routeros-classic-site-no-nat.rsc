@@ -16,7 +16,8 @@
 # Import: /import file-name=FILE, or paste into a terminal. The filter rules are added at the end of the forward chain: move them above your drop rules; accept established,related first (RouterOS default configuration does).
 # Interfaces: the internet rules match the interface lists ppp0 (internet) and bridge-lan (LAN) from --wan-if/--lan-if; both must exist under /interface list.
 # No NAT (--no-nat): inbound rules are plain filter rules to the LAN's public addresses.
-# Pasting again is safe: each section first removes the earlier entries of this prefix (the address list site7-pbx-host, nat and filter entries whose comment starts with "site7 " and a digit), then adds them anew.
+# Pasting again is safe: each section first removes the earlier entries of this prefix (the address list site7-pbx-host, nat and filter entries whose comment starts with "site7 " and a digit), then adds them anew: the filter rules are then at the end of the forward chain again, so move them above your drop rules again.
+# Syntax: MikroTik help, https://help.mikrotik.com/docs/display/ROS/Filter, https://help.mikrotik.com/docs/display/ROS/NAT, https://help.mikrotik.com/docs/display/ROS/Address-lists
 /ip firewall address-list
 remove [find list=site7-pbx-host dynamic=no]
 add list=site7-pbx-host address="203.0.113.10" comment="site7: PBX host"

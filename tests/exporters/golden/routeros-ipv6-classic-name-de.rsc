@@ -15,7 +15,8 @@
 # Installationen unterscheiden sich im Einzelfall: Firewall-Änderungen vorher mit Ihrem Ansprechpartner beim Anbieter absprechen.
 # Import: /import file-name=DATEI, oder in ein Terminal einfügen. Die Filterregeln werden am Ende der forward-Chain angefügt: über Ihre drop-Regeln verschieben; established,related zuerst annehmen (die RouterOS-Standardkonfiguration tut das).
 # Schnittstellen: die Internet-Regeln prüfen die Interface-Listen WAN (Internet) und LAN (LAN), wie sie die RouterOS-Standardkonfiguration anlegt; andere Listen mit --wan-if/--lan-if.
-# Erneutes Einfügen ist sicher: jeder Abschnitt entfernt zuerst die früheren Einträge dieses Präfixes (die Adressliste fwplan-pbx-host, NAT- und Filtereinträge mit einem Kommentar, der mit "fwplan " und einer Ziffer beginnt) und legt sie dann neu an.
+# Erneutes Einfügen ist sicher: jeder Abschnitt entfernt zuerst die früheren Einträge dieses Präfixes (die Adressliste fwplan-pbx-host, NAT- und Filtereinträge mit einem Kommentar, der mit "fwplan " und einer Ziffer beginnt) und legt sie dann neu an: die Filterregeln stehen dann wieder am Ende der forward-Chain, also erneut über Ihre drop-Regeln verschieben.
+# Syntax nach MikroTik-Hilfe: https://help.mikrotik.com/docs/display/ROS/Filter, https://help.mikrotik.com/docs/display/ROS/NAT, https://help.mikrotik.com/docs/display/ROS/Address-lists
 /ipv6 firewall address-list
 remove [find list=fwplan-pbx-host dynamic=no]
 add list=fwplan-pbx-host address="acme.telovip.de" comment="fwplan: PBX-Host"
