@@ -1,4 +1,4 @@
-"""iptables: a complete ``iptables-restore --noflush`` file: the filter table, and the nat table behind NAT.
+"""iptables: a complete ``iptables-restore --noflush`` file: the filter table, and for IPv4 the nat table.
 
 Syntax: iptables(8), iptables-restore(8) (the file format; "-n, --noflush: don't
 flush the previous contents of the table. If not specified, both commands flush
@@ -14,19 +14,34 @@ called from it; without a port the port is kept) and the MASQUERADE target
 
 Loading, always with ``--noflush``: without it iptables-restore would empty
 every table the file names, the router's own nat rules (its masquerade) and
-its INPUT rules included. The file declares its chains FWPLAN (filter) and
-FWPLAN-DNAT, FWPLAN-SNAT (nat; declared behind NAT even when empty), so each
-load empties and refills them, and a file without a port forward clears an
-earlier file's. FORWARD
-is the file's: its policy becomes DROP, it is flushed and jumps to FWPLAN,
-which accepts replies and the planned flows (the same verdict as the nftables
-table's drop policy). The nat table's built-in chains keep their rules: the
-jumps to FWPLAN-DNAT/FWPLAN-SNAT (where the file has a port forward, or
-``--masquerade``) are inserted at their top, so a second load
-inserts them again; an iptables-restore file cannot add a rule only where it
-is missing, and a doubled jump is harmless (the chain runs twice with the same
-result; the first DNAT ends the nat table's walk). The header says so and names
-the command that removes the extra jump.
+its INPUT rules included. The file declares its chains FWPLAN (filter) and,
+for IPv4 always, FWPLAN-DNAT and FWPLAN-SNAT (nat; declared even when empty,
+with ``--no-nat`` too), so each load empties and refills them, and any IPv4
+file loaded after any other leaves only its own port forwards and masquerade.
+FORWARD is the file's: its policy becomes DROP, it is flushed and jumps to
+FWPLAN, which accepts replies and the planned flows (the same verdict as the
+nftables table's drop policy).
+
+The nat table's built-in chains PREROUTING and POSTROUTING keep their rules,
+and the file writes no jump into them. Decided so, deliberately (Entscheidung,
+bewusst): eine iptables-restore-Datei kann keine Regel nur dort einfügen, wo
+sie fehlt, und keine nur dort löschen, wo sie steht (ein ``-D`` einer
+fehlenden Regel bricht das ganze Laden ab); ``-I PREROUTING`` in der Datei
+stapelte also bei jedem Laden einen Sprung mehr, und ``-F PREROUTING`` löschte
+das NAT des Routers. Die Sprünge setzt der Nutzer einmal, geprüft (``-C ||
+-I``), wie der Kopf der Datei sagt; danach ist jedes Laden idempotent. In
+English: a restore file can neither add a rule only where it is missing nor
+delete one only where it is present (a ``-D`` of a missing rule aborts the
+whole load), so an ``-I PREROUTING`` in the file would stack one more jump
+per load, and ``-F PREROUTING`` would delete the router's own NAT. The jumps
+PREROUTING -> FWPLAN-DNAT and POSTROUTING -> FWPLAN-SNAT are therefore set
+once, by the guarded commands (``iptables -t nat -C ... || iptables -t nat
+-I ...``) that the header of every IPv4 NAT file names; they are the only
+state outside the file, and every later load is idempotent. Without them the
+port forwards and the masquerade do nothing (fail closed: nothing is
+forwarded). tests/e2e/test_nat_namespaces.py proves it with real packets: two
+NAT loads behave as one, and a ``--no-nat`` file loaded after a NAT file ends
+its port forward.
 
 The site router: forward rules match the interfaces (``--wan-if``/``--lan-if``,
 default ``wan0``/``lan0``, see exporters.nftables), so that a peer ``any`` is
@@ -34,7 +49,8 @@ the internet side only; an inbound internet rule to the private IPv4 LAN is a
 port forward: a DNAT for packets from the rule's source to the router's own
 address on the WAN, and the filter rule for the translated packet (``--ctstate
 DNAT``). ``--masquerade`` adds MASQUERADE for the LAN network leaving the WAN.
-IPv6 (ip6tables-restore) and ``--no-nat`` write the filter table only.
+IPv6 (ip6tables-restore) writes the filter table only; ``--no-nat`` (IPv4) writes
+the nat chains empty.
 """
 
 from __future__ import annotations
@@ -69,7 +85,7 @@ def _address(p: Peer) -> str:
 @dataclass(frozen=True)
 class IptablesExporter:
     name: str = "iptables"
-    description: str = "iptables-restore --noflush file (FORWARD jumps to FWPLAN; nat chains behind NAT)"
+    description: str = "iptables-restore --noflush file (FORWARD jumps to FWPLAN; IPv4 nat chains, hooked once)"
     suffix: str = ".rules"
     limits: Limits = Limits(max_entries=15, range_cost=2)
     fuse_protocols: bool = False
@@ -87,22 +103,23 @@ class IptablesExporter:
         network = lan_network(context, self.takes_names)
         head = header_lines(ruleset, context, tool, self.takes_names, spell=token)
         head += router_lines(ruleset, context, self.interfaces, "iptables", forwards, _address(network))
-        # the nat table's built-in chains keep their rules: a jump into fwplan's chain is inserted on each load
-        jumps = [f"{hook} -j {chain}" for hook, chain, wanted in (("PREROUTING", DNAT_CHAIN, forwards),
-                                                                   ("POSTROUTING", SNAT_CHAIN, masquerade)) if wanted]
-        chains = (CHAIN, DNAT_CHAIN, SNAT_CHAIN) if context.nat else (CHAIN,)
+        # the nat table's built-in chains keep their rules and get no jump from this file (see the docstring):
+        # the guarded commands in the header hook them once, so that every load is idempotent
+        hooks = "; ".join(f"{command} -t nat -C {hook} -j {chain} 2>/dev/null || {command} -t nat -I {hook} -j {chain}"
+                          for hook, chain in (("PREROUTING", DNAT_CHAIN), ("POSTROUTING", SNAT_CHAIN)))
+        chains = (CHAIN,) if family == 6 else (CHAIN, DNAT_CHAIN, SNAT_CHAIN)
         head += [say("iptables.load", context.lang, tool=tool),
                  say("iptables.again", context.lang, chains=", ".join(chains)),
-                 say("iptables.again.jumps", context.lang, jumps=", ".join(jumps),
-                     removals="; ".join(f"{command} -t nat -D {jump}" for jump in jumps))
-                 if jumps else say("iptables.again.same", context.lang),
-                 say("iptables.docs", context.lang)]
+                 say("iptables.again.same", context.lang)]
+        if family == 4:
+            head.append(say("iptables.hooks", context.lang, hooks=hooks) if context.nat
+                        else say("iptables.nat.empty", context.lang, chains=f"{DNAT_CHAIN}, {SNAT_CHAIN}"))
+        head.append(say("iptables.docs", context.lang))
         out = [comment_block(head)]
         scoped = labels_scopes(ruleset)
-        if context.nat:
-            # declared even when empty, so that loading this file clears what an earlier one put there
+        if family == 4:
+            # declared always, even empty (--no-nat too): loading this file clears what an earlier one put there
             out += ["*nat\n", f":{DNAT_CHAIN} - [0:0]\n", f":{SNAT_CHAIN} - [0:0]\n"]
-            out += [f"-I {jump}\n" for jump in jumps]
             for number in sorted(forwards):
                 rule = ruleset.rules[number - 1]
                 out.append(f"# {rule_comment(number, rule, context.lang, scoped)}\n")

@@ -13,7 +13,8 @@ the export's source NAT, and an inbound one only through its port forward.
 
 Each product is exported by the real CLI with ``--wan-if ext0 --lan-if int0
 --masquerade`` (the internet router's rules, the formats' default) and loaded
-into the router (``nft -f``, ``iptables-restore --noflush``). Then:
+into the router (``nft -f``, ``iptables-restore --noflush``; for iptables the
+header's guarded commands then hook the nat chains, once). Then:
 
 - every planned outbound flow, from each LAN host the rule covers, TCP (a
   connection) and UDP (a datagram the receiver echoes), reaches the WAN host,
@@ -26,7 +27,11 @@ into the router (``nft -f``, ``iptables-restore --noflush``). Then:
   the PBX host among them: only the VPN router's tunnel is planned), and both
   WAN hosts to the router's public address on every sampled port; none of
   these reaches a LAN listener;
-- loaded a second time, the file gives the same result.
+- loaded a second time, the file gives the same result (for iptables: the
+  same ``iptables-save``, the header's once-only nat jumps not stacked);
+- iptables: a ``--no-nat`` file loaded after a NAT file ends its port
+  forward (UDP 9944 from the PBX host to 198.51.100.1 no longer arrives at
+  192.168.50.2), and the NAT file loaded again brings it back.
 
 Before the export is loaded, the router is a NAT router with no firewall
 (masquerading, and every port of its public address forwarded to the VPN
@@ -37,6 +42,7 @@ export's doing. IPv6 without NAT is tests/e2e/test_firewall_namespaces.py.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -166,6 +172,19 @@ def check(results: dict[Probe, list], arrived: list[list]) -> None:
     assert not stray, f"reached the LAN unplanned: {stray[:8]}"
 
 
+def hook(topo: NatTopology, text: str) -> None:
+    """Run what the iptables header says to run once after loading: the guarded jumps into the nat chains."""
+    m = re.search(r"run: (iptables -t nat -C .*?)\. Each command", text)
+    assert m, "the iptables header names no hook commands"
+    topo.x("router", "sh", "-c", m.group(1))
+
+
+def saved(topo: NatTopology) -> str:
+    """iptables-save without its timestamps and counters: the router's IPv4 rules as they stand."""
+    text = topo.x("router", SAVERS[4]).stdout
+    return "\n".join(re.sub(r"\[\d+:\d+\]$", "", line) for line in text.splitlines() if not line.startswith("#"))
+
+
 def rules_of(select: str, fmt: str):
     import exporters
     from fwplan.catalog import load_catalog
@@ -219,8 +238,12 @@ def test_nat_router_forwards_the_plan_through_nat_and_blocks_the_rest(nat, tmp_p
     assert all(local == VPN_ROUTER for p, (_, _, local) in before.items() if p.role == "wan")
     nat.x("router", "nft", "delete", "table", "ip", "fwplantest_open_nat")
 
+    states = []
     for load in (1, 2):  # loading a second time gives the same result
         nat.load("router", fmt, 4, path)
+        if fmt == "iptables":
+            hook(nat, text)  # as the header says; run after each load, it must not stack either
+            states.append(saved(nat))
         seen = len(arrivals(log))
         results = send(nat, probes)
         check(results, arrivals(log)[seen:])
@@ -238,9 +261,42 @@ def test_nat_router_forwards_the_plan_through_nat_and_blocks_the_rest(nat, tmp_p
         assert listing.count("table inet fwplan") == 1 and "masquerade" in listing
         assert ("dnat ip to" in listing) == bool(inbound)
     else:
-        saved = nat.x("router", SAVERS[4]).stdout
-        # what the header says: one FORWARD jump; the nat jumps inserted again by the second load
-        assert saved.count("-A FORWARD -j FWPLAN") == 1 and ":FORWARD DROP" in saved
-        assert saved.count("-A POSTROUTING -j FWPLAN-SNAT") == 2
-        assert saved.count("-A PREROUTING -j FWPLAN-DNAT") == (2 if inbound else 0)
-        assert saved.count("-j MASQUERADE") == 1 and saved.count("-j DNAT") == len(inbound)
+        # two loads (each with the header's hook commands) leave the rules exactly as one did: one jump each
+        assert states[0] == states[1]
+        state = states[1]
+        assert state.count("-A FORWARD -j FWPLAN") == 1 and ":FORWARD DROP" in state
+        assert state.count("-A POSTROUTING -j FWPLAN-SNAT") == 1
+        assert state.count("-A PREROUTING -j FWPLAN-DNAT") == 1
+        assert state.count("-j MASQUERADE") == 1 and state.count("-j DNAT") == len(inbound)
+
+
+def test_iptables_no_nat_file_after_a_nat_file_ends_the_port_forward(nat, tmp_path):
+    """NAT file, then a --no-nat file, then the NAT file again: the DNAT of UDP 9944 ends, and comes back."""
+    common = ("--select", "hostedpbx-classic", "--lan", f"{VPN_ROUTER}/24", "--host", PBX, "--format", "iptables",
+              "--wan-if", WAN_IF, "--lan-if", LAN_IF)
+    with_nat = cli_export(tmp_path / "nat.rules", *common, "--masquerade")
+    without = cli_export(tmp_path / "no-nat.rules", *common, "--no-nat")
+    assert "\n*nat\n:FWPLAN-DNAT - [0:0]\n:FWPLAN-SNAT - [0:0]\nCOMMIT\n" in without.read_text()
+    log = tmp_path / "lan-arrivals.jsonl"
+    nat.listen("lan", [VPN_ROUTER], {"tcp": [], "udp": [9944]}, log=log)
+    forward = Probe("wan", PBX, "udp", ROUTER_WAN, 9944, VPN_ROUTER)
+
+    def arrives() -> bool:
+        seen = len(arrivals(log))
+        (outcome, peer, local), = send(nat, [forward]).values()
+        new = arrivals(log)[seen:]
+        assert all(a == ["udp", VPN_ROUTER, 9944, PBX] for a in new), new
+        return outcome == "open" and (peer, local) == (PBX, VPN_ROUTER) and bool(new)
+
+    nat.load("router", "iptables", 4, with_nat)
+    hook(nat, with_nat.read_text())
+    assert any(arrives() for _ in range(3)), "the port forward did not work after the NAT file"  # first: ARP
+    nat.load("router", "iptables", 4, without)
+    assert not arrives(), "the DNAT of UDP 9944 outlived the --no-nat file"
+    state = saved(nat)
+    assert "-j DNAT" not in state and "-j MASQUERADE" not in state
+    # the once-only jumps stay, into the emptied chains
+    assert state.count("-A PREROUTING -j FWPLAN-DNAT") == 1 and state.count("-A POSTROUTING -j FWPLAN-SNAT") == 1
+    nat.load("router", "iptables", 4, with_nat)  # and back: the jumps set once still lead to the port forward
+    assert arrives(), "the port forward did not come back"
+    assert saved(nat).count("-A PREROUTING -j FWPLAN-DNAT") == 1
