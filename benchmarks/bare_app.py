@@ -39,7 +39,8 @@ class BareApp(App):
                 Binding("e", "noop", "Export"), Binding("ctrl+s", "noop", "Save", group=FILE),
                 Binding("ctrl+o", "noop", "Open", group=FILE), Binding("question_mark", "noop", "Help", key_display="?"),
                 Binding("ctrl+q", "quit", "Quit", priority=True), Binding("l", "noop", "Deutsch"),
-                Binding("d", "noop", "Dialect"), Binding("ctrl+p", "command_palette", "Cmds", priority=True)]
+                Binding("d", "noop", "Dialect"), Binding("n", "noop", "Notes"),
+                Binding("ctrl+p", "command_palette", "Cmds", priority=True)]
 
     def compose(self) -> ComposeResult:
         tree: Tree[None] = Tree("Products", id="tree")
@@ -55,7 +56,7 @@ class BareApp(App):
             with Vertical(id="right"):
                 with Vertical(id="inputs"):
                     for name, value in (("LAN address (planning document)", "192.168.50.2/24"),
-                                        ("PBX hostname", HOST)):
+                                        ("PBX hostname", HOST), ("VPN router", "")):
                         with Horizontal(classes="field-row"):
                             yield Label(name, classes="field-label")
                             yield Input(value, compact=True)
@@ -70,8 +71,9 @@ class BareApp(App):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Direction", "Proto", "Source", "Destination", "Ports", "Purpose")
-        table.add_rows(ROWS)
+        table.add_columns("S", "Direction", "Proto", "Ports", "Source", "Destination", "Purpose")
+        table.add_rows((("I" if i < 5 else "S"), direction, proto, ports, source, destination, purpose)
+                       for i, (direction, proto, source, destination, ports, purpose) in enumerate(ROWS))
         self.query_one(Tree).focus()
 
     def action_noop(self) -> None:
