@@ -51,10 +51,6 @@ def system_resolver(name: str) -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda a: (ipaddress.ip_address(a).version, ipaddress.ip_address(a))))
 
 
-#: The router settings an exporter may apply, as ``fwplan export`` names them.
-ROUTER_OPTIONS = ("wan_if", "lan_if", "nat", "masquerade", "name_prefix", "plain_acl")
-
-
 class RouterSettings(NamedTuple):
     """How the site's internet router is set up: its interfaces, and whether it translates addresses.
 
@@ -99,10 +95,8 @@ class ExportContext:
     def family(self) -> int:
         """4 or 6: the address family of the plan's LAN (or its PBX IP), IPv4 when neither says."""
         if self.plan.lan is not None:
-            return ipaddress.ip_address(self.plan.lan.address).version
-        if self.plan.host is not None and self.plan.host.is_ip:
-            return ipaddress.ip_address(self.plan.host.value).version
-        return 4
+            return self.plan.lan.version
+        return (self.plan.host.version if self.plan.host is not None else None) or 4
 
     @cached_property
     def resolved_host(self) -> tuple[str, ...]:
@@ -174,7 +168,7 @@ class Exporter(Protocol):
     fuse_protocols: bool
     #: True where the target resolves a DNS name itself (no --resolve needed).
     takes_names: bool
-    #: The ROUTER_OPTIONS this format applies; ``fwplan export`` refuses the others.
+    #: The router settings (``RouterSettings`` fields) this format applies; ``fwplan export`` refuses the others.
     options: frozenset[str]
     #: The format's default (WAN, LAN) interface names, where it writes interfaces.
     interfaces: tuple[str, str] | None
@@ -303,7 +297,7 @@ def scope_mark(rule: Rule, lang: str, scoped: bool) -> str:
 
 
 def condition_mark(rule: Rule, lang: str) -> str:
-    """``[only if: ...]`` for a conditional rule, so that it can be found and removed in one go; else ''."""
+    """``[condition: ...]`` for a conditional rule, so that it can be found and removed in one go; else ''."""
     return f"[{say('rule.condition', lang)}: {rule.condition_text(lang)}]" if rule.condition else ""
 
 
@@ -323,7 +317,7 @@ def rule_about(rule: Rule, lang: str, scoped: bool = False) -> str:
 def rule_comment(number: str | int, rule: Rule, lang: str, scoped: bool = False) -> str:
     """``fwplan 3 outbound tcp: purpose``, one line, not yet quoted for any target.
 
-    A conditional rule says so first (``fwplan 6 outbound udp [only if: ...]: purpose``); with ``scoped``
+    A conditional rule says so before its purposes (``fwplan 6 outbound udp [condition: ...]: purpose``); with ``scoped``
     the title names the rule's scope (``fwplan 7 (internal) outbound tcp: ...``).
     """
     condition = condition_mark(rule, lang)

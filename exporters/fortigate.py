@@ -105,7 +105,8 @@ class FortigateExporter:
         v6 = context.family == 6
         names = Names(context.router.name_prefix, v6)
         wan, lan = (_checked(i, INTERFACE_NAME) for i in context.interfaces(*self.interfaces))
-        forwards = {n: forward_device(r, n, context) for n, r in ruleset.numbered()}
+        numbered = ruleset.numbered()
+        forwards = {n: forward_device(r, n, context) for n, r in numbered}
         head = header_lines(ruleset, context, "FortiGate", self.takes_names)
         head.append(say("fortigate.load", lang, lan=lan, wan=wan))
         if v6:
@@ -117,7 +118,7 @@ class FortigateExporter:
         else:
             head.append(say("fortigate.no_nat", lang))
         head.append(say("fortigate.again", lang, prefix=names.prefix, first=names.policy(1),
-                        last=names.policy(ruleset.numbered()[-1][0])))
+                        last=names.policy(numbered[-1][0])))
         head.append(say("fortigate.docs", lang))
         out = [comment_block([forti_text(line) for line in head])]
         peers = {e: peer(e, context, self.takes_names) for r in ruleset.rules for e in (r.source, r.destination)}
@@ -134,12 +135,12 @@ class FortigateExporter:
         vips: dict[str, list[str]] = {}
         if any(forwards.values()):
             out.append("config firewall vip\n")
-            for number, rule in ruleset.numbered():
+            for number, rule in numbered:
                 if forwards[number] is not None:
                     out.extend(self._vips(number, rule, forwards[number], names, wan, context, scoped, vips))
             out.append("end\n")
         out.append("config firewall service custom\n")
-        for number, rule in ruleset.numbered():
+        for number, rule in numbered:
             out.append(f'    edit "{_checked(names.service(number), OBJECT_NAME)}"\n')
             for proto in rule.protocols:
                 out.append(f"        set {proto}-portrange {format_ports(rule.ports, 'fortigate')}\n")
@@ -147,7 +148,7 @@ class FortigateExporter:
             out.append("    next\n")
         out.append("end\n")
         out.append("config firewall policy\n")
-        for number, rule in ruleset.numbered():
+        for number, rule in numbered:
             src, dst = peers[rule.source], peers[rule.destination]
             family = "6" if v6 else ""
             destination = " ".join(f'"{v}"' for v in vips[number]) if number in vips else \

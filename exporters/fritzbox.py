@@ -51,8 +51,9 @@ class FritzboxExporter:
         head.append(say(f"fritzbox.again.{family}", lang))
         head.append(say("fritzbox.docs", lang))
         out = [comment_block(head), "\n"]
-        inbound = [(n, r) for n, r in ruleset.numbered() if r.direction == "inbound"]
-        outbound = [(n, r) for n, r in ruleset.numbered() if r.direction == "outbound"]
+        numbered = ruleset.numbered()
+        inbound = [(n, r) for n, r in numbered if r.direction == "inbound"]
+        outbound = [(n, r) for n, r in numbered if r.direction == "outbound"]
         scoped = labels_scopes(ruleset)
         out.append(f"{say('fritzbox.inbound', lang)}:\n")
         if not inbound:

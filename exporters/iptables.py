@@ -58,9 +58,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exporters.base import ExportContext, ExportError, Peer, clip, comment_block, header_lines, one_line, peer
-from exporters.base import labels_scopes, rule_comment, token
+from exporters.base import labels_scopes, port_forwards, rule_comment, token
 from exporters.dialects import format_ports
-from exporters.nftables import LINUX_INTERFACES, lan_network, port_forwards, router_lines, sides
+from exporters.nftables import LINUX_INTERFACES, lan_network, router_lines, sides
 from exporters.words import say
 from fwplan.merge import Limits, Rule, RuleSet
 
@@ -97,7 +97,8 @@ class IptablesExporter:
         family = context.family
         tool = "ip6tables-restore" if family == 6 else "iptables-restore"
         command = "ip6tables" if family == 6 else "iptables"
-        forwards = port_forwards(ruleset, context)
+        numbered = ruleset.numbered()
+        forwards = port_forwards(numbered, context)
         masquerade = context.nat and context.router.masquerade
         wan, lan = context.interfaces(*self.interfaces)
         network = lan_network(context, self.takes_names)
@@ -120,8 +121,9 @@ class IptablesExporter:
         if family == 4:
             # declared always, even empty (--no-nat too): loading this file clears what an earlier one put there
             out += ["*nat\n", f":{DNAT_CHAIN} - [0:0]\n", f":{SNAT_CHAIN} - [0:0]\n"]
-            for number in sorted(forwards):
-                rule = ruleset.rules[number - 1]
+            for number, rule in numbered:
+                if number not in forwards:
+                    continue
                 out.append(f"# {rule_comment(number, rule, context.lang, scoped)}\n")
                 out.append(self._line(number, rule, context, family, wan, lan, dnat=True) + "\n")
             if masquerade:
@@ -130,13 +132,13 @@ class IptablesExporter:
             out.append("COMMIT\n")
         out += ["*filter\n", ":FORWARD DROP [0:0]\n", f":{CHAIN} - [0:0]\n", "-F FORWARD\n", f"-A FORWARD -j {CHAIN}\n",
                 f"-A {CHAIN} -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT\n"]
-        for number, rule in enumerate(ruleset.rules, start=1):
+        for number, rule in numbered:
             out.append(f"# {rule_comment(number, rule, context.lang, scoped)}\n")
             out.append(self._line(number, rule, context, family, wan, lan, forwarded=number in forwards) + "\n")
         out.append("COMMIT\n")
         return "".join(out)
 
-    def _line(self, number: int, rule: Rule, context: ExportContext, family: int, wan: str, lan: str,
+    def _line(self, number: str, rule: Rule, context: ExportContext, family: int, wan: str, lan: str,
               forwarded: bool = False, dnat: bool = False) -> str:
         """The filter rule (``forwarded``: for the translated packet), or with ``dnat`` the port forward itself."""
         words = [f"-A {DNAT_CHAIN} -i {wan}" if dnat else f"-A {CHAIN}"]

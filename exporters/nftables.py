@@ -32,8 +32,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporters.base import ExportContext, ExportError, Peer, clip, comment_block, forward_target, header_lines, is_port_forward
-from exporters.base import labels_scopes, one_line, peer, rule_comment
+from exporters.base import ExportContext, Peer, clip, comment_block, header_lines, labels_scopes, one_line, peer
+from exporters.base import port_forwards, rule_comment
 from exporters.dialects import format_ports
 from exporters.words import say
 from fwplan.merge import Limits, Rule, RuleSet, endpoints_for
@@ -71,26 +71,8 @@ def sides(rule: Rule, wan: str, lan: str) -> tuple[str, str] | None:
     return (wan, lan) if rule.direction == "inbound" else (lan, wan)
 
 
-def port_forwards(ruleset: RuleSet, context: ExportContext) -> frozenset[int]:
-    """The numbers of the rules that are port forwards.
-
-    ``fwplan export`` refuses a forward to a whole network before any exporter runs; a caller that renders
-    such a rule directly gets the plain filter rule (as the RouterOS exporter does).
-    """
-    numbers = set()
-    for number, rule in enumerate(ruleset.rules, start=1):
-        if not is_port_forward(rule, context):
-            continue
-        try:
-            forward_target(rule, number, context)
-        except ExportError:
-            continue
-        numbers.add(number)
-    return frozenset(numbers)
-
-
 def router_lines(ruleset: RuleSet, context: ExportContext, defaults: tuple[str, str], fmt: str,
-                 forwards: frozenset[int], lan_network: str) -> list[str]:
+                 forwards: dict, lan_network: str) -> list[str]:
     """The header lines on the router: its interfaces, the port forwards and the source NAT, or why there is no NAT."""
     lang = context.lang
     wan, lan = context.interfaces(*defaults)
@@ -106,7 +88,7 @@ def router_lines(ruleset: RuleSet, context: ExportContext, defaults: tuple[str, 
             lines.append(say("linux.masquerade.unused", lang))
         return lines
     if forwards:
-        lines.append(say("linux.forward", lang, numbers=", ".join(map(str, sorted(forwards))), wan=wan))
+        lines.append(say("linux.forward", lang, numbers=", ".join(forwards), wan=wan))
     lines.append(say("linux.masquerade" if context.router.masquerade else "linux.masquerade.off", lang,
                      network=lan_network, wan=wan))
     return lines
@@ -129,7 +111,8 @@ class NftablesExporter:
     interfaces: tuple[str, str] | None = LINUX_INTERFACES
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
-        forwards = port_forwards(ruleset, context)
+        numbered = ruleset.numbered()
+        forwards = port_forwards(numbered, context)
         masquerade = context.nat and context.router.masquerade
         wan, lan = context.interfaces(*self.interfaces)
         network = lan_network(context, self.takes_names)
@@ -147,14 +130,14 @@ class NftablesExporter:
             if role in defines:
                 out.append(f"define {name} = {_value(defines[role])}\n")
         out.append("\ntable inet fwplan\ndelete table inet fwplan\n\ntable inet fwplan {\n")
-        for number, rule in enumerate(ruleset.rules, start=1):
+        for number, rule in numbered:
             elements = format_ports(rule.ports, "nftables")
             out.append(f"\tset rule{number}_ports {{\n\t\ttype inet_service\n\t\tflags interval\n"
                        f"\t\telements = {elements}\n\t}}\n\n")
         out.append("\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n"
                    "\t\tct state established,related accept\n")
         scoped = labels_scopes(ruleset)
-        for number, rule in enumerate(ruleset.rules, start=1):
+        for number, rule in numbered:
             out.append(f"\t\t# {rule_comment(number, rule, context.lang, scoped)}\n")
             match = self._match(rule, peers, context, ("saddr", "daddr"))
             state = "ct status dnat " if number in forwards else ""
@@ -163,8 +146,9 @@ class NftablesExporter:
         out.append("\t}\n")
         if forwards:
             out.append("\n\tchain prerouting {\n\t\ttype nat hook prerouting priority dstnat; policy accept;\n")
-            for number in sorted(forwards):
-                rule = ruleset.rules[number - 1]
+            for number, rule in numbered:
+                if number not in forwards:
+                    continue
                 target = peers[rule.destination]
                 match = self._match(rule, peers, context, ("saddr",))
                 out.append(f"\t\t# {rule_comment(number, rule, context.lang, scoped)}\n"

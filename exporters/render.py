@@ -17,6 +17,8 @@ from fwplan.messages import MESSAGES
 from fwplan.plan import ExportPrefs, Plan
 
 ROUTER_SCOPES = ("internet",)
+#: The site router's settings, named as ``exporters.base.RouterSettings`` names its fields.
+ROUTER_OPTIONS = ("wan_if", "lan_if", "nat", "masquerade", "name_prefix", "plain_acl")
 
 #: The options some formats do not take, with the flag that names them.
 OPTION_FLAGS = {
@@ -59,17 +61,21 @@ class ExportSettings(NamedTuple):
     plain_acl: bool = False
     given: frozenset[str] = frozenset()
 
-    def with_prefs(self, prefs: ExportPrefs, format_name: str) -> ExportSettings:
+    def with_prefs(self, prefs: ExportPrefs, format_name: str,
+                   overridden: frozenset[str] = frozenset()) -> ExportSettings:
         """These settings with a plan's ``[export]`` values filled in where the user gave no flag.
 
-        Values the format does not take are left out: they belong to the plan's own format.
+        ``overridden`` names further keys a flag set back to the default (``--no-masquerade``,
+        ``--dialect none``): the plan's values for them are left out too, as are values the format
+        does not take (they belong to the plan's own format).
         """
         accepted = accepted_options(format_name)
+        skip = self.given | overridden
         values = {}
         for key, value in prefs.items().items():
-            if key in ("format",) or key in self.given or (key in OPTION_FLAGS and key not in accepted):
+            if key in ("format",) or key in skip or (key in OPTION_FLAGS and key not in accepted):
                 continue
-            if key == "dialect" and (self.dialect is not None or "dialect" in self.given):
+            if key == "dialect" and self.dialect is not None:
                 continue
             values[key] = value
         if values.get("dialect") or self.dialect:  # port lists only: the router's settings do not apply
@@ -130,7 +136,7 @@ def check_router(format_name: str, plan: Plan, settings: ExportSettings) -> None
     """Refuse router settings that cannot work: masquerading where nothing is translated, a Linux
     interface name Linux would refuse."""
     if settings.masquerade and "masquerade" in accepted_options(format_name):
-        v6 = plan.lan is not None and ":" in plan.lan.address
+        v6 = plan.lan is not None and plan.lan.version == 6
         if v6 or not settings.nat:
             why = Text(*MESSAGES["export.masquerade.v6" if v6 else "export.masquerade.routed"])
             raise FwplanError.about("export.masquerade_no_nat", why=why)
@@ -144,10 +150,8 @@ def check_families(plan: Plan) -> None:
     """A router cannot pass flows between an IPv4 LAN and an IPv6 PBX (or the reverse) without NAT64."""
     if plan.lan is None or plan.host is None or not plan.host.is_ip:
         return
-    lan = 6 if ":" in plan.lan.address else 4
-    host = 6 if ":" in plan.host.value else 4
-    if lan != host:
-        raise FwplanError.about("export.mixed_family", lan=lan, host=host)
+    if plan.lan.version != plan.host.version:
+        raise FwplanError.about("export.mixed_family", lan=plan.lan.version, host=plan.host.version)
 
 
 def render_export(catalog: Catalog, plan: Plan, format_name: str, settings: ExportSettings = ExportSettings()) -> str:
@@ -181,8 +185,7 @@ def render_export(catalog: Catalog, plan: Plan, format_name: str, settings: Expo
                                                               catalog=catalog, plan=plan))
     from exporters.base import ExportContext, RouterSettings, forward_target, is_port_forward
 
-    router = RouterSettings(settings.wan_if, settings.lan_if, settings.nat, settings.masquerade,
-                            settings.name_prefix, settings.plain_acl)
+    router = RouterSettings(**{key: getattr(settings, key) for key in ROUTER_OPTIONS})
     context = ExportContext(catalog, plan, settings.lang, resolve=settings.resolve, router=router,
                             csv_german=settings.csv_german)
     if not document:

@@ -89,7 +89,8 @@ class RouterosExporter:
         ip = "/ip" if v4 else "/ipv6"
         wan, lan = context.interfaces(*self.interfaces)
         prefix = context.router.name_prefix
-        forwards = {n: forward_device(r, n, context) for n, r in ruleset.numbered()}
+        numbered = ruleset.numbered()
+        forwards = {n: forward_device(r, n, context) for n, r in numbered}
         head = header_lines(ruleset, context, "RouterOS", self.takes_names)
         head.append(say("routeros.load", lang))
         given = (wan, lan) != self.interfaces
@@ -114,7 +115,7 @@ class RouterosExporter:
         remove = f'remove [find comment~"^{prefix} [0-9]"]\n'
         if v4:
             out.append(f"{ip} firewall nat\n{remove}")
-            for number, rule in ruleset.numbered():
+            for number, rule in numbered:
                 target = forwards[number]
                 if target is None:
                     continue
@@ -125,7 +126,7 @@ class RouterosExporter:
                          f"comment={ros_comment(rule_comment(number, rule, lang, scoped), prefix)}"]
                 out.append(" ".join(words) + "\n")
         out.append(f"{ip} firewall filter\n{remove}")
-        for number, rule in ruleset.numbered():
+        for number, rule in numbered:
             words = ["add chain=forward action=accept"]
             if forwards[number] is not None:
                 words.append("connection-nat-state=dstnat")

@@ -352,7 +352,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from exporters.render import ExportSettings, format_names, render_export
+    from exporters.render import ROUTER_OPTIONS, ExportSettings, format_names, render_export
 
     inputs = load_inputs(args)
     names = format_names()
@@ -367,23 +367,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     ) if value is not None}
     # --no-masquerade and --no-plain-acl only undo a plan's setting: a format without the option is not refused
     refusable = {k for k, v in given.items() if not (k in ("masquerade", "plain_acl") and v is False)}
+    overridden = set(given) | ({"dialect"} if args.dialect == "none" else set())
     settings = ExportSettings(
         lang=inputs.lang, separate_protocols=args.separate_protocols, max_gap=args.max_gap,
         max_entries=args.max_entries, range_cost=args.range_cost or 1, csv_german=args.csv_dialect == "excel-de",
         resolve=args.resolve, dialect=None if args.dialect == "none" else args.dialect,
         scopes=tuple(dict.fromkeys(s for group in args.scope for s in group)) if args.scope else None,
-        **{k: v for k, v in given.items() if k in ROUTER_KEYS},
-        given=frozenset(refusable | ({"dialect"} if args.dialect == "none" else set())),
-    ).with_prefs(inputs.plan.export, format_name)
-    settings = settings._replace(**{k: False for k in ("masquerade", "plain_acl") if given.get(k) is False})
+        **{k: v for k, v in given.items() if k in ROUTER_OPTIONS}, given=frozenset(refusable),
+    ).with_prefs(inputs.plan.export, format_name, overridden=frozenset(overridden))
     text = render_export(inputs.catalog, inputs.plan, format_name, settings)
     write_output(text, args.output)
     if args.output != "-":
         print(f"fwplan: wrote {format_name} to {printable(args.output)}", file=sys.stderr)
     return EXIT_OK
 
-
-ROUTER_KEYS = ("wan_if", "lan_if", "nat", "masquerade", "name_prefix", "plain_acl")
 
 
 def cmd_probe(args: argparse.Namespace) -> int:

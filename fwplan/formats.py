@@ -87,34 +87,40 @@ def port_purpose_lines(rule: Rule, lang: str, separator: str = ",") -> list[str]
     return [f"{ports.format(separator)}: {'; '.join(purposes)}" for ports, purposes in rule.port_purposes(lang)]
 
 
+_FACTS = {
+    "catalog": Text("Katalog: {title} (Stand {version})", "Catalog: {title} (data {version})"),
+    "lan": Text("LAN-Adresse (Planungsdokument): {address}, LAN-Netz {network}{assumed}",
+                "LAN address (planning document): {address}, LAN network {network}{assumed}"),
+    "lan.assumed": Text(", Präfix /{prefix} angenommen", ", prefix /{prefix} assumed"),
+    "lan.none": Text("LAN-Adresse: nicht angegeben", "LAN address: not given"),
+    "host": Text("PBX-Host: {host}", "PBX host: {host}"),
+    "host.none": Text("PBX-Host: nicht angegeben", "PBX host: not given"),
+    "vpn": Text("VPN-Router: {address}", "VPN router: {address}"),
+    "vpn.lan": Text("VPN-Router: {address} (die LAN-Adresse; keine eigene angegeben)",
+                    "VPN router: {address} (the LAN address; none given)"),
+    "vpn.none": Text("VPN-Router: nicht angegeben", "VPN router: not given"),
+    "selected": Text("Ausgewählt: {ids}", "Selected: {ids}"),
+}
+
+
 def header_facts(catalog: Catalog, plan: Plan, lang: str) -> list[str]:
     """What an export was made from: the catalog and its date, the inputs, the selection."""
-    de = lang == "de"
-    lines = [
-        (f"Katalog: {catalog.title} (Stand {catalog.data_version})" if de
-         else f"Catalog: {catalog.title} (data {catalog.data_version})"),
-    ]
-    lan = plan.lan
+    def say(key: str, **fields: object) -> str:
+        return _FACTS[key].get(lang).format(**fields)
+
+    lines = [say("catalog", title=catalog.title, version=catalog.data_version)]
+    lan, host, router = plan.lan, plan.host, plan.vpn_router
     if lan is None:
-        lines.append("LAN-Adresse: nicht angegeben" if de else "LAN address: not given")
+        lines.append(say("lan.none"))
     else:
-        assumed = ((f", Präfix /{lan.network.rsplit('/', 1)[1]} angenommen" if de
-                    else f", prefix /{lan.network.rsplit('/', 1)[1]} assumed") if lan.prefix_assumed else "")
-        lines.append(f"LAN-Adresse (Planungsdokument): {lan.address}, LAN-Netz {lan.network}{assumed}" if de
-                     else f"LAN address (planning document): {lan.address}, LAN network {lan.network}{assumed}")
-    host = plan.host
-    lines.append(f"PBX-Host: {host.value}" if de and host else f"PBX host: {host.value}" if host
-                 else "PBX-Host: nicht angegeben" if de else "PBX host: not given")
+        prefix = lan.network.rsplit("/", 1)[1]
+        assumed = say("lan.assumed", prefix=prefix) if lan.prefix_assumed else ""
+        lines.append(say("lan", address=lan.address, network=lan.network, assumed=assumed))
+    lines.append(say("host", host=host.value) if host else say("host.none"))
     if any("vpn" in catalog.needs(c) for c in plan.selected):
-        if plan.vpn_router is not None:
-            lines.append(f"VPN-Router: {plan.vpn_router.address}" if de else f"VPN router: {plan.vpn_router.address}")
-        elif lan is not None:
-            lines.append(f"VPN-Router: {lan.address} (die LAN-Adresse; keine eigene angegeben)" if de
-                         else f"VPN router: {lan.address} (the LAN address; none given)")
-        else:
-            lines.append("VPN-Router: nicht angegeben" if de else "VPN router: not given")
-    selected = ", ".join(plan.selected) or "-"
-    lines.append(f"Ausgewählt: {selected}" if de else f"Selected: {selected}")
+        lines.append(say("vpn", address=router.address) if router
+                     else say("vpn.lan", address=lan.address) if lan else say("vpn.none"))
+    lines.append(say("selected", ids=", ".join(plan.selected) or "-"))
     return lines
 
 

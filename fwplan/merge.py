@@ -21,7 +21,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 import netaddr
 
-from fwplan.catalog import SCOPES, Catalog, Note, Text
+from fwplan.catalog import SCOPES, Catalog, Component, Note, Text
 from fwplan.errors import FwplanError
 from fwplan.plan import Notice, Plan, plan_notices
 from fwplan.ports import PortRange, PortSet
@@ -245,9 +245,6 @@ class PlanNote(NamedTuple):
     text: Text
     article: str = ""
 
-    def line(self, lang: str) -> str:
-        return f"{self.where.get(lang)}: {self.text.get(lang)}"
-
 
 @dataclass(frozen=True, slots=True)
 class RuleSet:
@@ -429,23 +426,23 @@ def _parentless_notices(catalog: Catalog, plan: Plan) -> list[Notice]:
 def plan_notes(catalog: Catalog, plan: Plan) -> tuple[PlanNote, ...]:
     """The condition and the notes of each selected component, in selection order, each labelled with
     its product and component so that the same note of two products reads as two products' notes."""
+    def where(component: Component) -> Text:
+        product = catalog.product(component.product_id)
+        return Text(f"{product.name.de} › {component.name.de}", f"{product.name.en} › {component.name.en}")
+
     notes: list[PlanNote] = []
     for component_id in plan.selected:
         component = catalog.component(component_id)
-        product = catalog.product(component.product_id)
-        where = Text(f"{product.name.de} › {component.name.de}", f"{product.name.en} › {component.name.en}")
         if component.condition is not None:
-            notes.append(PlanNote(component_id, "condition", where, component.condition.text,
+            notes.append(PlanNote(component_id, "condition", where(component), component.condition.text,
                                   component.condition.article))
-        notes.extend(PlanNote(component_id, "note", where, n.text, n.article) for n in component.notes)
+        notes.extend(PlanNote(component_id, "note", where(component), n.text, n.article) for n in component.notes)
     selected = set(plan.selected)
     products = dict.fromkeys(catalog.component(c).product_id for c in plan.selected)
     for product_id in products:
-        product = catalog.product(product_id)
-        for component in product.components:
+        for component in catalog.product(product_id).components:
             if component.is_conditional and component.id not in selected:
-                where = Text(f"{product.name.de} › {component.name.de}", f"{product.name.en} › {component.name.en}")
-                notes.append(PlanNote(component.id, "not-selected", where, component.condition.text,
+                notes.append(PlanNote(component.id, "not-selected", where(component), component.condition.text,
                                       component.condition.article))
     return tuple(notes)
 

@@ -47,6 +47,10 @@ class LanAddress(NamedTuple):
     def is_public(self) -> bool:
         return not _is_private(self.address)
 
+    @property
+    def version(self) -> int:
+        return _version(self.address)
+
 
 class PbxHost(NamedTuple):
     """The PBX's hostname (ASCII, IDNA-encoded where it was typed in Unicode) or IP address."""
@@ -54,6 +58,11 @@ class PbxHost(NamedTuple):
     value: str
     typed: str
     is_ip: bool
+
+    @property
+    def version(self) -> int | None:
+        """4 or 6 for an IP address; None for a name."""
+        return _version(self.value) if self.is_ip else None
 
 
 _IPV4_SHAPE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
@@ -81,6 +90,10 @@ class VpnRouter(NamedTuple):
     address: str
     typed: str
 
+    @property
+    def version(self) -> int:
+        return _version(self.address)
+
 
 def parse_vpn_router(text: str) -> VpnRouter:
     """The VPN router's address, ``192.168.50.1``; a prefix (``/24``) is accepted and not needed."""
@@ -101,10 +114,8 @@ def check_vpn_router(plan: Plan) -> None:
     router, lan = plan.vpn_router, plan.lan
     if router is None or lan is None:
         return
-    vpn_version = 6 if ":" in router.address else 4
-    lan_version = 6 if ":" in lan.address else 4
-    if vpn_version != lan_version:
-        raise PlanError.about("vpn.family", value=router.typed, vpn=vpn_version, lan=lan_version)
+    if router.version != lan.version:
+        raise PlanError.about("vpn.family", value=router.typed, vpn=router.version, lan=lan.version)
 
 
 class _AddressProblem(NamedTuple):
@@ -510,6 +521,11 @@ def _write_in_place(path: Path, data: bytes, what: str) -> None:
 def _what(what: str) -> Text:
     """"plan", "export" or "file" in both languages."""
     return Text(*MESSAGES.get(f"what.{what}", (what, what)))
+
+
+def _version(address: str) -> int:
+    """4 or 6: the family of a parsed (canonical) IP address."""
+    return 6 if ":" in address else 4
 
 
 def _is_private(address: str) -> bool:

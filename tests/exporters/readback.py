@@ -26,7 +26,7 @@ def _fail(line: str, fmt: str):
 _IFACE = r"[A-Za-z0-9][A-Za-z0-9._:/@-]*"
 _NFT_SIDES = r"(?:iifname \$(?:WAN|LAN)_IF oifname \$(?:WAN|LAN)_IF )?"
 _NFT_PEER = r"(?:ip6? saddr \S+(?: \S+)* )?(?:ip6? daddr \S+(?: \S+)* )?"
-_NFT_PROTO = r"(tcp|udp|meta l4proto \{ tcp, udp \} th) dport @(rule\d+_ports)"
+_NFT_PROTO = r"(tcp|udp|meta l4proto \{ tcp, udp \} th) dport @(rule\d+[a-z]*_ports)"
 _NFT_FIXED = ("#!/usr/sbin/nft -f", "table inet fwplan", "delete table inet fwplan", "table inet fwplan {",
               "\tchain forward {", "\t\ttype filter hook forward priority filter; policy drop;",
               "\t\tct state established,related accept", "\tchain prerouting {",
@@ -37,22 +37,22 @@ _NFT_FIXED = ("#!/usr/sbin/nft -f", "table inet fwplan", "delete table inet fwpl
 
 
 def nftables(text: str) -> list:
-    sets = dict(re.findall(r"set (rule\d+_ports) \{\n\t\ttype inet_service\n\t\tflags interval\n"
+    sets = dict(re.findall(r"set (rule\d+[a-z]*_ports) \{\n\t\ttype inet_service\n\t\tflags interval\n"
                            r"\t\telements = (\{[^}\n]*\})\n\t\}", text))
     out = []
     for line in text.splitlines():
         if not line or line.lstrip("\t").startswith("# ") or line in _NFT_FIXED:
             continue
-        if re.fullmatch(r"define [A-Z_]+ = .+|\tset rule\d+_ports \{|\t\telements = \{[^}]*\}", line):
+        if re.fullmatch(r"define [A-Z_]+ = .+|\tset rule\d+[a-z]*_ports \{|\t\telements = \{[^}]*\}", line):
             continue
         m = re.fullmatch(rf"\t\t{_NFT_SIDES}(?:ct status dnat )?{_NFT_PEER}{_NFT_PROTO} accept "
-                         r"comment \"fwplan rule \d+\"", line)
+                         r"comment \"fwplan rule \d+[a-z]*\"", line)
         if m:
             proto = {"tcp": "tcp", "udp": "udp"}.get(m.group(1), "tcp/udp")
             out.append((proto, parse_ports(sets[m.group(2)], "nftables")))
             continue
         m = re.fullmatch(rf"\t\tiifname \$WAN_IF fib daddr type local (?:ip saddr \S+(?: \S+)* )?{_NFT_PROTO} "
-                         r"dnat ip to \S+ comment \"fwplan rule \d+\"", line)
+                         r"dnat ip to \S+ comment \"fwplan rule \d+[a-z]*\"", line)
         if m is None or m.group(2) not in sets:
             _fail(line, "nftables")
     return out
@@ -73,7 +73,7 @@ def iptables(text: str) -> list:
                         line):
             continue
         if re.fullmatch(rf"-A FWPLAN-DNAT -i {_IFACE}(?: -s \S+)? {_IPT_PORTS} -m addrtype --dst-type LOCAL "
-                        r"-m comment --comment \"fwplan rule \d+\" -j DNAT --to-destination \S+", line):
+                        r"-m comment --comment \"fwplan rule \d+[a-z]*\" -j DNAT --to-destination \S+", line):
             continue
         m = re.fullmatch(rf"-A FWPLAN(?: -i {_IFACE} -o {_IFACE})?(?: -s \S+)?(?: -d \S+)? {_IPT_PORTS}"
                          r"(?: -m conntrack --ctstate DNAT)? -m comment --comment \"[^\"]*\" -j ACCEPT", line)

@@ -10,9 +10,12 @@ import re
 
 import pytest
 
+import exporters
 from exporters.render import ExportSettings, render_export
+from fwplan.formats import note_lines
 from fwplan.catalog import SCOPES
-from fwplan.merge import build
+from fwplan.merge import MergeOptions, build
+from tests.conftest import ROOT
 from fwplan.plan import Plan, expand_selection, parse_host, parse_lan, parse_vpn_router
 from fwplan.ports import PortSet
 
@@ -205,7 +208,7 @@ def test_the_same_note_of_two_products_is_said_once_per_product(catalog):
     notes = build(catalog, plan).notes
     conditions = [n for n in notes if n.kind == "condition"]
     assert [n.where.en.split(" › ")[0] for n in conditions] == ["InstantPBX", "HostedPBX VPNless"]
-    lines = [n.line("en") for n in notes]
+    lines = note_lines(build(catalog, plan), "en")
     assert len(lines) == len(set(lines)), "two identical, unlabelled lines"
 
 
@@ -270,6 +273,22 @@ def test_rule_numbers_agree_across_formats_for_the_same_scopes(catalog):
         text = render_export(catalog, plan, "text", settings)
         numbers = [int(m.group(1)) for m in re.finditer(r"^(\d+)\*?\s", text, re.M)]
         assert numbers == [r["rule"] for r in document["rules"]]
+        # every router format numbers a rule as json does; the pieces it splits a rule into share the number
+        by_number = {r["rule"]: r for r in document["rules"]}
+        for fmt in exporters.router_names():
+            exporter = exporters.get(fmt)
+            options = MergeOptions(fuse_protocols=exporter.fuse_protocols, limits=exporter.limits)
+            for label, rule in build(catalog, plan, options).in_scopes(scopes).numbered():
+                same = by_number[int(label.rstrip("abcdefghijklmnopqrstuvwxyz"))]
+                assert (same["scope"], same["direction"], same["source"], same["destination"]) == (
+                    rule.scope, rule.direction, str(rule.source), str(rule.destination)), (fmt, label)
+                assert set(rule.protocols) <= set(same["protocol"].split("/")), (fmt, label)
+
+
+def test_every_format_numbers_its_rules_through_the_rule_sets_labels():
+    """No exporter counts rules on its own: a count restarts per format and drifts when a rule is split."""
+    for path in [*(ROOT / "exporters").glob("*.py"), ROOT / "fwplan" / "formats.py"]:
+        assert "enumerate(ruleset.rules" not in path.read_text(encoding="utf-8"), path.name
 
 
 def test_a_router_file_without_a_rule_in_its_scopes_is_refused_not_written(catalog, tmp_path):
