@@ -18,8 +18,22 @@ import time
 from pathlib import Path
 
 FWPLAN = str(Path(sys.executable).parent / "fwplan")
-EXPORT = [FWPLAN, "export", "--select", "instantpbx", "--select", "hostedpbx-vpnless", "--select",
-          "hostedpbx-classic", "--lan", "192.168.50.2/24", "--host", "acme.telovip.de", "--format", "csv"]
+EXPORT = [
+    FWPLAN,
+    "export",
+    "--select",
+    "instantpbx",
+    "--select",
+    "hostedpbx-vpnless",
+    "--select",
+    "hostedpbx-classic",
+    "--lan",
+    "192.168.50.2/24",
+    "--host",
+    "acme.telovip.de",
+    "--format",
+    "csv",
+]
 FLOOR = [sys.executable, "-c", "import netaddr, tomllib, csv"]
 
 

@@ -28,8 +28,9 @@ def synthetic_flows(n: int, seed: int = 1) -> list[Flow]:
     endpoints = [ANY, Endpoint("network", "192.168.50.0/24"), Endpoint("address", "192.168.50.2")]
     endpoints += [Endpoint("host", f"pbx{i}.telovip.de") for i in range(20)]
     endpoints += [Endpoint("address", f"203.0.113.{i}") for i in range(1, 11)]
-    origins = [Origin(f"p{i % 7}/c{i}", f"Section {i}", f"line {i}", Text(f"Zweck {i}", f"purpose {i}"))
-               for i in range(500)]
+    origins = [
+        Origin(f"p{i % 7}/c{i}", f"Section {i}", f"line {i}", Text(f"Zweck {i}", f"purpose {i}")) for i in range(500)
+    ]
     conditions = [None] * 8 + [Note(Text(f"Nur Fall {i}", f"Only case {i}"), f"case {i}") for i in range(2)]
     scopes = ["internet"] * 6 + ["internal"] * 3 + ["remote"]
     flows = []
@@ -42,9 +43,18 @@ def synthetic_flows(n: int, seed: int = 1) -> list[Flow]:
         else:
             lo = rnd.randint(1, 60000)
             ports = PortSet((PortRange(lo, min(65535, lo + rnd.randint(10, 5000))),))
-        flows.append(Flow(rnd.choice(("outbound", "inbound")), rnd.choice(("tcp", "udp")), rnd.choice(endpoints[1:3]),
-                          rnd.choice(endpoints), ports, rnd.choice(origins), rnd.choice(scopes),
-                          rnd.choice(conditions)))
+        flows.append(
+            Flow(
+                rnd.choice(("outbound", "inbound")),
+                rnd.choice(("tcp", "udp")),
+                rnd.choice(endpoints[1:3]),
+                rnd.choice(endpoints),
+                ports,
+                rnd.choice(origins),
+                rnd.choice(scopes),
+                rnd.choice(conditions),
+            )
+        )
     return flows
 
 
@@ -66,8 +76,10 @@ def main() -> None:
         rules = merge(flows)
         print(f"{n:>7} requirements -> {len(rules):>4} rules: median {results[n] * 1000:8.1f} ms")
     unit = {n: t / (n * math.log2(n)) for n, t in results.items()}
-    print(f"time per n*log2(n), 100k vs 10k: {unit[100_000] / unit[10_000]:.2f}x; 10k vs 1k: "
-          f"{unit[10_000] / unit[1_000]:.2f}x (growth no worse than n log n while <= ~1.2)")
+    print(
+        f"time per n*log2(n), 100k vs 10k: {unit[100_000] / unit[10_000]:.2f}x; 10k vs 1k: "
+        f"{unit[10_000] / unit[1_000]:.2f}x (growth no worse than n log n while <= ~1.2)"
+    )
     print(f"100k within 1 s: {'yes' if results[100_000] <= 1.0 else 'NO'} ({results[100_000]:.2f} s)")
     flows = synthetic_flows(100_000)
     tracemalloc.start()

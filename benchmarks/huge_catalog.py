@@ -74,15 +74,16 @@ def main() -> None:
         real = run(default_catalog_path(), repeat=7)
         huge = run(huge_path, repeat=3)
     print(f"real catalog: {real['components'][0]:.0f} components, {real['rules'][0]:.0f} rules with everything ticked")
-    print(f"huge catalog: {huge['components'][0]:.0f} components ({size / 2**20:.1f} MiB of TOML), "
-          f"{huge['rules'][0]:.0f} rules with everything ticked")
+    print(
+        f"huge catalog: {huge['components'][0]:.0f} components ({size / 2**20:.1f} MiB of TOML), "
+        f"{huge['rules'][0]:.0f} rules with everything ticked"
+    )
     print(f"{'step':32} {'real s':>9} {'huge s':>9} {'ratio':>8} {'real MiB':>9} {'huge MiB':>9}")
     for step in ("load", "build (all ticked)", "rebuild after one tick", "export csv+text+json+nftables"):
         (rs, rm), (hs, hm) = real[step], huge[step]
         print(f"{step:32} {rs:9.4f} {hs:9.3f} {hs / rs:8.0f} {rm:9.2f} {hm:9.1f}")
     total = sum(huge[s][0] for s in ("load", "build (all ticked)", "export csv+text+json+nftables"))
-    print(f"huge: load + build + export = {total:.2f} s; "
-          f"per component {total / huge['components'][0] * 1e3:.3f} ms")
+    print(f"huge: load + build + export = {total:.2f} s; per component {total / huge['components'][0] * 1e3:.3f} ms")
 
 
 if __name__ == "__main__":

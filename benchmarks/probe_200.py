@@ -28,6 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import contextlib  # noqa: E402
+
 from fwplan.merge import Endpoint, Rule  # noqa: E402
 from fwplan.ports import PortSet  # noqa: E402
 from fwplan.probe import TCP_CONNECT, Check, Entry, ProbeOptions, ProbePlan, run_probe  # noqa: E402
@@ -47,10 +49,8 @@ def sequential_connects(ports: list[int], timeout: float) -> float:
     for port in ports:
         with socket.socket() as sock:
             sock.settimeout(timeout)
-            try:
+            with contextlib.suppress(OSError):
                 sock.connect((HOST, port))
-            except OSError:
-                pass
     return time.monotonic() - started
 
 
@@ -88,8 +88,14 @@ def in_namespace(args: argparse.Namespace) -> None:
     if names != ["lo"]:
         sys.exit(f"refusing: interfaces {names}: not a fresh network namespace")
     subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
-    subprocess.run(["nft", "add table inet bench; add chain inet bench input { type filter hook input priority 0; }; "
-                    f"add rule inet bench input tcp dport 20000-{20000 + COUNT - 1} drop"], check=True)
+    subprocess.run(
+        [
+            "nft",
+            "add table inet bench; add chain inet bench input { type filter hook input priority 0; }; "
+            f"add rule inet bench input tcp dport 20000-{20000 + COUNT - 1} drop",
+        ],
+        check=True,
+    )
     print(json.dumps(asyncio.run(dropped(ProbeOptions(args.timeout, args.parallel)))))
 
 
@@ -104,22 +110,42 @@ def main() -> None:
         return
     options = ProbeOptions(args.timeout, args.parallel)
     waves = math.ceil(COUNT / options.parallel)
-    print(f"{COUNT} TCP ports, timeout {options.timeout:g} s, parallel {options.parallel}: "
-          f"stated bound {options.deadline(COUNT):.2f} s")
+    print(
+        f"{COUNT} TCP ports, timeout {options.timeout:g} s, parallel {options.parallel}: "
+        f"stated bound {options.deadline(COUNT):.2f} s"
+    )
     fast = asyncio.run(loopback(options))
-    print(f"loopback (100 open, 100 refused): prober {fast['seconds'] * 1000:.1f} ms, "
-          f"sequential connect loop {fast['baseline'] * 1000:.1f} ms, ratio {fast['seconds'] / fast['baseline']:.2f}; "
-          f"results {fast['states']}")
+    print(
+        f"loopback (100 open, 100 refused): prober {fast['seconds'] * 1000:.1f} ms, "
+        f"sequential connect loop {fast['baseline'] * 1000:.1f} ms, ratio {fast['seconds'] / fast['baseline']:.2f}; "
+        f"results {fast['states']}"
+    )
     if os.geteuid() != 0 or not all(shutil.which(t) for t in ("unshare", "nft", "ip")):
         print("all dropped: skipped (needs root, unshare, ip and nft)")
         return
-    result = subprocess.run(["unshare", "-n", sys.executable, __file__, "--in-netns", "--timeout", str(args.timeout),
-                             "--parallel", str(args.parallel)], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [
+            "unshare",
+            "-n",
+            sys.executable,
+            __file__,
+            "--in-netns",
+            "--timeout",
+            str(args.timeout),
+            "--parallel",
+            str(args.parallel),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     slow = json.loads(result.stdout)
     ideal = waves * options.timeout
-    print(f"all dropped by nft (worst case): {slow['seconds']:.2f} s; ideal {waves} waves x {options.timeout:g} s = "
-          f"{ideal:.2f} s (ratio {slow['seconds'] / ideal:.3f}); stated bound {slow['deadline']:.2f} s "
-          f"(ratio {slow['seconds'] / slow['deadline']:.3f}); results {slow['states']}")
+    print(
+        f"all dropped by nft (worst case): {slow['seconds']:.2f} s; ideal {waves} waves x {options.timeout:g} s = "
+        f"{ideal:.2f} s (ratio {slow['seconds'] / ideal:.3f}); stated bound {slow['deadline']:.2f} s "
+        f"(ratio {slow['seconds'] / slow['deadline']:.3f}); results {slow['states']}"
+    )
 
 
 if __name__ == "__main__":

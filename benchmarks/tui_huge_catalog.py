@@ -42,8 +42,12 @@ async def measure(catalog, ticks: int = 10) -> dict[str, float]:
             await pilot.press("space")
             times.append(time.perf_counter() - t0)
             assert app.ruleset is not before
-        return {"mount_s": mounted, "tick_median_ms": statistics.median(times) * 1000,
-                "tick_max_ms": max(times) * 1000, "rules": len(app.ruleset.rules)}
+        return {
+            "mount_s": mounted,
+            "tick_median_ms": statistics.median(times) * 1000,
+            "tick_max_ms": max(times) * 1000,
+            "rules": len(app.ruleset.rules),
+        }
 
 
 def main() -> None:
@@ -57,10 +61,12 @@ def main() -> None:
         load = time.perf_counter() - t0
         huge = asyncio.run(measure(catalog))
     print(f"real catalog: mount {real['mount_s']:.2f} s, tick median {real['tick_median_ms']:.1f} ms")
-    print(f"{components} components: load {load:.2f} s, mount {huge['mount_s']:.2f} s "
-          f"({huge['mount_s'] / real['mount_s']:.1f}x), {huge['rules']} rules with half ticked, "
-          f"tick median {huge['tick_median_ms']:.0f} ms, max {huge['tick_max_ms']:.0f} ms "
-          f"({huge['tick_median_ms'] / real['tick_median_ms']:.0f}x); tick times include Pilot's wait for idle")
+    print(
+        f"{components} components: load {load:.2f} s, mount {huge['mount_s']:.2f} s "
+        f"({huge['mount_s'] / real['mount_s']:.1f}x), {huge['rules']} rules with half ticked, "
+        f"tick median {huge['tick_median_ms']:.0f} ms, max {huge['tick_max_ms']:.0f} ms "
+        f"({huge['tick_median_ms'] / real['tick_median_ms']:.0f}x); tick times include Pilot's wait for idle"
+    )
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import fcntl
 import os
 import pty
 import select
@@ -31,7 +32,6 @@ import subprocess
 import sys
 import tempfile
 import termios
-import fcntl
 import time
 from pathlib import Path
 
@@ -48,7 +48,9 @@ def time_to_first_frame(argv: list[str], pycache: str | None) -> float:
     """
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SSH_", "TMUX", "PYTHONDONTWRITE", "PYTHONPYCACHE"))}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("SSH_", "TMUX", "PYTHONDONTWRITE", "PYTHONPYCACHE"))
+    }
     env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8", COLUMNS="80", LINES="24")
     if pycache:
         env["PYTHONPYCACHEPREFIX"] = pycache
@@ -56,8 +58,7 @@ def time_to_first_frame(argv: list[str], pycache: str | None) -> float:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
     env.pop("DISPLAY", None)
     start = time.perf_counter()
-    process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT,
-                               start_new_session=True)
+    process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, start_new_session=True)
     os.close(slave)
     seen = b""
     try:
@@ -88,8 +89,17 @@ def time_to_first_frame(argv: list[str], pycache: str | None) -> float:
 
 def startup(runs: int, pycache: str | None) -> dict[str, float]:
     bin_dir = Path(sys.executable).parent
-    fwplan = [str(bin_dir / "fwplan"), "--select", "hostedpbx-classic", "--lan", "192.168.50.2/24",
-              "--host", "acme.telovip.de", "--lang", "en"]
+    fwplan = [
+        str(bin_dir / "fwplan"),
+        "--select",
+        "hostedpbx-classic",
+        "--lan",
+        "192.168.50.2/24",
+        "--host",
+        "acme.telovip.de",
+        "--lang",
+        "en",
+    ]
     bare = [sys.executable, str(ROOT / "benchmarks" / "bare_app.py")]
     time_to_first_frame(fwplan, pycache)  # warm the file cache and the bytecode
     time_to_first_frame(bare, pycache)
@@ -103,10 +113,11 @@ def startup(runs: int, pycache: str | None) -> dict[str, float]:
 
 async def tick_latency(ticks: int) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
-    from fwplan.catalog import load_catalog
-    from fwplan.plan import Plan, parse_host, parse_lan
     from textual.app import App
     from textual.widgets import DataTable
+
+    from fwplan.catalog import load_catalog
+    from fwplan.plan import Plan, parse_host, parse_lan
     from tui.app import PlannerApp
     from tui.widgets.component_tree import ComponentTree, NodeRef
     from tui.widgets.rules_table import RulesTable
@@ -176,13 +187,17 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="fwplan-bench-pycache-") as pycache:
         for label, cache in (("bytecode cached", pycache), ("no bytecode cache", None)):
             result = startup(args.runs, cache)
-            print(f"start-up to first frame, {label} (median of {args.runs}): fwplan {result['fwplan_ms']:.0f} ms, "
-                  f"bare Textual app {result['bare_ms']:.0f} ms, ratio {result['ratio']:.2f} (goal <= 1.30)")
+            print(
+                f"start-up to first frame, {label} (median of {args.runs}): fwplan {result['fwplan_ms']:.0f} ms, "
+                f"bare Textual app {result['bare_ms']:.0f} ms, ratio {result['ratio']:.2f} (goal <= 1.30)"
+            )
     ticks = asyncio.run(tick_latency(args.ticks))
-    print(f"tick -> table updated, full catalog ({ticks['rows']} rules, {args.ticks} ticks): "
-          f"median {ticks['tick_median_ms']:.2f} ms, p95 {ticks['tick_p95_ms']:.2f} ms, "
-          f"max {ticks['tick_max_ms']:.2f} ms (goal <= 16 ms); "
-          f"bare DataTable refill with as many rows: median {ticks['bare_refill_median_ms']:.2f} ms")
+    print(
+        f"tick -> table updated, full catalog ({ticks['rows']} rules, {args.ticks} ticks): "
+        f"median {ticks['tick_median_ms']:.2f} ms, p95 {ticks['tick_p95_ms']:.2f} ms, "
+        f"max {ticks['tick_max_ms']:.2f} ms (goal <= 16 ms); "
+        f"bare DataTable refill with as many rows: median {ticks['bare_refill_median_ms']:.2f} ms"
+    )
     return 0
 
 

@@ -10,21 +10,31 @@ quoting helpers here or in the exporter's module, never raw.
 from __future__ import annotations
 
 import ipaddress
-
-import netaddr
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, Iterable, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
+import netaddr
+
+from exporters.words import say
 from fwplan.catalog import Catalog
 from fwplan.errors import FwplanError, system_reason
 from fwplan.formats import note_lines, omitted_line
 from fwplan.lang import Text
+from fwplan.merge import (
+    PLACEHOLDER_LAN_ADDRESS,
+    PLACEHOLDER_LAN_NETWORK,
+    PLACEHOLDER_PBX_HOST,
+    PLACEHOLDER_WORDS,
+    Endpoint,
+    Limits,
+    Rule,
+    RuleSet,
+    endpoints_for,
+)
 from fwplan.messages import MESSAGES
-from exporters.words import say
-from fwplan.merge import PLACEHOLDER_LAN_ADDRESS, PLACEHOLDER_LAN_NETWORK, PLACEHOLDER_PBX_HOST, PLACEHOLDER_WORDS
-from fwplan.merge import Endpoint, Limits, Rule, RuleSet, endpoints_for
 from fwplan.plan import Plan
 
 Resolver = Callable[[str], "tuple[str, ...]"]
@@ -108,8 +118,9 @@ class ExportContext:
         usable = tuple(a for a in found if ipaddress.ip_address(a).version == self.family)
         if not usable:
             nothing = Text(*MESSAGES["export.nothing_found"])
-            raise ExportError.about("export.no_address", host=host.value, family=self.family,
-                                    found=", ".join(found) or nothing)
+            raise ExportError.about(
+                "export.no_address", host=host.value, family=self.family, found=", ".join(found) or nothing
+            )
         return usable
 
     @cached_property
@@ -186,8 +197,9 @@ def object_name(role: str, prefix: str, separator: str = "-", upper: bool = Fals
     return name.upper() if upper else name
 
 
-def named_peers(ruleset: RuleSet, context: ExportContext, takes_names: bool,
-                roles: Iterable[str] = ROLES) -> tuple[dict[Endpoint, Peer], dict[str, Peer]]:
+def named_peers(
+    ruleset: RuleSet, context: ExportContext, takes_names: bool, roles: Iterable[str] = ROLES
+) -> tuple[dict[Endpoint, Peer], dict[str, Peer]]:
     """Every endpoint's peer, and the peers that get a named object (``roles``, never ``any``), by role."""
     wanted = frozenset(roles)
     found = {e: peer(e, context, takes_names) for r in ruleset.rules for e in (r.source, r.destination)}
@@ -206,17 +218,23 @@ def is_port_forward(rule: Rule, context: ExportContext) -> bool:
 
     Its destination is in the site's private IPv4 LAN, which the internet cannot address.
     """
-    return rule.scope == "internet" and rule.direction == "inbound" and context.nat and (
-        context.roles.get(rule.destination) in LAN_ROLES
-        or rule.destination.kind == "address" and netaddr.IPAddress(rule.destination.value).is_ipv4_private_use()
+    return (
+        rule.scope == "internet"
+        and rule.direction == "inbound"
+        and context.nat
+        and (
+            context.roles.get(rule.destination) in LAN_ROLES
+            or (rule.destination.kind == "address" and netaddr.IPAddress(rule.destination.value).is_ipv4_private_use())
+        )
     )
 
 
 def forward_target(rule: Rule, number: str | int, context: ExportContext) -> Endpoint:
     """The one device a port forward goes to; a whole network cannot be one."""
     if rule.destination.kind in ("network", "any") or rule.destination.value == PLACEHOLDER_LAN_NETWORK:
-        raise ExportError.about("export.forward_to_network", rule=number, destination=rule.destination.label(
-            context.lang))
+        raise ExportError.about(
+            "export.forward_to_network", rule=number, destination=rule.destination.label(context.lang)
+        )
     return rule.destination
 
 
@@ -249,8 +267,24 @@ def port_forwards(numbered: Iterable[tuple[str, Rule]], context: ExportContext) 
 # --------------------------------------------------------------------------
 
 _UNSAFE_CATEGORIES = frozenset(("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"))
-_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss",
-                         "›": ">", "‹": "<", "–": "-", "—": "-", "„": '"', "“": '"', "”": '"'})
+_GERMAN = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "Ä": "Ae",
+        "Ö": "Oe",
+        "Ü": "Ue",
+        "ß": "ss",
+        "›": ">",
+        "‹": "<",
+        "–": "-",
+        "—": "-",
+        "„": '"',
+        "“": '"',
+        "”": '"',
+    }
+)
 
 
 def one_line(text: str) -> str:
@@ -321,12 +355,14 @@ def rule_comment(number: str | int, rule: Rule, lang: str, scoped: bool = False)
     the title names the rule's scope (``fwplan 7 (internal) outbound tcp: ...``).
     """
     condition = condition_mark(rule, lang)
-    return one_line(f"fwplan {rule_title(number, rule, lang, scoped)}{' ' if condition else ''}{condition}: "
-                    f"{rule.purpose(lang)}")
+    return one_line(
+        f"fwplan {rule_title(number, rule, lang, scoped)}{' ' if condition else ''}{condition}: {rule.purpose(lang)}"
+    )
 
 
-def header_lines(ruleset: RuleSet, context: ExportContext, target: str, takes_names: bool,
-                 spell: Callable[[str], str] = str) -> list[str]:
+def header_lines(
+    ruleset: RuleSet, context: ExportContext, target: str, takes_names: bool, spell: Callable[[str], str] = str
+) -> list[str]:
     """What the file is, what it was made from, what the user must still do; one line each, unquoted.
 
     ``spell`` writes a placeholder as the exporter writes it in the rules (as one token, say),
@@ -351,8 +387,15 @@ def header_lines(ruleset: RuleSet, context: ExportContext, target: str, takes_na
     elif host is not None and context.resolve:
         lines.append(say("head.host.resolved", lang, host=host.value, addresses=", ".join(context.resolved_host)))
     elif host is not None:
-        lines.append(say("head.host.placeholder", lang, host=host.value, target=target,
-                         placeholder=spell(say("placeholder.host", lang, host=host.value))))
+        lines.append(
+            say(
+                "head.host.placeholder",
+                lang,
+                host=host.value,
+                target=target,
+                placeholder=spell(say("placeholder.host", lang, host=host.value)),
+            )
+        )
     wanted = ((PLACEHOLDER_LAN_NETWORK, PLACEHOLDER_LAN_ADDRESS), plan.lan), ((PLACEHOLDER_PBX_HOST,), host)
     used = {r.source.value for r in ruleset.rules} | {r.destination.value for r in ruleset.rules}
     missing = []

@@ -37,8 +37,18 @@ from dataclasses import dataclass
 
 import netaddr
 
-from exporters.base import ExportContext, Peer, comment_block, header_lines, labels_scopes, named_peers
-from exporters.base import ROLES, network_and_mask, port_forwards, rule_comment
+from exporters.base import (
+    ROLES,
+    ExportContext,
+    Peer,
+    comment_block,
+    header_lines,
+    labels_scopes,
+    named_peers,
+    network_and_mask,
+    port_forwards,
+    rule_comment,
+)
 from exporters.cisco_common import (
     Names,
     cisco_text,
@@ -57,8 +67,10 @@ TARGET = "Cisco ASA"
 @dataclass(frozen=True)
 class CiscoExporter:
     name: str = "cisco"
-    description: str = ("Cisco ASA (for IOS routers use cisco-ios): objects, service object-groups, access lists "
-                        "to merge, static NAT port forwards")
+    description: str = (
+        "Cisco ASA (for IOS routers use cisco-ios): objects, service object-groups, access lists "
+        "to merge, static NAT port forwards"
+    )
     suffix: str = ".cfg"
     limits: Limits = Limits()
     fuse_protocols: bool = False
@@ -80,16 +92,21 @@ class CiscoExporter:
             acl = names.acl(rule.direction)
             src, dst = (self._ref(by_endpoint[e], names) for e in (rule.source, rule.destination))
             entries.append(f"access-list {acl} remark {remark(rule_comment(label, rule, context.lang, scoped))}")
-            entries.append(f"access-list {acl} extended permit {rule.protocol} {src} {dst} "
-                           f"object-group {names.service(label, True)}")
+            entries.append(
+                f"access-list {acl} extended permit {rule.protocol} {src} {dst} "
+                f"object-group {names.service(label, True)}"
+            )
         nat, twice = [], []
         for label, target in forwarded.items():
             rule, device = by_label[label], device_address(by_endpoint[target])
             for r in rule.ports.ranges:
                 name = f"{names.service(label)}-{rule.protocol.upper()}{r.lo}{'' if r.is_single else f'-{r.hi}'}"
                 if r.is_single:
-                    nat += [f"object network {name}", f" host {device}",
-                            f" nat ({lan},{wan}) static interface service {rule.protocol} {r.lo} {r.lo}"]
+                    nat += [
+                        f"object network {name}",
+                        f" host {device}",
+                        f" nat ({lan},{wan}) static interface service {rule.protocol} {r.lo} {r.lo}",
+                    ]
                     continue
                 host = f"{names.service(label)}-HOST"
                 if f"object network {host}" not in nat:

@@ -54,8 +54,20 @@ from dataclasses import dataclass
 
 import netaddr
 
-from exporters.base import ExportContext, ExportError, Peer, comment_block, header_lines, labels_scopes, named_peers
-from exporters.base import ROLES, network_and_mask, port_forwards, rule_comment, rule_title
+from exporters.base import (
+    ROLES,
+    ExportContext,
+    ExportError,
+    Peer,
+    comment_block,
+    header_lines,
+    labels_scopes,
+    named_peers,
+    network_and_mask,
+    port_forwards,
+    rule_comment,
+    rule_title,
+)
 from exporters.cisco_common import (
     Names,
     cisco_text,
@@ -78,8 +90,10 @@ PAIRS = {"outbound": (INSIDE, OUTSIDE), "inbound": (OUTSIDE, INSIDE)}
 @dataclass(frozen=True)
 class CiscoIosExporter:
     name: str = "cisco-ios"
-    description: str = ("Cisco IOS/IOS XE routers: zone-based firewall over object groups and access lists, "
-                        "static NAT port forwards (--plain-acl: the access lists alone)")
+    description: str = (
+        "Cisco IOS/IOS XE routers: zone-based firewall over object groups and access lists, "
+        "static NAT port forwards (--plain-acl: the access lists alone)"
+    )
     suffix: str = ".ios"
     limits: Limits = Limits()
     fuse_protocols: bool = False
@@ -99,8 +113,9 @@ class CiscoIosExporter:
         forwarded = port_forwards(numbered, context)
         plain = context.router.plain_acl
         wan, lan = self._interfaces(context)
-        lines = [comment_block([cisco_text(line) for line in self._head(ruleset, context, directions, forwarded)],
-                               "! ")]
+        lines = [
+            comment_block([cisco_text(line) for line in self._head(ruleset, context, directions, forwarded)], "! ")
+        ]
         lines.extend(f"{line}\n" for line in _removals(names, named, numbered, directions, v6, plain))
         if not v6:
             for role in (r for r in ROLES if r in named):
@@ -128,8 +143,11 @@ class CiscoIosExporter:
         for label, target in forwarded.items():
             rule, local = by_label[label], device_address(by_endpoint[target])
             lines.append(f"! {cisco_text(f'fwplan {rule_title(label, rule, context.lang, scoped)}')}\n")
-            lines.extend(f"ip nat inside source static {rule.protocol} {local} {port} interface {wan} {port}\n"
-                         for r in rule.ports.ranges for port in range(r.lo, r.hi + 1))
+            lines.extend(
+                f"ip nat inside source static {rule.protocol} {local} {port} interface {wan} {port}\n"
+                for r in rule.ports.ranges
+                for port in range(r.lo, r.hi + 1)
+            )
         if not plain:
             for interface, zone in ((lan, INSIDE), (wan, OUTSIDE)):
                 lines.append(f"interface {interface}\n zone-member security {zone}\n")
@@ -138,8 +156,10 @@ class CiscoIosExporter:
     @staticmethod
     def _interfaces(context: ExportContext) -> tuple[str, str]:
         """The WAN and LAN interfaces: the user's, else placeholders that IOS refuses."""
-        return context.interfaces(spell_placeholder(say("cisco.placeholder.wan", context.lang)),
-                                  spell_placeholder(say("cisco.placeholder.lan", context.lang)))
+        return context.interfaces(
+            spell_placeholder(say("cisco.placeholder.wan", context.lang)),
+            spell_placeholder(say("cisco.placeholder.lan", context.lang)),
+        )
 
     def _head(self, ruleset: RuleSet, context: ExportContext, directions: list[str], forwarded: dict) -> list[str]:
         lang, names, v6 = context.lang, Names.of(context), context.family == 6
@@ -148,14 +168,31 @@ class CiscoIosExporter:
         plain = context.router.plain_acl
         if plain:
             command = "ipv6 traffic-filter" if v6 else "ip access-group"
-            head.append(say("ios.plain", lang, out=names.acl("outbound", v6), in_=names.acl("inbound", v6),
-                            lan=lan, wan=wan, command=command,
-                            command_list="ipv6 access-list" if v6 else "ip access-list extended"))
+            head.append(
+                say(
+                    "ios.plain",
+                    lang,
+                    out=names.acl("outbound", v6),
+                    in_=names.acl("inbound", v6),
+                    lan=lan,
+                    wan=wan,
+                    command=command,
+                    command_list="ipv6 access-list" if v6 else "ip access-list extended",
+                )
+            )
         else:
             head.append(say("ios.zbf", lang, inside=INSIDE, outside=OUTSIDE))
             head.append(say("ios.interfaces", lang, lan=lan, wan=wan, inside=INSIDE, outside=OUTSIDE))
-            head.append(say("ios.zbf.default", lang, policy=_policy(names, "outbound"), other=_other(names),
-                            inside=INSIDE, outside=OUTSIDE))
+            head.append(
+                say(
+                    "ios.zbf.default",
+                    lang,
+                    policy=_policy(names, "outbound"),
+                    other=_other(names),
+                    inside=INSIDE,
+                    outside=OUTSIDE,
+                )
+            )
             head.append(say("ios.zbf.existing", lang, other=_other(names)))
         head.append(say("ios.docs", lang))
         used = ((wan, context.router.wan_if), *(() if plain else ((lan, context.router.lan_if),)))
@@ -168,8 +205,15 @@ class CiscoIosExporter:
             head.append(say("ios.v6.plain" if plain else "ios.v6", lang))
         elif not context.router.nat and "inbound" in directions:
             head.append(say("ios.no_nat", lang))
-        head.append(say("ios.again.plain" if plain else "ios.again", lang, prefix=names.prefix, other=_other(names),
-                        policy=_policy(names, "outbound")))
+        head.append(
+            say(
+                "ios.again.plain" if plain else "ios.again",
+                lang,
+                prefix=names.prefix,
+                other=_other(names),
+                policy=_policy(names, "outbound"),
+            )
+        )
         return head
 
 
@@ -178,8 +222,9 @@ def _check_family(p: Peer, family: int) -> None:
         raise ExportError.about("export.cisco_family", address=p.addresses[0], version=p.family, family=family)
 
 
-def _removals(names: Names, named: dict, numbered: list[tuple[str, Rule]], directions: list[str],
-              v6: bool, plain: bool) -> list[str]:
+def _removals(
+    names: Names, named: dict, numbered: list[tuple[str, Rule]], directions: list[str], v6: bool, plain: bool
+) -> list[str]:
     """What an earlier paste left that this one would add to: its lists first (they use the groups); with the
     zone-based firewall the class of the site's other outbound traffic, taken out of the policy that uses it first
     (IOS refuses to remove a class map a policy map names; the policy map is defined again below anyway)."""
@@ -188,8 +233,11 @@ def _removals(names: Names, named: dict, numbered: list[tuple[str, Rule]], direc
         lines.extend(f"no object-group network {names.group(role)}" for role in ROLES if role in named)
         lines.extend(f"no object-group service {names.service(label)}" for label, _ in numbered)
     if not plain:
-        lines += [f"policy-map type inspect {_policy(names, 'outbound')}", f" no class type inspect {_other(names)}",
-                  f"no class-map type inspect match-any {_other(names)}"]
+        lines += [
+            f"policy-map type inspect {_policy(names, 'outbound')}",
+            f" no class type inspect {_other(names)}",
+            f"no class-map type inspect match-any {_other(names)}",
+        ]
     return lines
 
 
@@ -211,14 +259,18 @@ def _zone_firewall(names: Names, directions: list[str], v6: bool) -> list[str]:
     """Per direction a class matching the list, a policy that inspects it, and the zone pair that applies it. The
     outbound policy, there even without outbound rules (zones without a zone pair drop everything), inspects the
     site's other TCP, UDP and ICMP after the planned flows: it passes as it did through the plain NAT router."""
-    lines = [f"class-map type inspect match-any {_other(names)}",
-             *(f" match protocol {protocol}" for protocol in ("tcp", "udp", "icmp"))]
+    lines = [
+        f"class-map type inspect match-any {_other(names)}",
+        *(f" match protocol {protocol}" for protocol in ("tcp", "udp", "icmp")),
+    ]
     pairs = ["outbound", *(d for d in directions if d != "outbound")]
     for d in pairs:
         planned = d in directions
         if planned:
-            lines += [f"class-map type inspect match-any {_class(names, d)}",
-                      f" match access-group name {names.acl(d, v6)}"]
+            lines += [
+                f"class-map type inspect match-any {_class(names, d)}",
+                f" match access-group name {names.acl(d, v6)}",
+            ]
         lines.append(f"policy-map type inspect {_policy(names, d)}")
         if planned:
             lines += [f" class type inspect {_class(names, d)}", "  inspect"]
@@ -228,8 +280,10 @@ def _zone_firewall(names: Names, directions: list[str], v6: bool) -> list[str]:
     lines += [f"zone security {INSIDE}", f"zone security {OUTSIDE}"]
     for d in pairs:
         source, destination = PAIRS[d]
-        lines += [f"zone-pair security {names.acl(d)}-PAIR source {source} destination {destination}",
-                  f" service-policy type inspect {_policy(names, d)}"]
+        lines += [
+            f"zone-pair security {names.acl(d)}-PAIR source {source} destination {destination}",
+            f" service-policy type inspect {_policy(names, d)}",
+        ]
     return lines
 
 
@@ -269,8 +323,12 @@ def _v6_operands(p: Peer) -> list[str]:
 
 def _v6_entries(rule: Rule, src: Peer, dst: Peer) -> list[str]:
     """One ``permit`` per source, destination and port entry: IPv6 lists take one port or range per entry."""
-    return [f"permit {rule.protocol} {s} {d} {entry}"
-            for s in _v6_operands(src) for d in _v6_operands(dst) for entry in port_entries(rule.ports)]
+    return [
+        f"permit {rule.protocol} {s} {d} {entry}"
+        for s in _v6_operands(src)
+        for d in _v6_operands(dst)
+        for entry in port_entries(rule.ports)
+    ]
 
 
 EXPORTER = CiscoIosExporter()

@@ -13,12 +13,13 @@ inherited stderr, which is the terminal the planner draws on.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Mapping
 
 OSC52 = "osc52"
 SYSTEM = "system"
@@ -114,10 +115,8 @@ def copy_with_pyperclip(
 
 
 def _stop_session(child: subprocess.Popen) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.killpg(child.pid, signal.SIGKILL)
-    except OSError:
-        pass
     child.wait()
 
 

@@ -41,11 +41,20 @@ _SPECIAL = {
 
 #: Every dialect name, in the order menus show them.
 DIALECTS: tuple[str, ...] = (
-    "generic", "routeros", "iptables", "nftables", "pfsense", "opnsense", "fortigate", "cisco", "fritzbox",
+    "generic",
+    "routeros",
+    "iptables",
+    "nftables",
+    "pfsense",
+    "opnsense",
+    "fortigate",
+    "cisco",
+    "fritzbox",
     "markdown",
 )
-DESCRIPTIONS: dict[str, str] = {name: _PLAIN[name].description if name in _PLAIN else _SPECIAL[name]
-                                for name in DIALECTS}
+DESCRIPTIONS: dict[str, str] = {
+    name: _PLAIN[name].description if name in _PLAIN else _SPECIAL[name] for name in DIALECTS
+}
 
 
 class DialectError(PortError):
@@ -68,7 +77,9 @@ def format_ports(ports: PortSet, dialect: str = "generic") -> str:
     return ports.format(d.sep, d.range_mark)
 
 
-_CISCO_ENTRY = re.compile(r"(?:port-object\s+)?(?:(?:tcp|udp|tcp-udp)\s+)?(?:eq\s+(\d{1,5})|range\s+(\d{1,5})\s+(\d{1,5}))")
+_CISCO_ENTRY = re.compile(
+    r"(?:port-object\s+)?(?:(?:tcp|udp|tcp-udp)\s+)?(?:eq\s+(\d{1,5})|range\s+(\d{1,5})\s+(\d{1,5}))"
+)
 
 
 def parse_ports(text: str, dialect: str = "generic") -> PortSet:

@@ -5,8 +5,9 @@ The rendering itself is the core's (``fwplan.formats``): the headless CLI and th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from fwplan.formats import RenderOptions, render_csv, render_json, render_text
 from fwplan.merge import Limits, RuleSet
@@ -31,14 +32,21 @@ class DocumentExporter:
     document: bool = True
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
-        return self.render_options(ruleset, RenderOptions(lang=context.lang, csv_german=context.csv_german,
-                                                          catalog=context.catalog, plan=context.plan))
+        return self.render_options(
+            ruleset,
+            RenderOptions(lang=context.lang, csv_german=context.csv_german, catalog=context.catalog, plan=context.plan),
+        )
 
     def render_options(self, ruleset: RuleSet, options: RenderOptions) -> str:
         return self.renderer(ruleset, options)
 
 
-CSV = DocumentExporter("csv", "one row per rule, for spreadsheets", ".csv", render_csv,
-                       options=frozenset(("max_entries", "range_cost", "csv_german")))
+CSV = DocumentExporter(
+    "csv",
+    "one row per rule, for spreadsheets",
+    ".csv",
+    render_csv,
+    options=frozenset(("max_entries", "range_cost", "csv_german")),
+)
 TEXT = DocumentExporter("text", "aligned tables per scope, with the notes", ".txt", render_text)
 JSON = DocumentExporter("json", "rules, purposes per port, notes and warnings for scripts", ".json", render_json)

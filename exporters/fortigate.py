@@ -36,8 +36,21 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
-from exporters.base import LAN_ROLES, ExportContext, ExportError, Peer, clip, comment_block, forward_device
-from exporters.base import header_lines, labels_scopes, object_name, one_line, peer, rule_comment
+from exporters.base import (
+    LAN_ROLES,
+    ExportContext,
+    ExportError,
+    Peer,
+    clip,
+    comment_block,
+    forward_device,
+    header_lines,
+    labels_scopes,
+    object_name,
+    one_line,
+    peer,
+    rule_comment,
+)
 from exporters.dialects import format_ports
 from exporters.words import say
 from fwplan.merge import Endpoint, Limits, Rule, RuleSet
@@ -117,8 +130,9 @@ class FortigateExporter:
                 head.append(say("fortigate.forward", lang, wan=wan))
         else:
             head.append(say("fortigate.no_nat", lang))
-        head.append(say("fortigate.again", lang, prefix=names.prefix, first=names.policy(1),
-                        last=names.policy(numbered[-1][0])))
+        head.append(
+            say("fortigate.again", lang, prefix=names.prefix, first=names.policy(1), last=names.policy(numbered[-1][0]))
+        )
         head.append(say("fortigate.docs", lang))
         out = [comment_block([forti_text(line) for line in head])]
         peers = {e: peer(e, context, self.takes_names) for r in ruleset.rules for e in (r.source, r.destination)}
@@ -151,8 +165,9 @@ class FortigateExporter:
         for number, rule in numbered:
             src, dst = peers[rule.source], peers[rule.destination]
             family = "6" if v6 else ""
-            destination = " ".join(f'"{v}"' for v in vips[number]) if number in vips else \
-                f'"{self._address_name(dst, names)}"'
+            destination = (
+                " ".join(f'"{v}"' for v in vips[number]) if number in vips else f'"{self._address_name(dst, names)}"'
+            )
             out.append("    edit 0\n")
             out.append(f'        set name "{_checked(names.policy(number), POLICY_NAME)}"\n')
             out.append(f'        set srcintf "{self._interface(src, rule, wan, lan, source=True)}"\n')
@@ -169,8 +184,17 @@ class FortigateExporter:
         out.append("end\n")
         return "".join(out)
 
-    def _vips(self, number: str, rule: Rule, target: Endpoint, names: Names, wan: str, context: ExportContext,
-              scoped: bool, vips: dict[str, list[str]]) -> list[str]:
+    def _vips(
+        self,
+        number: str,
+        rule: Rule,
+        target: Endpoint,
+        names: Names,
+        wan: str,
+        context: ExportContext,
+        scoped: bool,
+        vips: dict[str, list[str]],
+    ) -> list[str]:
         """One VIP per protocol and port range of a port forward, each naming the one device it goes to."""
         mapped = peer(target, context, self.takes_names)
         address = forti_string(mapped.placeholder) if mapped.placeholder is not None else f'"{mapped.addresses[0]}"'
@@ -181,11 +205,18 @@ class FortigateExporter:
                 ports = r.format("-")
                 name = _checked(names.vip(number, proto, ports), OBJECT_NAME)
                 vips.setdefault(number, []).append(name)
-                lines += [f'    edit "{name}"\n', f"        set comment {comment}\n",
-                          f'        set extintf "{wan}"\n', "        set extip 0.0.0.0\n",
-                          f"        set mappedip {address}\n", "        set portforward enable\n",
-                          f"        set protocol {proto}\n", f"        set extport {ports}\n",
-                          f"        set mappedport {ports}\n", "    next\n"]
+                lines += [
+                    f'    edit "{name}"\n',
+                    f"        set comment {comment}\n",
+                    f'        set extintf "{wan}"\n',
+                    "        set extip 0.0.0.0\n",
+                    f"        set mappedip {address}\n",
+                    "        set portforward enable\n",
+                    f"        set protocol {proto}\n",
+                    f"        set extport {ports}\n",
+                    f"        set mappedport {ports}\n",
+                    "    next\n",
+                ]
         return lines
 
     @staticmethod

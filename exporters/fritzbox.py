@@ -27,8 +27,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporters.base import LAN_ROLES, ExportContext, comment_block, header_lines, labels_scopes, one_line, peer
-from exporters.base import rule_about
+from exporters.base import (
+    LAN_ROLES,
+    ExportContext,
+    comment_block,
+    header_lines,
+    labels_scopes,
+    one_line,
+    peer,
+    rule_about,
+)
 from exporters.words import say
 from fwplan.merge import Limits, RuleSet
 
@@ -63,12 +71,15 @@ class FritzboxExporter:
             src_text, dst_text = self._text(src), self._text(dst)
             r = rule.ports.ranges[0]
             if src.role in LAN_ROLES:
-                out.append(f"  {number}. {rule.protocol.upper()} {r.format('-')}: "
-                           f"{one_line(say('fritzbox.internal', lang, src=src_text, dst=dst_text))}: "
-                           f"{rule_about(rule, lang, scoped)}\n")
+                out.append(
+                    f"  {number}. {rule.protocol.upper()} {r.format('-')}: "
+                    f"{one_line(say('fritzbox.internal', lang, src=src_text, dst=dst_text))}: "
+                    f"{rule_about(rule, lang, scoped)}\n"
+                )
                 continue
-            sharing = say(f"fritzbox.sharing.{family}", lang, device=dst_text, protocol=rule.protocol.upper(),
-                          lo=r.lo, hi=r.hi)
+            sharing = say(
+                f"fritzbox.sharing.{family}", lang, device=dst_text, protocol=rule.protocol.upper(), lo=r.lo, hi=r.hi
+            )
             out.append(f"  {number}. {one_line(sharing)}\n")
             if not src.is_any:
                 out.append(f"     {one_line(say('fritzbox.from', lang, src=src_text))}\n")
@@ -81,8 +92,10 @@ class FritzboxExporter:
         for number, rule in outbound:
             src, dst = peer(rule.source, context, False), peer(rule.destination, context, False)
             r = rule.ports.ranges[0]
-            out.append(f"  {number}. {rule.protocol.upper()} {r.format('-')}: {self._text(src)} -> {self._text(dst)}: "
-                       f"{rule_about(rule, lang, scoped)}\n")
+            out.append(
+                f"  {number}. {rule.protocol.upper()} {r.format('-')}: {self._text(src)} -> {self._text(dst)}: "
+                f"{rule_about(rule, lang, scoped)}\n"
+            )
         return "".join(out)
 
     @staticmethod

@@ -57,8 +57,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporters.base import ExportContext, ExportError, Peer, clip, comment_block, header_lines, one_line, peer
-from exporters.base import labels_scopes, port_forwards, rule_comment, token
+from exporters.base import (
+    ExportContext,
+    ExportError,
+    Peer,
+    clip,
+    comment_block,
+    header_lines,
+    labels_scopes,
+    one_line,
+    peer,
+    port_forwards,
+    rule_comment,
+    token,
+)
 from exporters.dialects import format_ports
 from exporters.nftables import LINUX_INTERFACES, lan_network, router_lines, sides
 from exporters.words import say
@@ -106,15 +118,22 @@ class IptablesExporter:
         head += router_lines(ruleset, context, self.interfaces, "iptables", forwards, _address(network))
         # the nat table's built-in chains keep their rules and get no jump from this file (see the docstring):
         # the guarded commands in the header hook them once, so that every load is idempotent
-        hooks = "; ".join(f"{command} -t nat -C {hook} -j {chain} 2>/dev/null || {command} -t nat -I {hook} -j {chain}"
-                          for hook, chain in (("PREROUTING", DNAT_CHAIN), ("POSTROUTING", SNAT_CHAIN)))
+        hooks = "; ".join(
+            f"{command} -t nat -C {hook} -j {chain} 2>/dev/null || {command} -t nat -I {hook} -j {chain}"
+            for hook, chain in (("PREROUTING", DNAT_CHAIN), ("POSTROUTING", SNAT_CHAIN))
+        )
         chains = (CHAIN,) if family == 6 else (CHAIN, DNAT_CHAIN, SNAT_CHAIN)
-        head += [say("iptables.load", context.lang, tool=tool),
-                 say("iptables.again", context.lang, chains=", ".join(chains)),
-                 say("iptables.again.same", context.lang)]
+        head += [
+            say("iptables.load", context.lang, tool=tool),
+            say("iptables.again", context.lang, chains=", ".join(chains)),
+            say("iptables.again.same", context.lang),
+        ]
         if family == 4:
-            head.append(say("iptables.hooks", context.lang, hooks=hooks) if context.nat
-                        else say("iptables.nat.empty", context.lang, chains=f"{DNAT_CHAIN}, {SNAT_CHAIN}"))
+            head.append(
+                say("iptables.hooks", context.lang, hooks=hooks)
+                if context.nat
+                else say("iptables.nat.empty", context.lang, chains=f"{DNAT_CHAIN}, {SNAT_CHAIN}")
+            )
         head.append(say("iptables.docs", context.lang))
         out = [comment_block(head)]
         scoped = labels_scopes(ruleset)
@@ -127,19 +146,36 @@ class IptablesExporter:
                 out.append(f"# {rule_comment(number, rule, context.lang, scoped)}\n")
                 out.append(self._line(number, rule, context, family, wan, lan, dnat=True) + "\n")
             if masquerade:
-                out.append(f"-A {SNAT_CHAIN} -o {wan} -s {_address(network)} "
-                           f"-m comment --comment {ipt_comment('fwplan masquerade')} -j MASQUERADE\n")
+                out.append(
+                    f"-A {SNAT_CHAIN} -o {wan} -s {_address(network)} "
+                    f"-m comment --comment {ipt_comment('fwplan masquerade')} -j MASQUERADE\n"
+                )
             out.append("COMMIT\n")
-        out += ["*filter\n", ":FORWARD DROP [0:0]\n", f":{CHAIN} - [0:0]\n", "-F FORWARD\n", f"-A FORWARD -j {CHAIN}\n",
-                f"-A {CHAIN} -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT\n"]
+        out += [
+            "*filter\n",
+            ":FORWARD DROP [0:0]\n",
+            f":{CHAIN} - [0:0]\n",
+            "-F FORWARD\n",
+            f"-A FORWARD -j {CHAIN}\n",
+            f"-A {CHAIN} -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT\n",
+        ]
         for number, rule in numbered:
             out.append(f"# {rule_comment(number, rule, context.lang, scoped)}\n")
             out.append(self._line(number, rule, context, family, wan, lan, forwarded=number in forwards) + "\n")
         out.append("COMMIT\n")
         return "".join(out)
 
-    def _line(self, number: str, rule: Rule, context: ExportContext, family: int, wan: str, lan: str,
-              forwarded: bool = False, dnat: bool = False) -> str:
+    def _line(
+        self,
+        number: str,
+        rule: Rule,
+        context: ExportContext,
+        family: int,
+        wan: str,
+        lan: str,
+        forwarded: bool = False,
+        dnat: bool = False,
+    ) -> str:
         """The filter rule (``forwarded``: for the translated packet), or with ``dnat`` the port forward itself."""
         words = [f"-A {DNAT_CHAIN} -i {wan}" if dnat else f"-A {CHAIN}"]
         crossed = sides(rule, wan, lan)
@@ -149,8 +185,9 @@ class IptablesExporter:
         for flag, endpoint in (("-s", rule.source), ("-d", rule.destination)):
             p = peer(endpoint, context, self.takes_names)
             if p.family not in (None, family):
-                raise ExportError.about("export.iptables_family", address=endpoint.value, version=p.family,
-                                        family=family)
+                raise ExportError.about(
+                    "export.iptables_family", address=endpoint.value, version=p.family, family=family
+                )
             if flag == "-d" and dnat:
                 target = p
             elif not p.is_any:

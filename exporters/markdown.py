@@ -73,8 +73,10 @@ class MarkdownExporter:
         omitted = omitted_line(ruleset, lang)
         if omitted:
             out.append(f"\n{md(omitted)}\n")
-        for heading, lines in (("markdown.article_notes", note_lines(ruleset, lang)),
-                               ("markdown.warnings", [n.text.get(lang) for n in ruleset.notices])):
+        for heading, lines in (
+            ("markdown.article_notes", note_lines(ruleset, lang)),
+            ("markdown.warnings", [n.text.get(lang) for n in ruleset.notices]),
+        ):
             if lines:
                 out.append(f"\n## {md(say(heading, lang))}\n\n")
                 out.extend(f"- {md(line)}\n" for line in lines)
@@ -93,8 +95,14 @@ class MarkdownExporter:
             if mark:
                 conditions.setdefault(rule.condition_text(lang), []).append(label)
             purposes = "<br>".join(md(line) for line in port_purpose_lines(rule, lang, ", "))
-            cells = (f"{label}{mark}", DIRECTION_WORDS[lang][rule.direction], rule.protocol,
-                     rule.source.label(lang), rule.destination.label(lang), format_ports(rule.ports, "markdown"))
+            cells = (
+                f"{label}{mark}",
+                DIRECTION_WORDS[lang][rule.direction],
+                rule.protocol,
+                rule.source.label(lang),
+                rule.destination.label(lang),
+                format_ports(rule.ports, "markdown"),
+            )
             out.append("| " + " | ".join(md(c) for c in cells) + f" | {purposes} |\n")
         if conditions:
             out.append("\n")

@@ -32,8 +32,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporters.base import ExportContext, Peer, clip, comment_block, header_lines, labels_scopes, one_line, peer
-from exporters.base import port_forwards, rule_comment
+from exporters.base import (
+    ExportContext,
+    Peer,
+    clip,
+    comment_block,
+    header_lines,
+    labels_scopes,
+    one_line,
+    peer,
+    port_forwards,
+    rule_comment,
+)
 from exporters.dialects import format_ports
 from exporters.words import say
 from fwplan.merge import Limits, Rule, RuleSet, endpoints_for
@@ -64,6 +74,7 @@ def _value(p: Peer) -> str:
 # The Linux site router, shared with the iptables exporter
 # --------------------------------------------------------------------------
 
+
 def sides(rule: Rule, wan: str, lan: str) -> tuple[str, str] | None:
     """The (in, out) interfaces a rule's packets cross; None for an internal rule, which matches addresses only."""
     if rule.scope == "internal":
@@ -71,8 +82,9 @@ def sides(rule: Rule, wan: str, lan: str) -> tuple[str, str] | None:
     return (wan, lan) if rule.direction == "inbound" else (lan, wan)
 
 
-def router_lines(ruleset: RuleSet, context: ExportContext, defaults: tuple[str, str], fmt: str,
-                 forwards: dict, lan_network: str) -> list[str]:
+def router_lines(
+    ruleset: RuleSet, context: ExportContext, defaults: tuple[str, str], fmt: str, forwards: dict, lan_network: str
+) -> list[str]:
     """The header lines on the router: its interfaces, the port forwards and the source NAT, or why there is no NAT."""
     lang = context.lang
     wan, lan = context.interfaces(*defaults)
@@ -89,8 +101,14 @@ def router_lines(ruleset: RuleSet, context: ExportContext, defaults: tuple[str, 
         return lines
     if forwards:
         lines.append(say("linux.forward", lang, numbers=", ".join(forwards), wan=wan))
-    lines.append(say("linux.masquerade" if context.router.masquerade else "linux.masquerade.off", lang,
-                     network=lan_network, wan=wan))
+    lines.append(
+        say(
+            "linux.masquerade" if context.router.masquerade else "linux.masquerade.off",
+            lang,
+            network=lan_network,
+            wan=wan,
+        )
+    )
     return lines
 
 
@@ -132,17 +150,23 @@ class NftablesExporter:
         out.append("\ntable inet fwplan\ndelete table inet fwplan\n\ntable inet fwplan {\n")
         for number, rule in numbered:
             elements = format_ports(rule.ports, "nftables")
-            out.append(f"\tset rule{number}_ports {{\n\t\ttype inet_service\n\t\tflags interval\n"
-                       f"\t\telements = {elements}\n\t}}\n\n")
-        out.append("\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n"
-                   "\t\tct state established,related accept\n")
+            out.append(
+                f"\tset rule{number}_ports {{\n\t\ttype inet_service\n\t\tflags interval\n"
+                f"\t\telements = {elements}\n\t}}\n\n"
+            )
+        out.append(
+            "\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n"
+            "\t\tct state established,related accept\n"
+        )
         scoped = labels_scopes(ruleset)
         for number, rule in numbered:
             out.append(f"\t\t# {rule_comment(number, rule, context.lang, scoped)}\n")
             match = self._match(rule, peers, context, ("saddr", "daddr"))
             state = "ct status dnat " if number in forwards else ""
-            out.append(f"\t\t{self._sides(rule)}{state}{match} @rule{number}_ports accept "
-                       f"comment {nft_string(f'fwplan rule {number}')}\n")
+            out.append(
+                f"\t\t{self._sides(rule)}{state}{match} @rule{number}_ports accept "
+                f"comment {nft_string(f'fwplan rule {number}')}\n"
+            )
         out.append("\t}\n")
         if forwards:
             out.append("\n\tchain prerouting {\n\t\ttype nat hook prerouting priority dstnat; policy accept;\n")
@@ -151,13 +175,17 @@ class NftablesExporter:
                     continue
                 target = peers[rule.destination]
                 match = self._match(rule, peers, context, ("saddr",))
-                out.append(f"\t\t# {rule_comment(number, rule, context.lang, scoped)}\n"
-                           f"\t\tiifname $WAN_IF fib daddr type local {match} @rule{number}_ports "
-                           f"dnat ip to {self._where(target)} comment {nft_string(f'fwplan rule {number}')}\n")
+                out.append(
+                    f"\t\t# {rule_comment(number, rule, context.lang, scoped)}\n"
+                    f"\t\tiifname $WAN_IF fib daddr type local {match} @rule{number}_ports "
+                    f"dnat ip to {self._where(target)} comment {nft_string(f'fwplan rule {number}')}\n"
+                )
             out.append("\t}\n")
         if masquerade:
-            out.append("\n\tchain postrouting {\n\t\ttype nat hook postrouting priority srcnat; policy accept;\n"
-                       "\t\toifname $WAN_IF ip saddr $LAN_NET masquerade comment \"fwplan masquerade\"\n\t}\n")
+            out.append(
+                "\n\tchain postrouting {\n\t\ttype nat hook postrouting priority srcnat; policy accept;\n"
+                '\t\toifname $WAN_IF ip saddr $LAN_NET masquerade comment "fwplan masquerade"\n\t}\n'
+            )
         out.append("}\n")
         return "".join(out)
 

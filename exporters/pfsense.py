@@ -30,16 +30,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporters.base import DIRECTION_WORDS, LAN_ROLES, ROLES, ExportContext, Peer, comment_block, header_lines
-from exporters.base import labels_scopes, named_peers, object_name, one_line, port_forwards, rule_about
+from exporters.base import (
+    DIRECTION_WORDS,
+    LAN_ROLES,
+    ROLES,
+    ExportContext,
+    Peer,
+    comment_block,
+    header_lines,
+    labels_scopes,
+    named_peers,
+    object_name,
+    one_line,
+    port_forwards,
+    rule_about,
+)
 from exporters.dialects import format_ports
 from exporters.words import say
 from fwplan.merge import Endpoint, Limits, Rule, RuleSet
 from fwplan.table import aligned
 
 RULE_COLUMNS = ("interface", "direction", "family", "protocol", "source", "destination", "port", "description")
-FORWARD_COLUMNS = ("interface", "family", "protocol", "source", "destination", "port", "redirect_ip",
-                   "redirect_port", "description")
+FORWARD_COLUMNS = (
+    "interface",
+    "family",
+    "protocol",
+    "source",
+    "destination",
+    "port",
+    "redirect_ip",
+    "redirect_port",
+    "description",
+)
 ALIAS_TYPES = {"lan-network": "Network", "lan-address": "Host", "vpn-router": "Host", "pbx-host": "Host"}
 FAMILIES = {4: "IPv4", 6: "IPv6"}
 
@@ -79,8 +101,13 @@ class PfsenseExporter:
         out = [comment_block(self._head(ruleset, context, bool(forwarded))), "\n"]
         out.append(f"# {say('pfsense.address_aliases', lang)}\n")
         for role in (r for r in ROLES if r in named):
-            line = say("pfsense.alias", lang, alias=object_name(role, prefix, "_"), type=ALIAS_TYPES[role],
-                       value=self._address(named[role]))
+            line = say(
+                "pfsense.alias",
+                lang,
+                alias=object_name(role, prefix, "_"),
+                type=ALIAS_TYPES[role],
+                value=self._address(named[role]),
+            )
             out.append(f"# {one_line(line)}\n")
         out.append(f"\n# {say('pfsense.port_aliases', lang)}\n")
         for label, rule in numbered:
@@ -93,19 +120,39 @@ class PfsenseExporter:
         for label, rule in numbered:
             if label in forwarded:
                 continue
-            rows.append((label, self._interface(rule, peers, wan, lan), DIRECTION_WORDS[lang][rule.direction],
-                         family, rule.protocol.upper(), self._side(rule.source, peers, prefix),
-                         self._side(rule.destination, peers, prefix), port_alias(prefix, label),
-                         f"fwplan {label}: {rule_about(rule, lang, scoped)}"))
+            rows.append(
+                (
+                    label,
+                    self._interface(rule, peers, wan, lan),
+                    DIRECTION_WORDS[lang][rule.direction],
+                    family,
+                    rule.protocol.upper(),
+                    self._side(rule.source, peers, prefix),
+                    self._side(rule.destination, peers, prefix),
+                    port_alias(prefix, label),
+                    f"fwplan {label}: {rule_about(rule, lang, scoped)}",
+                )
+            )
         out.append(f"\n# {say('pfsense.rules', lang, menu=say(f'{self.menus}.rules_menu', lang))}\n")
         out.extend(f"# {line}\n" for line in aligned(rows, underline=False))
         if forwarded:
             rows = [("#", *(say(f"pfsense.col.{c}", lang) for c in FORWARD_COLUMNS))]
             for label, target in forwarded.items():
                 rule = by_label[label]
-                rows.append((label, wan, family, rule.protocol.upper(), self._side(rule.source, peers, prefix),
-                             f"{wan} address", port_alias(prefix, label), self._side(target, peers, prefix),
-                             port_alias(prefix, label), f"fwplan {label}: {rule_about(rule, lang, scoped)}"))
+                rows.append(
+                    (
+                        label,
+                        wan,
+                        family,
+                        rule.protocol.upper(),
+                        self._side(rule.source, peers, prefix),
+                        f"{wan} address",
+                        port_alias(prefix, label),
+                        self._side(target, peers, prefix),
+                        port_alias(prefix, label),
+                        f"fwplan {label}: {rule_about(rule, lang, scoped)}",
+                    )
+                )
             out.append(f"\n# {say('pfsense.forwards', lang, menu=say(f'{self.menus}.nat_menu', lang))}\n")
             out.extend(f"# {line}\n" for line in aligned(rows, underline=False))
         return "".join(out)
@@ -115,14 +162,28 @@ class PfsenseExporter:
         wan, lan = context.interfaces(*self.interfaces)
         head = header_lines(ruleset, context, self.product, self.takes_names)
         head.append(say("pfsense.interfaces", lang, wan=wan, lan=lan))
-        head.append(say("pfsense.steps", lang, address_menu=say(f"{self.menus}.address_menu", lang),
-                        port_step=say(f"{self.menus}.port_step", lang, menu=say(f"{self.menus}.alias_menu", lang)),
-                        rules_menu=say(f"{self.menus}.rules_menu", lang), family_field=self.family_field))
+        head.append(
+            say(
+                "pfsense.steps",
+                lang,
+                address_menu=say(f"{self.menus}.address_menu", lang),
+                port_step=say(f"{self.menus}.port_step", lang, menu=say(f"{self.menus}.alias_menu", lang)),
+                rules_menu=say(f"{self.menus}.rules_menu", lang),
+                family_field=self.family_field,
+            )
+        )
         head.append(say(f"{self.menus}.docs", lang))
         if forwards:
             head.append(say("pfsense.nat", lang, wan=wan))
-            head.append(say("pfsense.forward_step", lang, nat_menu=say(f"{self.menus}.nat_menu", lang),
-                            destination=f"{wan} address", filter=say(f"{self.menus}.filter", lang, wan=wan)))
+            head.append(
+                say(
+                    "pfsense.forward_step",
+                    lang,
+                    nat_menu=say(f"{self.menus}.nat_menu", lang),
+                    destination=f"{wan} address",
+                    filter=say(f"{self.menus}.filter", lang, wan=wan),
+                )
+            )
         elif not context.router.nat and context.family == 4 and any(r.direction == "inbound" for r in ruleset.rules):
             head.append(say("pfsense.no_nat", lang, wan=wan))
         head.append(say("pfsense.again", lang))

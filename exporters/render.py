@@ -61,8 +61,9 @@ class ExportSettings(NamedTuple):
     plain_acl: bool = False
     given: frozenset[str] = frozenset()
 
-    def with_prefs(self, prefs: ExportPrefs, format_name: str,
-                   overridden: frozenset[str] = frozenset()) -> ExportSettings:
+    def with_prefs(
+        self, prefs: ExportPrefs, format_name: str, overridden: frozenset[str] = frozenset()
+    ) -> ExportSettings:
         """These settings with a plan's ``[export]`` values filled in where the user gave no flag.
 
         ``overridden`` names further keys a flag set back to the default (``--no-masquerade``,
@@ -121,11 +122,15 @@ def check_options(format_name: str, settings: ExportSettings) -> None:
         format_name = f"{format_name} --dialect {settings.dialect}"
     if "range_cost" in settings.given and "max_entries" not in settings.given:
         accepted -= {"range_cost"}
-    for key in OPTION_FLAGS:
+    for key, flag in OPTION_FLAGS.items():
         if key in settings.given and key not in accepted:
-            flags = ", ".join(OPTION_FLAGS[k] for k in OPTION_FLAGS if k in accepted)
-            raise FwplanError.about("export.option_unused", option=OPTION_FLAGS[key], format=format_name,
-                                    accepted=flags or Text(*MESSAGES["export.options_none"]))
+            flags = ", ".join(f for k, f in OPTION_FLAGS.items() if k in accepted)
+            raise FwplanError.about(
+                "export.option_unused",
+                option=flag,
+                format=format_name,
+                accepted=flags or Text(*MESSAGES["export.options_none"]),
+            )
 
 
 #: Linux interface names (IFNAMSIZ 16 with the NUL; '/' and ':' are refused or mean aliases).
@@ -168,26 +173,32 @@ def render_export(catalog: Catalog, plan: Plan, format_name: str, settings: Expo
         limits = Limits(settings.max_entries, settings.range_cost) if settings.max_entries else Limits()
     else:
         limits = exporter.limits
-    options = MergeOptions(fuse_protocols=exporter.fuse_protocols and not settings.separate_protocols,
-                           max_gap=settings.max_gap, limits=limits)
+    options = MergeOptions(
+        fuse_protocols=exporter.fuse_protocols and not settings.separate_protocols,
+        max_gap=settings.max_gap,
+        limits=limits,
+    )
     scopes = settings.scopes or default_scopes(format_name)
     ruleset = build(catalog, plan, options).in_scopes(scopes)
     if not ruleset.rules and not document:
         # A router file with no rules would still set a drop policy and cut all forwarded traffic.
-        raise FwplanError.about("export.empty_scope", scopes=",".join(scopes),
-                                others=",".join(scope for scope, _ in ruleset.omitted))
+        raise FwplanError.about(
+            "export.empty_scope", scopes=",".join(scopes), others=",".join(scope for scope, _ in ruleset.omitted)
+        )
     if settings.dialect:
         return port_lists(ruleset, settings.dialect)
     if format_name in exporters.CORE:
         from fwplan.formats import RenderOptions
 
-        return exporter.render_options(ruleset, RenderOptions(lang=settings.lang, csv_german=settings.csv_german,
-                                                              catalog=catalog, plan=plan))
+        return exporter.render_options(
+            ruleset, RenderOptions(lang=settings.lang, csv_german=settings.csv_german, catalog=catalog, plan=plan)
+        )
     from exporters.base import ExportContext, RouterSettings, forward_target, is_port_forward
 
     router = RouterSettings(**{key: getattr(settings, key) for key in ROUTER_OPTIONS})
-    context = ExportContext(catalog, plan, settings.lang, resolve=settings.resolve, router=router,
-                            csv_german=settings.csv_german)
+    context = ExportContext(
+        catalog, plan, settings.lang, resolve=settings.resolve, router=router, csv_german=settings.csv_german
+    )
     if not document:
         for number, rule in ruleset.numbered():
             if is_port_forward(rule, context):

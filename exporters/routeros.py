@@ -37,8 +37,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from exporters.base import ExportContext, Peer, ascii_text, comment_block, forward_device, header_lines
-from exporters.base import labels_scopes, one_line, peer, rule_comment
+from exporters.base import (
+    ExportContext,
+    Peer,
+    ascii_text,
+    comment_block,
+    forward_device,
+    header_lines,
+    labels_scopes,
+    one_line,
+    peer,
+    rule_comment,
+)
 from exporters.dialects import format_ports
 from exporters.words import say
 from fwplan.merge import PLACEHOLDER_PBX_HOST, PLACEHOLDER_WORDS, Endpoint, Limits, Rule, RuleSet
@@ -103,8 +113,9 @@ class RouterosExporter:
         head.append(say("routeros.docs", lang))
         out = [comment_block(head)]
         host = context.plan.host
-        uses_host = any(peer(e, context, True).role == "pbx-host" for r in ruleset.rules
-                        for e in (r.source, r.destination))
+        uses_host = any(
+            peer(e, context, True).role == "pbx-host" for r in ruleset.rules for e in (r.source, r.destination)
+        )
         out.append(f"{ip} firewall address-list\n")
         out.append(f"remove [find list={pbx_list(prefix)} dynamic=no]\n")
         if uses_host:
@@ -119,11 +130,15 @@ class RouterosExporter:
                 target = forwards[number]
                 if target is None:
                     continue
-                words = ["add chain=dstnat action=dst-nat", f"in-interface-list={ros_value(wan)}",
-                         f"protocol={rule.protocol}", *self._side("src", rule.source, context),
-                         f"dst-port={format_ports(rule.ports, 'routeros')}",
-                         f"to-addresses={self._address(peer(target, context, self.takes_names))}",
-                         f"comment={ros_comment(rule_comment(number, rule, lang, scoped), prefix)}"]
+                words = [
+                    "add chain=dstnat action=dst-nat",
+                    f"in-interface-list={ros_value(wan)}",
+                    f"protocol={rule.protocol}",
+                    *self._side("src", rule.source, context),
+                    f"dst-port={format_ports(rule.ports, 'routeros')}",
+                    f"to-addresses={self._address(peer(target, context, self.takes_names))}",
+                    f"comment={ros_comment(rule_comment(number, rule, lang, scoped), prefix)}",
+                ]
                 out.append(" ".join(words) + "\n")
         out.append(f"{ip} firewall filter\n{remove}")
         for number, rule in numbered:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 from fwplan.errors import FwplanError
 from fwplan.files import MAX_CATALOG_BYTES, read_user_file
@@ -45,6 +46,7 @@ def scope_of(local: str, peer: str) -> str:
     if local not in INSIDE:
         return "remote"
     return "internal" if peer in INSIDE else "internet"
+
 
 _ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 _DATA_VERSION = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
@@ -242,6 +244,7 @@ class Catalog:
 # Loading
 # --------------------------------------------------------------------------
 
+
 def default_catalog_path() -> Path:
     """The catalog shipped in the wheel, or the one at the top of a source checkout."""
     here = Path(__file__).resolve().parent
@@ -305,7 +308,9 @@ class _Validator:
 
     def array_of_tables(self, value: Any, path: str) -> list:
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise self.fail(path, f"must be an array of tables ([[{path.split('.')[-1]}]]), not {_kind(value)}")
+            raise self.fail(
+                path, f"must be an array of tables ([[{path.rsplit('.', maxsplit=1)[-1]}]]), not {_kind(value)}"
+            )
         return value
 
     def string(self, value: Any, path: str, *, allow_empty: bool = False) -> str:
@@ -315,7 +320,9 @@ class _Validator:
             raise self.fail(path, "must not be empty")
         bad = _unsafe_char(value)
         if bad is not None:
-            raise self.fail(path, f"contains U+{ord(bad):04X}, a control or format character; only printable text is accepted")
+            raise self.fail(
+                path, f"contains U+{ord(bad):04X}, a control or format character; only printable text is accepted"
+            )
         return value
 
     def ident(self, value: Any, path: str) -> str:
@@ -353,10 +360,10 @@ class _Validator:
                     elif isinstance(item, int) and not isinstance(item, bool):
                         ranges.append(PortRange(item, item))
                     else:
-                        raise PortError(f"entry {item!r} is neither a port number nor a text like \"9100-9101\"")
+                        raise PortError(f'entry {item!r} is neither a port number nor a text like "9100-9101"')
                 ports = PortSet(tuple(ranges))
             else:
-                raise PortError(f"must be a port, a list of ports or a text like \"443, 9100-9101\", not {_kind(value)}")
+                raise PortError(f'must be a port, a list of ports or a text like "443, 9100-9101", not {_kind(value)}')
         except PortError as exc:
             raise self.fail(path, str(exc)) from None
         if not ports:
@@ -365,8 +372,12 @@ class _Validator:
 
     # ---- the catalog ----
     def catalog(self, data: dict, file_bytes: bytes) -> Catalog:
-        self.table(data, "", ("schema", "data_version", "title", "caveat", "group", "product"),
-                   ("schema", "data_version", "product"))
+        self.table(
+            data,
+            "",
+            ("schema", "data_version", "title", "caveat", "group", "product"),
+            ("schema", "data_version", "product"),
+        )
         schema = data["schema"]
         if schema != SCHEMA_VERSION or isinstance(schema, bool):
             raise self.fail("schema", f"schema {schema!r} is not supported; this fwplan reads schema {SCHEMA_VERSION}")
@@ -374,8 +385,15 @@ class _Validator:
         if not _DATA_VERSION.fullmatch(data_version):
             raise self.fail("data_version", f"{data_version!r} is not a date; write it as YYYY-MM, e.g. 2020-04")
         title = self.string(data.get("title", "fwplan catalog"), "title")
-        caveat = self.note(data["caveat"], "caveat") if "caveat" in data else Note(
-            Text("Firewall-Änderungen vorher mit dem Anbieter absprechen.", "Agree firewall changes with the provider first.")
+        caveat = (
+            self.note(data["caveat"], "caveat")
+            if "caveat" in data
+            else Note(
+                Text(
+                    "Firewall-Änderungen vorher mit dem Anbieter absprechen.",
+                    "Agree firewall changes with the provider first.",
+                )
+            )
         )
         groups: dict[str, Group] = {}
         for i, raw in enumerate(self.array_of_tables(data.get("group", []), "group")):
@@ -419,7 +437,7 @@ class _Validator:
             components.append(component)
         if not components:
             raise self.fail(f"{path}.component", "a product needs at least one component")
-        for i, component in enumerate(components):
+        for component in components:
             if component.parent is not None and component.parent not in seen:
                 raise self.fail(
                     f'{path}.component "{component.short_id}".parent',
@@ -430,9 +448,8 @@ class _Validator:
 
     def no_parent_cycles(self, components: list[Component], path: str) -> None:
         parents = {c.id: c.parent for c in components}
-        for start in parents:
+        for start, node in parents.items():
             seen = {start}
-            node = parents[start]
             while node is not None:
                 if node in seen:
                     raise self.fail(f'{path}.component "{start.split("/", 1)[1]}".parent', "parents form a cycle")
@@ -440,8 +457,9 @@ class _Validator:
                 node = parents[node]
 
     def component(self, raw: dict, path: str, product_id: str, groups: Mapping[str, Group]) -> Component:
-        self.table(raw, path, ("id", "name", "local", "parent", "condition", "groups", "notes", "requirement"),
-                   ("id", "name"))
+        self.table(
+            raw, path, ("id", "name", "local", "parent", "condition", "groups", "notes", "requirement"), ("id", "name")
+        )
         short = self.ident(raw["id"], f"{path}.id")
         path = f'{path.rsplit(".", 1)[0]}.component "{short}"'
         full_id = f"{product_id}/{short}"
@@ -471,23 +489,37 @@ class _Validator:
             for j, r in enumerate(groups[group_id].requirements):
                 self.reachable(r.local or local, r.peer, f'{path} with group "{group_id}".requirement[{j}]')
         return Component(
-            id=full_id, product_id=product_id, name=self.text(raw["name"], f"{path}.name"), local=local,
-            parent=parent, condition=condition, groups=tuple(group_ids), notes=notes, requirements=requirements,
+            id=full_id,
+            product_id=product_id,
+            name=self.text(raw["name"], f"{path}.name"),
+            local=local,
+            parent=parent,
+            condition=condition,
+            groups=tuple(group_ids),
+            notes=notes,
+            requirements=requirements,
         )
 
     def reachable(self, local: str, peer: str, path: str) -> None:
         """A remote client has no path into the site but through its internet router: refuse a site peer."""
         if local not in INSIDE and peer in INSIDE:
-            raise self.fail(f"{path}.peer", f"a {local!r} side cannot have peer {peer!r}, an end inside the site; "
-                                            "a remote client reaches the site at pbx-host (or any)")
+            raise self.fail(
+                f"{path}.peer",
+                f"a {local!r} side cannot have peer {peer!r}, an end inside the site; "
+                "a remote client reaches the site at pbx-host (or any)",
+            )
 
     def requirements(self, raw: Any, path: str) -> tuple[Requirement, ...]:
         items = self.array_of_tables(raw, f"{path}.requirement")
         return tuple(self.requirement(item, f"{path}.requirement[{j}]") for j, item in enumerate(items))
 
     def requirement(self, raw: dict, path: str) -> Requirement:
-        self.table(raw, path, ("article", "direction", "protocol", "ports", "peer", "local", "purpose", "alternatives"),
-                   ("direction", "protocol", "ports", "peer", "purpose"))
+        self.table(
+            raw,
+            path,
+            ("article", "direction", "protocol", "ports", "peer", "local", "purpose", "alternatives"),
+            ("direction", "protocol", "ports", "peer", "purpose"),
+        )
         alternatives = raw.get("alternatives", False)
         if not isinstance(alternatives, bool):
             raise self.fail(f"{path}.alternatives", f"must be true or false, not {_kind(alternatives)}")
@@ -520,5 +552,11 @@ def _unsafe_char(value: str) -> str | None:
 
 
 def _kind(value: Any) -> str:
-    return {dict: "a table", list: "an array", str: "a string", bool: "a boolean", int: "a number",
-            float: "a number"}.get(type(value), type(value).__name__)
+    return {
+        dict: "a table",
+        list: "an array",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+    }.get(type(value), type(value).__name__)

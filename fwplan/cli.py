@@ -10,17 +10,26 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Mapping, NamedTuple, NoReturn, Sequence
+from typing import NamedTuple, NoReturn
 
 from fwplan.catalog import Catalog, CatalogError, load_catalog
 from fwplan.errors import FwplanError, OutputError, printable
 from fwplan.lang import LANGUAGES, default_language
 from fwplan.merge import build
-from fwplan.plan import Plan, PlanError, check_vpn_router, expand_selection, parse_host, parse_lan, parse_vpn_router
-from fwplan.plan import read_plan_file
-from fwplan.plan import atomic_write_bytes
+from fwplan.plan import (
+    Plan,
+    PlanError,
+    atomic_write_bytes,
+    check_vpn_router,
+    expand_selection,
+    parse_host,
+    parse_lan,
+    parse_vpn_router,
+    read_plan_file,
+)
 
 PROG = "fwplan"
 COMMANDS = ("list", "export", "check-catalog", "probe")
@@ -47,8 +56,9 @@ class _Parser(argparse.ArgumentParser):
         handled = sys.exc_info()[1]
         refused = handled.__context__ if isinstance(handled, argparse.ArgumentError) else None
         if isinstance(refused, _BadValue):
-            raise UsageError.about("usage.argument", argument=handled.argument_name, problem=refused.error,
-                                   prog=self.prog)
+            raise UsageError.about(
+                "usage.argument", argument=handled.argument_name, problem=refused.error, prog=self.prog
+            )
         raise UsageError.about("usage", message=message, prog=self.prog)
 
 
@@ -59,20 +69,29 @@ def _add_catalog_option(parser: argparse.ArgumentParser) -> None:
 def _add_plan_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("plan (flags override the plan file)")
     group.add_argument("--plan", metavar="FILE", help="plan file (TOML) to start from")
-    group.add_argument("--select", metavar="ID", action="append", default=None,
-                       help="product id (its unconditional components) or component id (a conditional item is "
-                            "selected only by its own id); repeat for more")
+    group.add_argument(
+        "--select",
+        metavar="ID",
+        action="append",
+        default=None,
+        help="product id (its unconditional components) or component id (a conditional item is "
+        "selected only by its own id); repeat for more",
+    )
     group.add_argument("--lan", metavar="ADDR[/LEN]", help="planning-document LAN address, e.g. 192.168.50.2/24")
     group.add_argument("--host", metavar="NAME|IP", help="PBX hostname, e.g. acme.telovip.de, or its IP address")
-    group.add_argument("--vpn-router", metavar="ADDR",
-                       help="the VPN router's local address from the planning document, where it is not the LAN "
-                            "address (default: the LAN address); used by the VPN tunnel's rules")
+    group.add_argument(
+        "--vpn-router",
+        metavar="ADDR",
+        help="the VPN router's local address from the planning document, where it is not the LAN "
+        "address (default: the LAN address); used by the VPN tunnel's rules",
+    )
     _add_catalog_option(parser)
 
 
 def _add_lang_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=LANGUAGES, default=None,
-                        help="language of names and purposes (default: from LANG/LC_ALL)")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=None, help="language of names and purposes (default: from LANG/LC_ALL)"
+    )
 
 
 def build_tui_parser() -> _Parser:
@@ -80,11 +99,11 @@ def build_tui_parser() -> _Parser:
         prog=PROG,
         description="Plan the firewall rules for InstantPBX and HostedPBX. Without a command, opens the planner.",
         epilog="commands:\n"
-               "  list            products and components, with ids and what each needs\n"
-               "  export          the merged rule set as csv, text, json or a router format\n"
-               "  check-catalog   validate a catalog file and summarise it\n"
-               "  probe           on site: check that the planned outbound ports to the PBX get through\n"
-               f"Run '{PROG} COMMAND --help' for a command's options.",
+        "  list            products and components, with ids and what each needs\n"
+        "  export          the merged rule set as csv, text, json or a router format\n"
+        "  check-catalog   validate a catalog file and summarise it\n"
+        "  probe           on site: check that the planned outbound ports to the PBX get through\n"
+        f"Run '{PROG} COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_plan_options(parser)
@@ -109,53 +128,132 @@ def export_format_names() -> tuple[str, ...]:
 def build_export_parser() -> _Parser:
     parser = _Parser(prog=f"{PROG} export", description="Export the merged, minimal rule set.")
     _add_plan_options(parser)
-    parser.add_argument("--format", default=None, metavar="FORMAT",
-                        help=f"one of: {', '.join(export_format_names())} (default: the plan's [export] format, "
-                             "else text)")
+    parser.add_argument(
+        "--format",
+        default=None,
+        metavar="FORMAT",
+        help=f"one of: {', '.join(export_format_names())} (default: the plan's [export] format, else text)",
+    )
     parser.add_argument("-o", "--output", metavar="PATH", default="-", help="file to write, or - for stdout (default)")
     _add_lang_option(parser)
-    parser.add_argument("--csv-dialect", choices=("rfc4180", "excel-de"), default=None,
-                        help="excel-de: ';' separator and a BOM, for spreadsheets in German locales")
-    parser.add_argument("--separate-protocols", action="store_true",
-                        help="keep TCP and UDP rules apart instead of fusing them into tcp/udp")
-    parser.add_argument("--max-gap", type=_non_negative_int, default=0, metavar="N",
-                        help="merge port ranges across gaps of at most N ports; the extra ports are reported "
-                             "(default 0: never open more than the article asks)")
-    parser.add_argument("--max-entries", type=_positive_int, default=None, metavar="N",
-                        help="split rules so that none has more than N port entries")
-    parser.add_argument("--range-cost", type=_positive_int, default=None, metavar="N",
-                        help="entries a port range counts as with --max-entries (iptables multiport: 2)")
-    parser.add_argument("--scope", action="append", type=_scopes, default=None, metavar="SCOPE",
-                        help="which rules: internet (the site's internet router), internal (between LAN segments), "
-                             "remote (remote clients' networks) or all; repeat or give a comma list (default: all "
-                             "for csv, text, json and markdown, internet for router formats)")
-    parser.add_argument("--resolve", action="store_true",
-                        help="resolve the PBX hostname at export time where the format cannot take a name")
+    parser.add_argument(
+        "--csv-dialect",
+        choices=("rfc4180", "excel-de"),
+        default=None,
+        help="excel-de: ';' separator and a BOM, for spreadsheets in German locales",
+    )
+    parser.add_argument(
+        "--separate-protocols",
+        action="store_true",
+        help="keep TCP and UDP rules apart instead of fusing them into tcp/udp",
+    )
+    parser.add_argument(
+        "--max-gap",
+        type=_non_negative_int,
+        default=0,
+        metavar="N",
+        help="merge port ranges across gaps of at most N ports; the extra ports are reported "
+        "(default 0: never open more than the article asks)",
+    )
+    parser.add_argument(
+        "--max-entries",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="split rules so that none has more than N port entries",
+    )
+    parser.add_argument(
+        "--range-cost",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="entries a port range counts as with --max-entries (iptables multiport: 2)",
+    )
+    parser.add_argument(
+        "--scope",
+        action="append",
+        type=_scopes,
+        default=None,
+        metavar="SCOPE",
+        help="which rules: internet (the site's internet router), internal (between LAN segments), "
+        "remote (remote clients' networks) or all; repeat or give a comma list (default: all "
+        "for csv, text, json and markdown, internet for router formats)",
+    )
+    parser.add_argument(
+        "--resolve",
+        action="store_true",
+        help="resolve the PBX hostname at export time where the format cannot take a name",
+    )
     router = parser.add_argument_group("the site's router (router formats; a plan's [export] table sets them too)")
-    router.add_argument("--wan-if", type=_interface, default=None, metavar="NAME",
-                        help="the router's internet interface (or interface list); each format has a default")
-    router.add_argument("--lan-if", type=_interface, default=None, metavar="NAME",
-                        help="the router's LAN interface (or interface list); each format has a default")
-    router.add_argument("--no-nat", dest="nat", action="store_false", default=None,
-                        help="the LAN is routed (public addresses): plain filter rules, no port forwards or NAT")
-    router.add_argument("--nat", dest="nat", action="store_true",
-                        help="the LAN is private IPv4 behind NAT (the default; overrides a plan's nat = false)")
-    router.add_argument("--masquerade", action="store_true", default=None,
-                        help="nftables, iptables: add the outbound source NAT (a Linux router usually has it)")
-    router.add_argument("--no-masquerade", dest="masquerade", action="store_false",
-                        help="no outbound source NAT (the default; overrides a plan's masquerade = true)")
-    router.add_argument("--name-prefix", type=_name_prefix, default=None, metavar="PREFIX",
-                        help="prefix of the objects the export creates (default fwplan)")
-    router.add_argument("--plain-acl", action="store_true", default=None,
-                        help="cisco-ios: plain access lists to merge into yours, instead of the zone-based firewall")
-    router.add_argument("--no-plain-acl", dest="plain_acl", action="store_false",
-                        help="cisco-ios: the zone-based firewall (the default; overrides a plan's plain_acl = true)")
+    router.add_argument(
+        "--wan-if",
+        type=_interface,
+        default=None,
+        metavar="NAME",
+        help="the router's internet interface (or interface list); each format has a default",
+    )
+    router.add_argument(
+        "--lan-if",
+        type=_interface,
+        default=None,
+        metavar="NAME",
+        help="the router's LAN interface (or interface list); each format has a default",
+    )
+    router.add_argument(
+        "--no-nat",
+        dest="nat",
+        action="store_false",
+        default=None,
+        help="the LAN is routed (public addresses): plain filter rules, no port forwards or NAT",
+    )
+    router.add_argument(
+        "--nat",
+        dest="nat",
+        action="store_true",
+        help="the LAN is private IPv4 behind NAT (the default; overrides a plan's nat = false)",
+    )
+    router.add_argument(
+        "--masquerade",
+        action="store_true",
+        default=None,
+        help="nftables, iptables: add the outbound source NAT (a Linux router usually has it)",
+    )
+    router.add_argument(
+        "--no-masquerade",
+        dest="masquerade",
+        action="store_false",
+        help="no outbound source NAT (the default; overrides a plan's masquerade = true)",
+    )
+    router.add_argument(
+        "--name-prefix",
+        type=_name_prefix,
+        default=None,
+        metavar="PREFIX",
+        help="prefix of the objects the export creates (default fwplan)",
+    )
+    router.add_argument(
+        "--plain-acl",
+        action="store_true",
+        default=None,
+        help="cisco-ios: plain access lists to merge into yours, instead of the zone-based firewall",
+    )
+    router.add_argument(
+        "--no-plain-acl",
+        dest="plain_acl",
+        action="store_false",
+        help="cisco-ios: the zone-based firewall (the default; overrides a plan's plain_acl = true)",
+    )
     from exporters.dialects import DIALECTS
 
-    parser.add_argument("--dialect", choices=(*DIALECTS, "none"), default=None, metavar="NAME",
-                        help="print only each rule's port list, written the way that router's port field wants it "
-                             f"(one rule per line; a blank line between multi-line lists): {', '.join(DIALECTS)}; "
-                             "none: the whole file, even where the plan's [export] sets a dialect")
+    parser.add_argument(
+        "--dialect",
+        choices=(*DIALECTS, "none"),
+        default=None,
+        metavar="NAME",
+        help="print only each rule's port list, written the way that router's port field wants it "
+        f"(one rule per line; a blank line between multi-line lists): {', '.join(DIALECTS)}; "
+        "none: the whole file, even where the plan's [export] sets a dialect",
+    )
     return parser
 
 
@@ -171,25 +269,42 @@ def build_probe_parser() -> _Parser:
     parser = _Parser(
         prog=f"{PROG} probe",
         description="On site, after the router is configured: check that the planned outbound ports to the PBX "
-                    "get through. TCP ports get a connect (large ranges are sampled: each end and a few inside); "
-                    "UDP 5060 gets a SIP OPTIONS request and UDP 3478 a STUN Binding request; other UDP ports "
-                    "are listed as not testable. Only the PBX host and the --target you give are contacted.",
+        "get through. TCP ports get a connect (large ranges are sampled: each end and a few inside); "
+        "UDP 5060 gets a SIP OPTIONS request and UDP 3478 a STUN Binding request; other UDP ports "
+        "are listed as not testable. Only the PBX host and the --target you give are contacted.",
         epilog="results: open (connected or answered), refused (the host answered: the path is open, nothing "
-               "listens), filtered (no answer within the timeout), unreachable (an ICMP error or no route), "
-               "not run (the run's deadline came first). Progress goes to stderr: a bar on a terminal, one line "
-               "per probe otherwise. The whole run ends within timeout x (ceil(probes / parallel) + 1) + 0.5 s. "
-               "Exit codes: 0 when every probed port got through (open or refused), 1 when some did not, "
-               "2 for a user error.",
+        "listens), filtered (no answer within the timeout), unreachable (an ICMP error or no route), "
+        "not run (the run's deadline came first). Progress goes to stderr: a bar on a terminal, one line "
+        "per probe otherwise. The whole run ends within timeout x (ceil(probes / parallel) + 1) + 0.5 s. "
+        "Exit codes: 0 when every probed port got through (open or refused), 1 when some did not, "
+        "2 for a user error.",
     )
     _add_plan_options(parser)
-    parser.add_argument("--target", metavar="HOST",
-                        help="host (name or IP) to check the rules to 'any' against; without it they are skipped")
-    parser.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="S",
-                        help=f"seconds to wait for each probe (default {DEFAULT_TIMEOUT:g}, at most {MAX_TIMEOUT:g})")
-    parser.add_argument("--parallel", type=_positive_int, default=DEFAULT_PARALLEL, metavar="N",
-                        help=f"probes at once (default {DEFAULT_PARALLEL})")
-    parser.add_argument("--format", choices=("text", "csv", "json"), default="text",
-                        help="results on stdout as a text table (default), csv or json")
+    parser.add_argument(
+        "--target",
+        metavar="HOST",
+        help="host (name or IP) to check the rules to 'any' against; without it they are skipped",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="S",
+        help=f"seconds to wait for each probe (default {DEFAULT_TIMEOUT:g}, at most {MAX_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--parallel",
+        type=_positive_int,
+        default=DEFAULT_PARALLEL,
+        metavar="N",
+        help=f"probes at once (default {DEFAULT_PARALLEL})",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "csv", "json"),
+        default="text",
+        help="results on stdout as a text table (default), csv or json",
+    )
     _add_lang_option(parser)
     return parser
 
@@ -256,6 +371,7 @@ def _positive_int(text: str) -> int:
 # Shared steps
 # --------------------------------------------------------------------------
 
+
 class Inputs(NamedTuple):
     """What the commands work on: the catalog, the plan, the language."""
 
@@ -291,6 +407,7 @@ def write_output(text: str, output: str, what: str = "export") -> None:
 # Commands
 # --------------------------------------------------------------------------
 
+
 def cmd_tui(args: argparse.Namespace) -> int:
     inputs = load_inputs(args)
     try:
@@ -303,8 +420,11 @@ def cmd_tui(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.catalog)
     lang = args.lang or default_language()
-    needs_words = {"lan": {"en": "LAN address", "de": "LAN-Adresse"}, "host": {"en": "PBX host", "de": "PBX-Host"},
-                   "vpn": {"en": "VPN router (else the LAN address)", "de": "VPN-Router (sonst die LAN-Adresse)"}}
+    needs_words = {
+        "lan": {"en": "LAN address", "de": "LAN-Adresse"},
+        "host": {"en": "PBX host", "de": "PBX-Host"},
+        "vpn": {"en": "VPN router (else the LAN address)", "de": "VPN-Router (sonst die LAN-Adresse)"},
+    }
     if args.format == "json":
         import json
 
@@ -341,12 +461,14 @@ def cmd_list(args: argparse.Namespace) -> int:
             condition = {"en": " [conditional]", "de": " [bedingt]"}[lang] if c.condition else ""
             lines.append(f"{(indent + c.id).ljust(width)}{c.name.get(lang)}{condition}  ({label}: {needs})")
         lines.append("")
-    lines.append({
-        "en": "--select PRODUCT selects its components except the [conditional] ones; a conditional item is "
-              "selected only by its own id.",
-        "de": "--select PRODUKT wählt dessen Komponenten ohne die mit [bedingt] markierten; ein bedingtes Element "
-              "wird nur über seine eigene ID gewählt.",
-    }[lang])
+    lines.append(
+        {
+            "en": "--select PRODUCT selects its components except the [conditional] ones; a conditional item is "
+            "selected only by its own id.",
+            "de": "--select PRODUKT wählt dessen Komponenten ohne die mit [bedingt] markierten; ein bedingtes Element "
+            "wird nur über seine eigene ID gewählt.",
+        }[lang]
+    )
     sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_OK
 
@@ -359,28 +481,44 @@ def cmd_export(args: argparse.Namespace) -> int:
     format_name = args.format or inputs.plan.export.format or "text"
     if format_name not in names:
         raise UsageError.about("usage.unknown_format", value=format_name, accepted=", ".join(names))
-    given = {key: value for key, value in (
-        ("separate_protocols", args.separate_protocols or None), ("max_entries", args.max_entries),
-        ("range_cost", args.range_cost), ("csv_german", args.csv_dialect), ("resolve", args.resolve or None),
-        ("wan_if", args.wan_if), ("lan_if", args.lan_if), ("nat", args.nat), ("masquerade", args.masquerade),
-        ("name_prefix", args.name_prefix), ("plain_acl", args.plain_acl),
-    ) if value is not None}
+    given = {
+        key: value
+        for key, value in (
+            ("separate_protocols", args.separate_protocols or None),
+            ("max_entries", args.max_entries),
+            ("range_cost", args.range_cost),
+            ("csv_german", args.csv_dialect),
+            ("resolve", args.resolve or None),
+            ("wan_if", args.wan_if),
+            ("lan_if", args.lan_if),
+            ("nat", args.nat),
+            ("masquerade", args.masquerade),
+            ("name_prefix", args.name_prefix),
+            ("plain_acl", args.plain_acl),
+        )
+        if value is not None
+    }
     # --no-masquerade and --no-plain-acl only undo a plan's setting: a format without the option is not refused
     refusable = {k for k, v in given.items() if not (k in ("masquerade", "plain_acl") and v is False)}
     overridden = set(given) | ({"dialect"} if args.dialect == "none" else set())
     settings = ExportSettings(
-        lang=inputs.lang, separate_protocols=args.separate_protocols, max_gap=args.max_gap,
-        max_entries=args.max_entries, range_cost=args.range_cost or 1, csv_german=args.csv_dialect == "excel-de",
-        resolve=args.resolve, dialect=None if args.dialect == "none" else args.dialect,
+        lang=inputs.lang,
+        separate_protocols=args.separate_protocols,
+        max_gap=args.max_gap,
+        max_entries=args.max_entries,
+        range_cost=args.range_cost or 1,
+        csv_german=args.csv_dialect == "excel-de",
+        resolve=args.resolve,
+        dialect=None if args.dialect == "none" else args.dialect,
         scopes=tuple(dict.fromkeys(s for group in args.scope for s in group)) if args.scope else None,
-        **{k: v for k, v in given.items() if k in ROUTER_OPTIONS}, given=frozenset(refusable),
+        **{k: v for k, v in given.items() if k in ROUTER_OPTIONS},
+        given=frozenset(refusable),
     ).with_prefs(inputs.plan.export, format_name, overridden=frozenset(overridden))
     text = render_export(inputs.catalog, inputs.plan, format_name, settings)
     write_output(text, args.output)
     if args.output != "-":
         print(f"fwplan: wrote {format_name} to {printable(args.output)}", file=sys.stderr)
     return EXIT_OK
-
 
 
 def cmd_probe(args: argparse.Namespace) -> int:
@@ -423,7 +561,7 @@ def cmd_check_catalog(args: argparse.Namespace) -> int:
     )
     from fwplan.catalog import SCOPES
 
-    scopes = {scope: 0 for scope in SCOPES}
+    scopes = dict.fromkeys(SCOPES, 0)
     for c in components:
         for demand in catalog.demands(c.id):
             scopes[demand.scope] += 1

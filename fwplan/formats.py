@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from fwplan.catalog import Catalog
 from fwplan.lang import Text
@@ -13,8 +13,18 @@ from fwplan.merge import Rule, RuleSet
 from fwplan.plan import Plan
 from fwplan.table import aligned
 
-CSV_HEADER = ("rule", "direction", "protocol", "source", "destination", "ports", "purpose", "components",
-              "condition", "scope")
+CSV_HEADER = (
+    "rule",
+    "direction",
+    "protocol",
+    "source",
+    "destination",
+    "ports",
+    "purpose",
+    "components",
+    "condition",
+    "scope",
+)
 # OWASP ASVS 5.0 V1.2.10: a cell starting with one of these is read as a formula by spreadsheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -37,15 +47,18 @@ SCOPE_SENTENCES = {
         "Regeln zwischen dem LAN des Standorts und dem Internet, für den Internet-Router. "
         "Ausgehend: LAN -> Internet; eingehend: Internet -> LAN.",
         "Rules between the site's LAN and the internet, for the site's internet router. "
-        "Outbound: LAN -> internet; inbound: internet -> LAN."),
+        "Outbound: LAN -> internet; inbound: internet -> LAN.",
+    ),
     "internal": Text(
         "Beide Enden liegen im Netz des Standorts: nur nötig auf einer Firewall zwischen LAN-Segmenten oder VLANs, "
         "nicht auf dem Internet-Router.",
         "Both ends are inside the site: needed only on a firewall between LAN segments or VLANs, not on the "
-        "internet router."),
+        "internet router.",
+    ),
     "remote": Text(
         "Für das Netz, in dem ein Client unterwegs sitzt (z. B. Homeoffice); nie auf dem Router des Standorts.",
-        "For the network where a remote client sits (a home office, say); never on the site's router."),
+        "For the network where a remote client sits (a home office, say); never on the site's router.",
+    ),
 }
 CONDITION_WORD = Text("Bedingung", "condition")
 _NOTICE_HEADING = Text("Warnungen", "Warnings")
@@ -54,8 +67,10 @@ _CONDITION_LABEL = Text("Bedingung", "Condition")
 _NOT_SELECTED_LABEL = Text("nicht ausgewählt ({id}); Bedingung", "not selected ({id}); condition")
 _NO_RULES = Text("Keine Regeln: nichts ausgewählt.", "No rules: nothing is selected.")
 _NO_RULES_IN_SCOPES = Text("Keine Regeln in den gewählten Bereichen.", "No rules in the chosen scopes.")
-_OMITTED = Text("Nicht enthalten: {counts} (mit --scope {scopes} oder --scope all aufnehmen)",
-                "Left out: {counts} (include them with --scope {scopes} or --scope all)")
+_OMITTED = Text(
+    "Nicht enthalten: {counts} (mit --scope {scopes} oder --scope all aufnehmen)",
+    "Left out: {counts} (include them with --scope {scopes} or --scope all)",
+)
 _OMITTED_COUNT = Text("{n} Regel(n) {scope}", "{n} {scope} rule(s)")
 
 
@@ -76,8 +91,10 @@ def note_lines(ruleset: RuleSet, lang: str) -> list[str]:
     """Each article note and condition of the selection, labelled with its product and component."""
     lines = []
     for note in ruleset.notes:
-        label = {"condition": f"{_CONDITION_LABEL.get(lang)}: ",
-                 "not-selected": f"{_NOT_SELECTED_LABEL.get(lang).format(id=note.component_id)}: "}.get(note.kind, "")
+        label = {
+            "condition": f"{_CONDITION_LABEL.get(lang)}: ",
+            "not-selected": f"{_NOT_SELECTED_LABEL.get(lang).format(id=note.component_id)}: ",
+        }.get(note.kind, "")
         lines.append(f"{note.where.get(lang)}: {label}{note.text.get(lang)}")
     return lines
 
@@ -89,15 +106,19 @@ def port_purpose_lines(rule: Rule, lang: str, separator: str = ",") -> list[str]
 
 _FACTS = {
     "catalog": Text("Katalog: {title} (Stand {version})", "Catalog: {title} (data {version})"),
-    "lan": Text("LAN-Adresse (Planungsdokument): {address}, LAN-Netz {network}{assumed}",
-                "LAN address (planning document): {address}, LAN network {network}{assumed}"),
+    "lan": Text(
+        "LAN-Adresse (Planungsdokument): {address}, LAN-Netz {network}{assumed}",
+        "LAN address (planning document): {address}, LAN network {network}{assumed}",
+    ),
     "lan.assumed": Text(", Präfix /{prefix} angenommen", ", prefix /{prefix} assumed"),
     "lan.none": Text("LAN-Adresse: nicht angegeben", "LAN address: not given"),
     "host": Text("PBX-Host: {host}", "PBX host: {host}"),
     "host.none": Text("PBX-Host: nicht angegeben", "PBX host: not given"),
     "vpn": Text("VPN-Router: {address}", "VPN router: {address}"),
-    "vpn.lan": Text("VPN-Router: {address} (die LAN-Adresse; keine eigene angegeben)",
-                    "VPN router: {address} (the LAN address; none given)"),
+    "vpn.lan": Text(
+        "VPN-Router: {address} (die LAN-Adresse; keine eigene angegeben)",
+        "VPN router: {address} (the LAN address; none given)",
+    ),
     "vpn.none": Text("VPN-Router: nicht angegeben", "VPN router: not given"),
     "selected": Text("Ausgewählt: {ids}", "Selected: {ids}"),
 }
@@ -105,6 +126,7 @@ _FACTS = {
 
 def header_facts(catalog: Catalog, plan: Plan, lang: str) -> list[str]:
     """What an export was made from: the catalog and its date, the inputs, the selection."""
+
     def say(key: str, **fields: object) -> str:
         return _FACTS[key].get(lang).format(**fields)
 
@@ -118,8 +140,13 @@ def header_facts(catalog: Catalog, plan: Plan, lang: str) -> list[str]:
         lines.append(say("lan", address=lan.address, network=lan.network, assumed=assumed))
     lines.append(say("host", host=host.value) if host else say("host.none"))
     if any("vpn" in catalog.needs(c) for c in plan.selected):
-        lines.append(say("vpn", address=router.address) if router
-                     else say("vpn.lan", address=lan.address) if lan else say("vpn.none"))
+        lines.append(
+            say("vpn", address=router.address)
+            if router
+            else say("vpn.lan", address=lan.address)
+            if lan
+            else say("vpn.none")
+        )
     lines.append(say("selected", ids=", ".join(plan.selected) or "-"))
     return lines
 
@@ -144,14 +171,22 @@ def neutralise_cell(value: str) -> str:
 
 def render_csv(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";" if options.csv_german else ",", lineterminator="\r\n",
-                        quoting=csv.QUOTE_MINIMAL)
+    writer = csv.writer(
+        out, delimiter=";" if options.csv_german else ",", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
+    )
     writer.writerow(CSV_HEADER)
     for number, rule in ruleset.numbered():
         row = (
-            number, rule.direction, rule.protocol, str(rule.source), str(rule.destination),
-            rule.ports.format(","), rule.purpose(options.lang), " ".join(rule.components),
-            rule.condition_text(options.lang), rule.scope,
+            number,
+            rule.direction,
+            rule.protocol,
+            str(rule.source),
+            str(rule.destination),
+            rule.ports.format(","),
+            rule.purpose(options.lang),
+            " ".join(rule.components),
+            rule.condition_text(options.lang),
+            rule.scope,
         )
         writer.writerow([neutralise_cell(cell) for cell in row])
     text = out.getvalue()
@@ -174,10 +209,16 @@ def render_text(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> s
             if rule.scope != scope:
                 continue
             marker = "*" if rule.condition is not None else ""
-            rows.append((
-                f"{number}{marker}", DIRECTION_WORDS[lang][rule.direction], rule.protocol, rule.source.label(lang),
-                rule.destination.label(lang), rule.ports.format(","),
-            ))
+            rows.append(
+                (
+                    f"{number}{marker}",
+                    DIRECTION_WORDS[lang][rule.direction],
+                    rule.protocol,
+                    rule.source.label(lang),
+                    rule.destination.label(lang),
+                    rule.ports.format(","),
+                )
+            )
             extra = [f"    {line}" for line in port_purpose_lines(rule, lang)]
             if rule.condition is not None:
                 extra.append(f"    * {CONDITION_WORD.get(lang)}: {rule.condition_text(lang)}")
@@ -252,19 +293,26 @@ def render_json(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> s
     document: dict = {}
     if options.catalog is not None and options.plan is not None:
         document["inputs"] = inputs_json(options.catalog, options.plan)
-    document.update({
-        "rules": [rule_to_json(rule, label, lang) for label, rule in ruleset.numbered()],
-        "omitted": {scope: n for scope, n in ruleset.omitted},
-        "notes": [
-            {"component": n.component_id, "kind": n.kind, "where": n.where.get(lang), "article": n.article,
-             "text": n.text.get(lang)}
-            for n in ruleset.notes
-        ],
-        "warnings": [
-            {"code": n.code, "message": n.text.get(lang), "components": list(n.components)} for n in ruleset.notices
-        ],
-        "caveat": ruleset.caveat.get(lang),
-    })
+    document.update(
+        {
+            "rules": [rule_to_json(rule, label, lang) for label, rule in ruleset.numbered()],
+            "omitted": dict(ruleset.omitted),
+            "notes": [
+                {
+                    "component": n.component_id,
+                    "kind": n.kind,
+                    "where": n.where.get(lang),
+                    "article": n.article,
+                    "text": n.text.get(lang),
+                }
+                for n in ruleset.notes
+            ],
+            "warnings": [
+                {"code": n.code, "message": n.text.get(lang), "components": list(n.components)} for n in ruleset.notices
+            ],
+            "caveat": ruleset.caveat.get(lang),
+        }
+    )
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -275,8 +323,11 @@ def inputs_json(catalog: Catalog, plan: Plan) -> dict:
         "catalog": {"title": catalog.title, "data_version": catalog.data_version},
         "lan": {"address": lan.address, "network": lan.network, "prefix_assumed": lan.prefix_assumed} if lan else None,
         "host": host.value if host else None,
-        "vpn_router": {"address": vpn.address, "default": False} if vpn
-        else {"address": lan.address, "default": True} if lan else None,
+        "vpn_router": {"address": vpn.address, "default": False}
+        if vpn
+        else {"address": lan.address, "default": True}
+        if lan
+        else None,
         "selected": list(plan.selected),
     }
 

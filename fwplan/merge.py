@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import gc
 import math
-from itertools import chain
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable, NamedTuple, Sequence
+from itertools import chain, pairwise
+from typing import NamedTuple
 
 import netaddr
 
@@ -44,6 +45,7 @@ PLACEHOLDER_WORDS = {
 # --------------------------------------------------------------------------
 # Values
 # --------------------------------------------------------------------------
+
 
 class Endpoint(NamedTuple):
     """A source or destination: ``any``, a network, an address, a hostname, or a placeholder."""
@@ -180,11 +182,9 @@ def port_purposes(provenance: Sequence[Provenance], lang: str) -> tuple[tuple[Po
             bounds.update((r.lo, r.hi + 1))
     points = sorted(bounds)
     groups: dict[tuple[str, ...], list[PortRange]] = {}
-    for lo, next_lo in zip(points, points[1:]):
+    for lo, next_lo in pairwise(points):
         piece = PortRange(lo, next_lo - 1)
-        purposes = tuple(dict.fromkeys(
-            p.origin.purpose.get(lang) for p in provenance if p.ports.contains_range(piece)
-        ))
+        purposes = tuple(dict.fromkeys(p.origin.purpose.get(lang) for p in provenance if p.ports.contains_range(piece)))
         if purposes:
             groups.setdefault(purposes, []).append(piece)
     result = [(PortSet(tuple(ranges)), purposes) for purposes, ranges in groups.items()]
@@ -309,6 +309,7 @@ class RuleSet:
 # Resolving a plan into flows
 # --------------------------------------------------------------------------
 
+
 def endpoints_for(plan: Plan) -> dict[str, Endpoint]:
     """The concrete endpoint for each catalog peer kind, placeholders where the plan lacks the input."""
     lan, host = plan.lan, plan.host
@@ -316,12 +317,16 @@ def endpoints_for(plan: Plan) -> dict[str, Endpoint]:
         "lan-network": Endpoint("network", lan.network) if lan else Endpoint("placeholder", PLACEHOLDER_LAN_NETWORK),
         "lan-address": Endpoint("address", lan.address) if lan else Endpoint("placeholder", PLACEHOLDER_LAN_ADDRESS),
         "pbx-host": (
-            Endpoint("address" if host.is_ip else "host", host.value) if host
+            Endpoint("address" if host.is_ip else "host", host.value)
+            if host
             else Endpoint("placeholder", PLACEHOLDER_PBX_HOST)
         ),
         "vpn-router": (
-            Endpoint("address", plan.vpn_router.address) if plan.vpn_router
-            else Endpoint("address", lan.address) if lan else Endpoint("placeholder", PLACEHOLDER_LAN_ADDRESS)
+            Endpoint("address", plan.vpn_router.address)
+            if plan.vpn_router
+            else Endpoint("address", lan.address)
+            if lan
+            else Endpoint("placeholder", PLACEHOLDER_LAN_ADDRESS)
         ),
         "manufacturer": ANY,
         "provider": ANY,
@@ -343,8 +348,11 @@ def resolve(catalog: Catalog, plan: Plan) -> tuple[Flow, ...]:
             for direction in directions:
                 source, destination = (local, peer) if direction == "outbound" else (peer, local)
                 for protocol in protocols:
-                    flows.append(Flow(direction, protocol, source, destination, req.ports, origin,
-                                      demand.scope, demand.condition))
+                    flows.append(
+                        Flow(
+                            direction, protocol, source, destination, req.ports, origin, demand.scope, demand.condition
+                        )
+                    )
     return tuple(flows)
 
 
@@ -364,38 +372,67 @@ def input_notices(catalog: Catalog, plan: Plan) -> tuple[Notice, ...]:
     need_lan = tuple(c for c in plan.selected if "lan" in plan_needs(catalog, plan, c))
     need_host = tuple(c for c in plan.selected if "host" in catalog.needs(c))
     if plan.lan is None and need_lan:
-        notices.append(Notice("missing-lan", Text(
-            f"LAN-Adresse (Planungsdokument) fehlt; benötigt von: {', '.join(need_lan)}",
-            f"LAN address (planning document) missing; needed by: {', '.join(need_lan)}",
-        ), need_lan))
+        notices.append(
+            Notice(
+                "missing-lan",
+                Text(
+                    f"LAN-Adresse (Planungsdokument) fehlt; benötigt von: {', '.join(need_lan)}",
+                    f"LAN address (planning document) missing; needed by: {', '.join(need_lan)}",
+                ),
+                need_lan,
+            )
+        )
     if plan.host is None and need_host:
-        notices.append(Notice("missing-host", Text(
-            f"PBX-Hostname fehlt; benötigt von: {', '.join(need_host)}",
-            f"PBX hostname missing; needed by: {', '.join(need_host)}",
-        ), need_host))
+        notices.append(
+            Notice(
+                "missing-host",
+                Text(
+                    f"PBX-Hostname fehlt; benötigt von: {', '.join(need_host)}",
+                    f"PBX hostname missing; needed by: {', '.join(need_host)}",
+                ),
+                need_host,
+            )
+        )
     need_vpn = tuple(c for c in plan.selected if "vpn" in catalog.needs(c))
     if need_vpn and plan.vpn_router is None and plan.lan is not None:
-        notices.append(Notice("vpn-router-default", Text(
-            f"VPN-Router-Adresse nicht angegeben: der Tunnel nutzt die LAN-Adresse {plan.lan.address} "
-            "(nennt das Planungsdokument eine andere: --vpn-router oder das Feld VPN-Router im Planer)",
-            f"VPN router address not given: the tunnel uses the LAN address {plan.lan.address} "
-            "(if the planning document names another: --vpn-router, or the VPN router field in the planner)",
-        ), need_vpn))
+        notices.append(
+            Notice(
+                "vpn-router-default",
+                Text(
+                    f"VPN-Router-Adresse nicht angegeben: der Tunnel nutzt die LAN-Adresse {plan.lan.address} "
+                    "(nennt das Planungsdokument eine andere: --vpn-router oder das Feld VPN-Router im Planer)",
+                    f"VPN router address not given: the tunnel uses the LAN address {plan.lan.address} "
+                    "(if the planning document names another: --vpn-router, or the VPN router field in the planner)",
+                ),
+                need_vpn,
+            )
+        )
     router = plan.vpn_router
     if router is not None and not need_vpn:
-        notices.append(Notice("vpn-router-unused", Text(
-            f"VPN-Router-Adresse {router.address} angegeben, aber kein ausgewählter Teil nutzt sie (der VPN-Tunnel "
-            "ist nicht ausgewählt)",
-            f"VPN router address {router.address} given, but nothing selected uses it (the VPN tunnel is not "
-            "selected)",
-        )))
+        notices.append(
+            Notice(
+                "vpn-router-unused",
+                Text(
+                    f"VPN-Router-Adresse {router.address} angegeben, aber kein ausgewählter Teil nutzt sie (der VPN-Tunnel "
+                    "ist nicht ausgewählt)",
+                    f"VPN router address {router.address} given, but nothing selected uses it (the VPN tunnel is not "
+                    "selected)",
+                ),
+            )
+        )
     elif router is not None and plan.lan is not None and not _inside(router.address, plan.lan.network):
-        notices.append(Notice("vpn-router-outside", Text(
-            f"VPN-Router-Adresse {router.address} liegt nicht im LAN-Netz {plan.lan.network}: bitte mit dem "
-            "Planungsdokument vergleichen",
-            f"VPN router address {router.address} is not inside the LAN network {plan.lan.network}: check it "
-            "against the planning document",
-        ), need_vpn))
+        notices.append(
+            Notice(
+                "vpn-router-outside",
+                Text(
+                    f"VPN-Router-Adresse {router.address} liegt nicht im LAN-Netz {plan.lan.network}: bitte mit dem "
+                    "Planungsdokument vergleichen",
+                    f"VPN router address {router.address} is not inside the LAN network {plan.lan.network}: check it "
+                    "against the planning document",
+                ),
+                need_vpn,
+            )
+        )
     notices.extend(_parentless_notices(catalog, plan))
     notices.extend(plan_notices(catalog, plan))
     return tuple(notices)
@@ -414,18 +451,25 @@ def _parentless_notices(catalog: Catalog, plan: Plan) -> list[Notice]:
     for component_id in plan.selected:
         component = catalog.component(component_id)
         if component.is_conditional and component.parent is not None and component.parent not in selected:
-            notices.append(Notice("parent-not-selected", Text(
-                f"{component_id} ist ausgewählt, {component.parent} nicht: seine Ports kommen zu denen von "
-                f"{component.parent} hinzu",
-                f"{component_id} is selected without {component.parent}: its ports are needed in addition to "
-                f"those of {component.parent}",
-            ), (component_id,)))
+            notices.append(
+                Notice(
+                    "parent-not-selected",
+                    Text(
+                        f"{component_id} ist ausgewählt, {component.parent} nicht: seine Ports kommen zu denen von "
+                        f"{component.parent} hinzu",
+                        f"{component_id} is selected without {component.parent}: its ports are needed in addition to "
+                        f"those of {component.parent}",
+                    ),
+                    (component_id,),
+                )
+            )
     return notices
 
 
 def plan_notes(catalog: Catalog, plan: Plan) -> tuple[PlanNote, ...]:
     """The condition and the notes of each selected component, in selection order, each labelled with
     its product and component so that the same note of two products reads as two products' notes."""
+
     def where(component: Component) -> Text:
         product = catalog.product(component.product_id)
         return Text(f"{product.name.de} › {component.name.de}", f"{product.name.en} › {component.name.en}")
@@ -434,16 +478,26 @@ def plan_notes(catalog: Catalog, plan: Plan) -> tuple[PlanNote, ...]:
     for component_id in plan.selected:
         component = catalog.component(component_id)
         if component.condition is not None:
-            notes.append(PlanNote(component_id, "condition", where(component), component.condition.text,
-                                  component.condition.article))
+            notes.append(
+                PlanNote(
+                    component_id, "condition", where(component), component.condition.text, component.condition.article
+                )
+            )
         notes.extend(PlanNote(component_id, "note", where(component), n.text, n.article) for n in component.notes)
     selected = set(plan.selected)
     products = dict.fromkeys(catalog.component(c).product_id for c in plan.selected)
     for product_id in products:
         for component in catalog.product(product_id).components:
             if component.is_conditional and component.id not in selected:
-                notes.append(PlanNote(component.id, "not-selected", where(component), component.condition.text,
-                                      component.condition.article))
+                notes.append(
+                    PlanNote(
+                        component.id,
+                        "not-selected",
+                        where(component),
+                        component.condition.text,
+                        component.condition.article,
+                    )
+                )
     return tuple(notes)
 
 
@@ -461,16 +515,23 @@ def gap_notices(rules: Sequence[Rule], max_gap: int) -> list[Notice]:
         if rule.extra_ports:
             extra = rule.extra_ports.format(", ")
             where = f"{rule.protocol} {rule.source} -> {rule.destination}"
-            notices.append(Notice("max-gap", Text(
-                f"max_gap {max_gap} öffnet zusätzlich {extra} ({where}), die der Artikel nicht verlangt",
-                f"max_gap {max_gap} also opens {extra} ({where}), which the article does not ask for",
-            ), rule.components))
+            notices.append(
+                Notice(
+                    "max-gap",
+                    Text(
+                        f"max_gap {max_gap} öffnet zusätzlich {extra} ({where}), die der Artikel nicht verlangt",
+                        f"max_gap {max_gap} also opens {extra} ({where}), which the article does not ask for",
+                    ),
+                    rule.components,
+                )
+            )
     return notices
 
 
 # --------------------------------------------------------------------------
 # Merging flows into rules
 # --------------------------------------------------------------------------
+
 
 class _Draft:
     """A rule while it is being merged.
@@ -483,11 +544,23 @@ class _Draft:
     when ``exact`` contains it: no set intersection is needed.
     """
 
-    __slots__ = ("scope", "condition", "direction", "protocol", "source", "destination", "origins", "original",
-                 "exact", "ports", "extra")
+    __slots__ = (
+        "condition",
+        "destination",
+        "direction",
+        "exact",
+        "extra",
+        "original",
+        "origins",
+        "ports",
+        "protocol",
+        "scope",
+        "source",
+    )
 
-    def __init__(self, scope: str, condition: Note | None, direction: str, protocol: str, source: Endpoint,
-                 destination: Endpoint) -> None:
+    def __init__(
+        self, scope: str, condition: Note | None, direction: str, protocol: str, source: Endpoint, destination: Endpoint
+    ) -> None:
         self.scope, self.condition = scope, condition
         self.direction, self.protocol, self.source, self.destination = direction, protocol, source, destination
         self.origins: dict[tuple[Origin, str | None], list[PortRange]] = {}
@@ -552,6 +625,7 @@ def _numbered(groups: list[list[Rule]]) -> list[Rule]:
     ``groups`` holds, per fused rule, the rules it stands for: itself, or its TCP and UDP halves where
     the target keeps them apart. A group's number is its fused rule's place in the order of rule_sort_key.
     """
+
     def fused_key(group: list[Rule]) -> tuple:
         first = group[0]
         protocol = "tcp/udp" if len(group) == 2 else first.protocol
@@ -568,8 +642,16 @@ def rule_sort_key(rule: Rule) -> tuple:
     destination, protocol and first port."""
     first = rule.ports.ranges[0].lo if rule.ports else 0
     condition = (1, rule.condition.text.en, rule.condition.article) if rule.condition is not None else (0, "", "")
-    return (SCOPE_ORDER.get(rule.scope, len(SCOPE_ORDER)), condition, DIRECTION_ORDER[rule.direction],
-            rule.destination.sort_key, PROTOCOL_ORDER[rule.protocol], first, rule.source.sort_key, rule.part)
+    return (
+        SCOPE_ORDER.get(rule.scope, len(SCOPE_ORDER)),
+        condition,
+        DIRECTION_ORDER[rule.direction],
+        rule.destination.sort_key,
+        PROTOCOL_ORDER[rule.protocol],
+        first,
+        rule.source.sort_key,
+        rule.part,
+    )
 
 
 def _drop_covered(drafts: list[_Draft]) -> None:
@@ -585,8 +667,11 @@ def _drop_covered(drafts: list[_Draft]) -> None:
         narrowed = []
         for narrow in group:
             broader = sorted(
-                (b for b in group if b is not narrow
-                 and b.source.covers(narrow.source) and b.destination.covers(narrow.destination)),
+                (
+                    b
+                    for b in group
+                    if b is not narrow and b.source.covers(narrow.source) and b.destination.covers(narrow.destination)
+                ),
                 key=_narrowest_first,
             )
             if not broader:
@@ -637,8 +722,12 @@ def _credit_broader(broader: list[_Draft], origin: Origin, asked: list[PortRange
 
 
 def _narrowest_first(draft: _Draft) -> tuple:
-    return (draft.destination.kind == "any", draft.source.kind == "any", draft.destination.sort_key,
-            draft.source.sort_key)
+    return (
+        draft.destination.kind == "any",
+        draft.source.kind == "any",
+        draft.destination.sort_key,
+        draft.source.sort_key,
+    )
 
 
 def _via(draft: _Draft) -> str:
@@ -647,9 +736,15 @@ def _via(draft: _Draft) -> str:
 
 def _to_rule(draft: _Draft, protocol: str, provenance: tuple[Provenance, ...] | None = None) -> Rule:
     return Rule(
-        draft.direction, protocol, draft.source, draft.destination, draft.ports,
-        draft.provenance() if provenance is None else provenance, draft.extra,
-        scope=draft.scope, condition=draft.condition,
+        draft.direction,
+        protocol,
+        draft.source,
+        draft.destination,
+        draft.ports,
+        draft.provenance() if provenance is None else provenance,
+        draft.extra,
+        scope=draft.scope,
+        condition=draft.condition,
     )
 
 
@@ -658,8 +753,9 @@ def _fuse(drafts: list[_Draft], fuse: bool = True) -> list[list[Rule]]:
     group of their two rules; every other draft as a group of one."""
     twins: dict[tuple, list[_Draft]] = defaultdict(list)
     for draft in drafts:
-        twins[(draft.scope, draft.condition, draft.direction, draft.source, draft.destination, draft.ports,
-               draft.extra)].append(draft)
+        twins[
+            (draft.scope, draft.condition, draft.direction, draft.source, draft.destination, draft.ports, draft.extra)
+        ].append(draft)
     groups = []
     for group in twins.values():
         if len(group) == 2 and fuse:
@@ -677,6 +773,7 @@ def _fuse(drafts: list[_Draft], fuse: bool = True) -> list[list[Rule]]:
 # Splitting to a target's limits
 # --------------------------------------------------------------------------
 
+
 def split_ports(ports: PortSet, limits: Limits) -> list[PortSet]:
     """The fewest port sets, each within ``limits``, whose union is ``ports``."""
     entries: list[PortRange] = list(ports.ranges)
@@ -685,7 +782,9 @@ def split_ports(ports: PortSet, limits: Limits) -> list[PortSet]:
     cap = limits.max_entries
     if cap is None or not entries:
         return [ports] if entries else []
-    cost = (lambda r: 1 if r.is_single else limits.range_cost)
+
+    def cost(r):
+        return 1 if r.is_single else limits.range_cost
 
     contiguous: list[list[PortRange]] = [[]]
     used = 0
@@ -728,9 +827,15 @@ def split_rule(rule: Rule, limits: Limits) -> list[Rule]:
         return [rule]
     parts = []
     for i, chunk in enumerate(chunks, start=1):
-        provenance = tuple(
-            p._replace(ports=p.ports & chunk) for p in rule.provenance if p.ports & chunk
+        provenance = tuple(p._replace(ports=p.ports & chunk) for p in rule.provenance if p.ports & chunk)
+        parts.append(
+            replace(
+                rule,
+                ports=chunk,
+                provenance=provenance,
+                extra_ports=rule.extra_ports & chunk,
+                part=i,
+                parts=len(chunks),
+            )
         )
-        parts.append(replace(rule, ports=chunk, provenance=provenance, extra_ports=rule.extra_ports & chunk,
-                             part=i, parts=len(chunks)))
     return parts

@@ -7,14 +7,16 @@ same directory, flushed and renamed over the old one.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import os
 import re
 import stat
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 import netaddr
 
@@ -277,27 +279,47 @@ def plan_notices(catalog: Catalog, plan: Plan) -> tuple[Notice, ...]:
     notices = []
     lan = plan.lan
     if lan is not None and lan.prefix_assumed:
-        notices.append(Notice("prefix-assumed", Text(
-            f"LAN-Adresse {lan.address} ohne Präfix: {lan.network} als LAN-Netz angenommen",
-            f"LAN address {lan.address} has no prefix: assumed {lan.network} as the LAN network",
-        )))
+        notices.append(
+            Notice(
+                "prefix-assumed",
+                Text(
+                    f"LAN-Adresse {lan.address} ohne Präfix: {lan.network} als LAN-Netz angenommen",
+                    f"LAN address {lan.address} has no prefix: assumed {lan.network} as the LAN network",
+                ),
+            )
+        )
     if lan is not None and lan.is_public:
-        notices.append(Notice("public-lan", Text(
-            f"LAN-Adresse {lan.address} ist öffentlich; Planungsdokumente nennen meist eine private wie 192.168.x.y",
-            f"LAN address {lan.address} is public; planning documents usually give a private one such as 192.168.x.y",
-        )))
+        notices.append(
+            Notice(
+                "public-lan",
+                Text(
+                    f"LAN-Adresse {lan.address} ist öffentlich; Planungsdokumente nennen meist eine private wie 192.168.x.y",
+                    f"LAN address {lan.address} is public; planning documents usually give a private one such as 192.168.x.y",
+                ),
+            )
+        )
     if plan.catalog_version is not None and plan.catalog_version != catalog.data_version:
-        notices.append(Notice("catalog-changed", Text(
-            f"Der Plan wurde mit Katalogstand {plan.catalog_version} erstellt, dieser Katalog ist "
-            f"{catalog.data_version}: Regeln bitte prüfen",
-            f"the plan was made with catalog data {plan.catalog_version}; this catalog is {catalog.data_version}: "
-            "check the rules again",
-        )))
+        notices.append(
+            Notice(
+                "catalog-changed",
+                Text(
+                    f"Der Plan wurde mit Katalogstand {plan.catalog_version} erstellt, dieser Katalog ist "
+                    f"{catalog.data_version}: Regeln bitte prüfen",
+                    f"the plan was made with catalog data {plan.catalog_version}; this catalog is {catalog.data_version}: "
+                    "check the rules again",
+                ),
+            )
+        )
     elif plan.catalog_digest and catalog.digest and plan.catalog_digest != catalog.digest:
-        notices.append(Notice("catalog-changed", Text(
-            "Die Katalogdatei hat sich seit dem Speichern des Plans geändert: Regeln bitte prüfen",
-            "the catalog file has changed since the plan was saved: check the rules again",
-        )))
+        notices.append(
+            Notice(
+                "catalog-changed",
+                Text(
+                    "Die Katalogdatei hat sich seit dem Speichern des Plans geändert: Regeln bitte prüfen",
+                    "the catalog file has changed since the plan was saved: check the rules again",
+                ),
+            )
+        )
     return tuple(notices)
 
 
@@ -448,8 +470,9 @@ def write_plan_file(path: str | Path, plan: Plan, catalog: Catalog) -> Path:
 
 
 def atomic_write_text(path: str | Path, text: str, what: str = "file", newline: str | None = None) -> None:
-    atomic_write_bytes(path, text.encode("utf-8") if newline is None else text.replace("\n", newline).encode("utf-8"),
-                       what=what)
+    atomic_write_bytes(
+        path, text.encode("utf-8") if newline is None else text.replace("\n", newline).encode("utf-8"), what=what
+    )
 
 
 def atomic_write_bytes(path: str | Path, data: bytes, what: str = "file") -> None:
@@ -496,18 +519,18 @@ def atomic_write_bytes(path: str | Path, data: bytes, what: str = "file") -> Non
         tmp_name = None
     except OSError as exc:
         if target == path.absolute():
-            raise OutputError.about("write.failed", what=_what(what), path=str(path),
-                                    reason=system_reason(exc)) from None
-        raise OutputError.about("write.failed.link", what=_what(what), path=str(path), target=str(target),
-                                reason=system_reason(exc)) from None
+            raise OutputError.about(
+                "write.failed", what=_what(what), path=str(path), reason=system_reason(exc)
+            ) from None
+        raise OutputError.about(
+            "write.failed.link", what=_what(what), path=str(path), target=str(target), reason=system_reason(exc)
+        ) from None
     finally:
         if fd is not None:
             os.close(fd)
         if tmp_name is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-            except OSError:
-                pass
 
 
 def _write_in_place(path: Path, data: bytes, what: str) -> None:
@@ -519,7 +542,7 @@ def _write_in_place(path: Path, data: bytes, what: str) -> None:
 
 
 def _what(what: str) -> Text:
-    """"plan", "export" or "file" in both languages."""
+    """ "plan", "export" or "file" in both languages."""
     return Text(*MESSAGES.get(f"what.{what}", (what, what)))
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, NamedTuple
+from typing import NamedTuple
 
 from fwplan.errors import FwplanError
 
@@ -73,8 +74,7 @@ def coalesce(ranges: Iterable[PortRange], max_gap: int = 0) -> tuple[PortRange, 
     merged: list[list[int]] = []
     for r in sorted(ranges):
         if merged and r.lo <= merged[-1][1] + 1 + max_gap:
-            if r.hi > merged[-1][1]:
-                merged[-1][1] = r.hi
+            merged[-1][1] = max(merged[-1][1], r.hi)
         else:
             merged.append([r.lo, r.hi])
     return tuple(PortRange._trusted(lo, hi) for lo, hi in merged)
@@ -248,7 +248,4 @@ def _parse_entry(part: str, range_mark: str, whole: str) -> PortRange:
     if len(pieces) in (1, 2) and all(_DIGITS.fullmatch(p.strip()) for p in pieces):
         lo, hi = int(pieces[0]), int(pieces[-1])
         return PortRange(lo, hi)
-    raise PortError(
-        f"{text!r} in {whole!r} is not a port or range; "
-        f"write ports 1-65535 as 443 or 9100{range_mark}9101"
-    )
+    raise PortError(f"{text!r} in {whole!r} is not a port or range; write ports 1-65535 as 443 or 9100{range_mark}9101")

@@ -15,6 +15,7 @@ every probe then goes to that one address.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import math
 import re
@@ -23,8 +24,8 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from fwplan.catalog import Text
 from fwplan.errors import FwplanError, system_reason
@@ -76,8 +77,7 @@ REASON_ANY = Text(
     "rule to any: give --target HOST to check it against a host you choose",
 )
 REASON_REMOTE = Text(
-    "Regel für Clients unterwegs (Bereich remote): gilt im Netz des Clients, nicht am Standort; von hier nicht "
-    "prüfbar",
+    "Regel für Clients unterwegs (Bereich remote): gilt im Netz des Clients, nicht am Standort; von hier nicht prüfbar",
     "rule for remote clients (scope remote): it applies on the client's network, not at this site; not checked "
     "from here",
 )
@@ -101,13 +101,16 @@ _ERRNO_DETAILS = {
 def detail_no_answer(timeout: float, protocol_name: str | None = None) -> Text:
     if protocol_name is None:
         return Text(f"keine Antwort innerhalb von {timeout:g} s", f"no answer within {timeout:g} s")
-    return Text(f"keine {protocol_name}-Antwort innerhalb von {timeout:g} s",
-                f"no {protocol_name} answer within {timeout:g} s")
+    return Text(
+        f"keine {protocol_name}-Antwort innerhalb von {timeout:g} s", f"no {protocol_name} answer within {timeout:g} s"
+    )
 
 
 def detail_ignored(ignored: int, protocol_name: str) -> Text:
-    return Text(f"{ignored} Datagramm(e) ignoriert, die keine {protocol_name}-Antwort waren",
-                f"{ignored} datagram(s) that were not a {protocol_name} answer ignored")
+    return Text(
+        f"{ignored} Datagramm(e) ignoriert, die keine {protocol_name}-Antwort waren",
+        f"{ignored} datagram(s) that were not a {protocol_name} answer ignored",
+    )
 
 
 def detail_answered(answer: Text, seconds: float) -> Text:
@@ -115,8 +118,9 @@ def detail_answered(answer: Text, seconds: float) -> Text:
 
 
 def detail_deadline(deadline: float) -> Text:
-    return Text(f"die Frist des Laufs von {deadline:.1f} s war erreicht",
-                f"the run's deadline of {deadline:.1f} s was reached")
+    return Text(
+        f"die Frist des Laufs von {deadline:.1f} s war erreicht", f"the run's deadline of {deadline:.1f} s was reached"
+    )
 
 
 def reason_not_pbx(destination: Endpoint) -> Text:
@@ -140,6 +144,7 @@ class ProbeError(FwplanError):
 # --------------------------------------------------------------------------
 # Planning what to probe (pure)
 # --------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class Check:
@@ -220,8 +225,7 @@ def sample_ports(port_range: PortRange, sampling: Sampling = Sampling()) -> tupl
     return tuple(sorted({port_range.lo, *inside, port_range.hi}))
 
 
-def plan_probe(ruleset: RuleSet, plan: Plan, target: str | None = None,
-               sampling: Sampling = Sampling()) -> ProbePlan:
+def plan_probe(ruleset: RuleSet, plan: Plan, target: str | None = None, sampling: Sampling = Sampling()) -> ProbePlan:
     """Decide, for every rule, what is probed against which host and why the rest is not."""
     pbx = endpoints_for(plan)["pbx-host"]
     pbx_host = None if pbx.is_placeholder else pbx.value
@@ -232,8 +236,9 @@ def plan_probe(ruleset: RuleSet, plan: Plan, target: str | None = None,
     return ProbePlan(tuple(entries), pbx_host, target)
 
 
-def _plan_entries(number: int, rule: Rule, protocol: str, pbx: Endpoint, pbx_host: str | None,
-                  target: str | None, sampling: Sampling) -> list[Entry]:
+def _plan_entries(
+    number: int, rule: Rule, protocol: str, pbx: Endpoint, pbx_host: str | None, target: str | None, sampling: Sampling
+) -> list[Entry]:
     def skipped(ports: PortSet, reason: Text) -> Entry:
         return Entry(number, rule, protocol, None, ports, untested=ports, reason=reason)
 
@@ -269,13 +274,23 @@ def _probe_entry(number: int, rule: Rule, protocol: str, host: str, ports: PortS
     testable = [port for port in UDP_METHODS if port in ports]
     checks = tuple(Check(host, "udp", port, UDP_METHODS[port]) for port in sorted(testable))
     untested = ports - PortSet.of(*testable)
-    return Entry(number, rule, protocol, host, ports, checks, untested=untested,
-                 reason=REASON_UDP if untested else None, note=note)
+    return Entry(
+        number,
+        rule,
+        protocol,
+        host,
+        ports,
+        checks,
+        untested=untested,
+        reason=REASON_UDP if untested else None,
+        note=note,
+    )
 
 
 # --------------------------------------------------------------------------
 # Running the probes
 # --------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class ProbeOptions:
@@ -340,8 +355,9 @@ class ProbeReport:
         return all(o.state in PASSED for o in self.outcomes.values())
 
 
-async def run_probe(probe_plan: ProbePlan, options: ProbeOptions = ProbeOptions(),
-                    on_event: ProgressCallback | None = None) -> ProbeReport:
+async def run_probe(
+    probe_plan: ProbePlan, options: ProbeOptions = ProbeOptions(), on_event: ProgressCallback | None = None
+) -> ProbeReport:
     """Resolve the hosts, then run every check; never longer than ``options.deadline``.
 
     Checks still running at the deadline are reported as ``not-run``.
@@ -373,14 +389,16 @@ async def run_probe(probe_plan: ProbePlan, options: ProbeOptions = ProbeOptions(
                     group.create_task(one(check))
     except TimeoutError:
         if len(addresses) < len(probe_plan.hosts):
-            raise ProbeError.about("probe.resolve_deadline", hosts=", ".join(probe_plan.hosts),
-                                   deadline=deadline) from None
+            raise ProbeError.about(
+                "probe.resolve_deadline", hosts=", ".join(probe_plan.hosts), deadline=deadline
+            ) from None
     for check in checks:
         if check not in outcomes:
             outcomes[check] = Outcome(check, NOT_RUN, detail_deadline(deadline))
     ordered = {check: outcomes[check] for check in checks}
-    return ProbeReport(probe_plan, options, {h: a for h, (_f, a) in addresses.items()}, ordered,
-                       time.monotonic() - started, deadline)
+    return ProbeReport(
+        probe_plan, options, {h: a for h, (_f, a) in addresses.items()}, ordered, time.monotonic() - started, deadline
+    )
 
 
 async def resolve_host(host: str, timeout: float) -> tuple[int, str]:
@@ -390,8 +408,9 @@ async def resolve_host(host: str, timeout: float) -> tuple[int, str]:
     process's exit) past its deadline, as a thread of the default executor would.
     """
     try:
-        infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP,
-                                   flags=socket.AI_NUMERICHOST)
+        infos = socket.getaddrinfo(
+            host, None, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP, flags=socket.AI_NUMERICHOST
+        )
     except socket.gaierror:
         try:
             infos = await asyncio.wait_for(_getaddrinfo_in_daemon_thread(host), timeout)
@@ -417,10 +436,8 @@ def _getaddrinfo_in_daemon_thread(host: str) -> asyncio.Future:
             result = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
         except OSError as exc:
             error = exc
-        try:
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody waits any more
             loop.call_soon_threadsafe(settle, result, error)
-        except RuntimeError:  # the loop is closed: nobody waits any more
-            pass
 
     threading.Thread(target=lookup, name=f"resolve {host}", daemon=True).start()
     return future
@@ -479,16 +496,21 @@ class _Datagrams(asyncio.DatagramProtocol):
         self.queue.put_nowait(exc)
 
 
-async def _udp_exchange(family: int, address: str, port: int, timeout: float,
-                        make_request: Callable[[tuple], bytes], read_answer: Callable[[bytes], Text | None],
-                        protocol_name: str) -> tuple[str, Text]:
+async def _udp_exchange(
+    family: int,
+    address: str,
+    port: int,
+    timeout: float,
+    make_request: Callable[[tuple], bytes],
+    read_answer: Callable[[bytes], Text | None],
+    protocol_name: str,
+) -> tuple[str, Text]:
     """Send a request (retransmitted at a quarter and half of the timeout) and wait for an answer.
 
     ``read_answer`` returns a description for a valid answer, None for a datagram to ignore.
     """
     loop = asyncio.get_running_loop()
-    transport, receiver = await loop.create_datagram_endpoint(_Datagrams, remote_addr=(address, port),
-                                                              family=family)
+    transport, receiver = await loop.create_datagram_endpoint(_Datagrams, remote_addr=(address, port), family=family)
     ignored = 0
     try:
         request = make_request(transport.get_extra_info("sockname"))
@@ -558,9 +580,9 @@ def _sip_answer(data: bytes) -> Text | None:
 
 
 async def probe_sip(family: int, address: str, port: int, timeout: float) -> tuple[str, Text]:
-    return await _udp_exchange(family, address, port, timeout,
-                               lambda local: sip_options_request(address, port, local),
-                               _sip_answer, "SIP")
+    return await _udp_exchange(
+        family, address, port, timeout, lambda local: sip_options_request(address, port, local), _sip_answer, "SIP"
+    )
 
 
 # -- STUN (RFC 5389): a Binding request; a response must carry the magic cookie and our transaction id --
@@ -583,14 +605,20 @@ def read_stun_response(data: bytes, transaction_id: bytes) -> Text | None:
     if len(data) < _STUN_HEADER.size:
         return None
     kind, length, cookie, tid = _STUN_HEADER.unpack_from(data)
-    if (cookie != STUN_MAGIC_COOKIE or tid != transaction_id or length != len(data) - _STUN_HEADER.size
-            or kind not in (STUN_BINDING_SUCCESS, STUN_BINDING_ERROR)):
+    if (
+        cookie != STUN_MAGIC_COOKIE
+        or tid != transaction_id
+        or length != len(data) - _STUN_HEADER.size
+        or kind not in (STUN_BINDING_SUCCESS, STUN_BINDING_ERROR)
+    ):
         return None
     if kind == STUN_BINDING_ERROR:
         return Text("STUN-Binding-Fehlerantwort", "STUN Binding error response")
-    mapped = _stun_mapped_address(data[_STUN_HEADER.size:], transaction_id)
+    mapped = _stun_mapped_address(data[_STUN_HEADER.size :], transaction_id)
     if mapped:
-        return Text(f"STUN-Binding-Antwort, gemappte Adresse {mapped}", f"STUN Binding response, mapped address {mapped}")
+        return Text(
+            f"STUN-Binding-Antwort, gemappte Adresse {mapped}", f"STUN Binding response, mapped address {mapped}"
+        )
     return Text("STUN-Binding-Antwort", "STUN Binding response")
 
 
@@ -599,7 +627,7 @@ def _stun_mapped_address(attributes: bytes, transaction_id: bytes) -> str | None
     offset = 0
     while offset + 4 <= len(attributes):
         kind, length = struct.unpack_from("!HH", attributes, offset)
-        value = attributes[offset + 4:offset + 4 + length]
+        value = attributes[offset + 4 : offset + 4 + length]
         offset += 4 + length + (-length % 4)
         if kind in (STUN_MAPPED_ADDRESS, STUN_XOR_MAPPED_ADDRESS) and len(value) >= 8:
             found[kind] = _stun_address(value, transaction_id if kind == STUN_XOR_MAPPED_ADDRESS else None)
@@ -622,6 +650,12 @@ def _stun_address(value: bytes, xor_transaction_id: bytes | None) -> str:
 
 async def probe_stun(family: int, address: str, port: int, timeout: float) -> tuple[str, Text]:
     transaction_id = secrets.token_bytes(12)
-    return await _udp_exchange(family, address, port, timeout,
-                               lambda local: stun_binding_request(transaction_id),
-                               lambda data: read_stun_response(data, transaction_id), "STUN")
+    return await _udp_exchange(
+        family,
+        address,
+        port,
+        timeout,
+        lambda local: stun_binding_request(transaction_id),
+        lambda data: read_stun_response(data, transaction_id),
+        "STUN",
+    )

@@ -8,11 +8,21 @@ import json
 import shutil
 
 from fwplan.formats import DIRECTION_WORDS, neutralise_cell
-from fwplan.table import aligned
 from fwplan.probe import (
-    FILTERED, METHOD_WORDS, NOT_RUN, OPEN, REFUSED, STATE_WORDS, UNREACHABLE, CheckFinished, Entry, HostResolved,
-    ProbePlan, ProbeReport,
+    FILTERED,
+    METHOD_WORDS,
+    NOT_RUN,
+    OPEN,
+    REFUSED,
+    STATE_WORDS,
+    UNREACHABLE,
+    CheckFinished,
+    Entry,
+    HostResolved,
+    ProbePlan,
+    ProbeReport,
 )
+from fwplan.table import aligned
 
 STATES = (OPEN, REFUSED, FILTERED, UNREACHABLE, NOT_RUN)
 CSV_HEADER = ("rule", "direction", "protocol", "host", "address", "ports", "check", "result", "detail")
@@ -28,10 +38,10 @@ _WORDS = {
         "nothing": "Nothing to probe in this plan.",
         "passed": "Every probed port got through the firewall (open, or refused by the host itself).",
         "failed": "Some probed ports did not get through: check the firewall for the rules marked filtered, "
-                  "unreachable or not run.",
+        "unreachable or not run.",
         "rule": "rule",
         "start": "{announce}; {checks} probes, timeout {timeout:g} s each, {parallel} at once, "
-                 "done within {deadline:.1f} s",
+        "done within {deadline:.1f} s",
         "target_unused": "--target {target}: no rule to 'any' to check against it, so it is not contacted",
         "resolved": "{host} is {address}",
     },
@@ -44,12 +54,12 @@ _WORDS = {
         "nothing": "In diesem Plan gibt es nichts zu prüfen.",
         "passed": "Alle geprüften Ports kamen durch die Firewall (offen, oder vom Host selbst abgewiesen).",
         "failed": "Einige geprüfte Ports kamen nicht durch: Firewall für die Regeln prüfen, die als gefiltert, "
-                  "unerreichbar oder nicht gelaufen markiert sind.",
+        "unerreichbar oder nicht gelaufen markiert sind.",
         "rule": "Regel",
         "start": "{announce}; {checks} Prüfungen, Zeitlimit {timeout:g} s je Prüfung, {parallel} gleichzeitig, "
-                 "fertig in höchstens {deadline:.1f} s",
+        "fertig in höchstens {deadline:.1f} s",
         "target_unused": "--target {target}: keine Regel zu 'any', die dagegen zu prüfen wäre; er wird nicht "
-                         "kontaktiert",
+        "kontaktiert",
         "resolved": "{host} ist {address}",
     },
 }
@@ -64,8 +74,15 @@ def say(key: str, lang: str, **values: object) -> str:
 def start_line(plan: ProbePlan, options, lang: str = "en") -> str:
     """What the run will do and how long it may take, said before it starts."""
     checks = len(plan.checks)
-    return say("start", lang, announce=announce(plan, lang), checks=checks, timeout=options.timeout,
-                 parallel=options.parallel, deadline=options.deadline(checks))
+    return say(
+        "start",
+        lang,
+        announce=announce(plan, lang),
+        checks=checks,
+        timeout=options.timeout,
+        parallel=options.parallel,
+        deadline=options.deadline(checks),
+    )
 
 
 def announce(plan: ProbePlan, lang: str = "en") -> str:
@@ -81,10 +98,14 @@ def summary(report: ProbeReport, lang: str = "en") -> str:
     counts = ", ".join(f"{report.count(s)} {STATE_WORDS[s].get(lang)}" for s in STATES if report.count(s))
     n = len(report.outcomes)
     if lang == "de":
-        return (f"{n} Prüfungen in {report.seconds:.1f} s (Grenze {report.deadline:.1f} s, "
-                f"Zeitlimit {report.options.timeout:g} s je Prüfung): {counts or 'keine'}")
-    return (f"{n} probes in {report.seconds:.1f} s (bound {report.deadline:.1f} s, "
-            f"timeout {report.options.timeout:g} s per probe): {counts or 'none'}")
+        return (
+            f"{n} Prüfungen in {report.seconds:.1f} s (Grenze {report.deadline:.1f} s, "
+            f"Zeitlimit {report.options.timeout:g} s je Prüfung): {counts or 'keine'}"
+        )
+    return (
+        f"{n} probes in {report.seconds:.1f} s (bound {report.deadline:.1f} s, "
+        f"timeout {report.options.timeout:g} s per probe): {counts or 'none'}"
+    )
 
 
 def _probed_rows(report: ProbeReport):
@@ -99,9 +120,17 @@ def render_probe_text(report: ProbeReport, lang: str = "en") -> str:
     rows = [words["headings"]]
     for entry, outcome in _probed_rows(report):
         check = outcome.check
-        rows.append((str(entry.number), check.protocol, check.host, str(check.port),
-                     METHOD_WORDS[check.method].get(lang), STATE_WORDS[outcome.state].get(lang),
-                     outcome.detail.get(lang)))
+        rows.append(
+            (
+                str(entry.number),
+                check.protocol,
+                check.host,
+                str(check.port),
+                METHOD_WORDS[check.method].get(lang),
+                STATE_WORDS[outcome.state].get(lang),
+                outcome.detail.get(lang),
+            )
+        )
     if len(rows) > 1:
         lines.extend(aligned(rows))
     else:
@@ -131,8 +160,10 @@ def render_probe_text(report: ProbeReport, lang: str = "en") -> str:
 def entry_line(entry: Entry, lang: str = "en") -> str:
     """``outbound udp 192.168.50.0/24 -> acme.telovip.de 5070``, in ``lang``."""
     rule = entry.rule
-    return (f"{DIRECTION_WORDS[lang][rule.direction]} {entry.protocol} {rule.source.label(lang)} -> "
-            f"{rule.destination.label(lang)} {entry.untested}")
+    return (
+        f"{DIRECTION_WORDS[lang][rule.direction]} {entry.protocol} {rule.source.label(lang)} -> "
+        f"{rule.destination.label(lang)} {entry.untested}"
+    )
 
 
 def render_probe_csv(report: ProbeReport, lang: str = "en") -> str:
@@ -144,14 +175,31 @@ def render_probe_csv(report: ProbeReport, lang: str = "en") -> str:
         rule = entry.rule
         for outcome in report.results(entry):
             check = outcome.check
-            row = (entry.number, rule.direction, check.protocol, check.host, addresses.get(check.host, ""),
-                   check.port, check.method, outcome.state, outcome.detail.get(lang))
+            row = (
+                entry.number,
+                rule.direction,
+                check.protocol,
+                check.host,
+                addresses.get(check.host, ""),
+                check.port,
+                check.method,
+                outcome.state,
+                outcome.detail.get(lang),
+            )
             writer.writerow([neutralise_cell(str(cell)) for cell in row])
         if entry.untested:
             host = entry.host or str(rule.destination)
-            row = (entry.number, rule.direction, entry.protocol, host, addresses.get(host, ""),
-                   entry.untested.format(" "), "", _NOT_TESTABLE if entry.host else _NOT_PROBED,
-                   entry.reason.get(lang) if entry.reason else "")
+            row = (
+                entry.number,
+                rule.direction,
+                entry.protocol,
+                host,
+                addresses.get(host, ""),
+                entry.untested.format(" "),
+                "",
+                _NOT_TESTABLE if entry.host else _NOT_PROBED,
+                entry.reason.get(lang) if entry.reason else "",
+            )
             writer.writerow([neutralise_cell(str(cell)) for cell in row])
     return out.getvalue()
 
@@ -186,22 +234,39 @@ def render_probe_json(report: ProbeReport, lang: str = "en") -> str:
             for entry, outcome in _probed_rows(report)
         ],
         "not_testable": [
-            {"rule": e.number, "protocol": e.protocol, "host": e.host, "ports": _ranges(e.untested),
-             "reason": e.reason.get(lang)}
-            for e in plan.entries if e.host is not None and e.untested
+            {
+                "rule": e.number,
+                "protocol": e.protocol,
+                "host": e.host,
+                "ports": _ranges(e.untested),
+                "reason": e.reason.get(lang),
+            }
+            for e in plan.entries
+            if e.host is not None and e.untested
         ],
         "not_probed": [
-            {"rule": e.number, "direction": e.rule.direction, "protocol": e.protocol,
-             "destination": str(e.rule.destination), "ports": _ranges(e.untested), "reason": e.reason.get(lang)}
-            for e in plan.entries if e.host is None
+            {
+                "rule": e.number,
+                "direction": e.rule.direction,
+                "protocol": e.protocol,
+                "destination": str(e.rule.destination),
+                "ports": _ranges(e.untested),
+                "reason": e.reason.get(lang),
+            }
+            for e in plan.entries
+            if e.host is None
         ],
         "samples": [
             {"rule": e.number, "protocol": e.protocol, "range": [s.range.lo, s.range.hi], "ports": list(s.ports)}
-            for e in plan.entries for s in e.samples
+            for e in plan.entries
+            for s in e.samples
         ],
         "notes": [{"rule": e.number, "note": e.note.get(lang)} for e in plan.entries if e.note and e.host],
-        "summary": {**{state: report.count(state) for state in STATES},
-                    "probes": len(report.outcomes), "all_passed": report.all_passed},
+        "summary": {
+            **{state: report.count(state) for state in STATES},
+            "probes": len(report.outcomes),
+            "all_passed": report.all_passed,
+        },
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

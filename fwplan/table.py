@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 
 def aligned(rows: Sequence[Sequence[str]], underline: bool = True) -> list[str]:

@@ -52,8 +52,11 @@ class SipResponder(UdpServer):
         text = data.decode("utf-8", "replace")
         if not text.startswith(("OPTIONS ", "INVITE ", "REGISTER ")):
             return None
-        echoed = [line for line in text.split("\r\n")
-                  if line.split(":", 1)[0].lower() in ("via", "from", "to", "call-id", "cseq")]
+        echoed = [
+            line
+            for line in text.split("\r\n")
+            if line.split(":", 1)[0].lower() in ("via", "from", "to", "call-id", "cseq")
+        ]
         lines = [f"SIP/2.0 {self.status}", *echoed, "Server: test-sip-responder", "Content-Length: 0", "", ""]
         return "\r\n".join(lines).encode()
 
@@ -78,7 +81,7 @@ class StunResponder(UdpServer):
     def reply(self, data: bytes, addr) -> bytes | None:
         if len(data) < 20:
             return None
-        kind, length, cookie = struct.unpack_from("!HHI", data)
+        kind, _length, cookie = struct.unpack_from("!HHI", data)
         transaction = data[8:20]
         if kind != 0x0001 or cookie != MAGIC_COOKIE:
             return None
@@ -155,6 +158,7 @@ class Servers:
 
     async def tcp_listener(self, host: str = "127.0.0.1", port: int = 0) -> int:
         """A TCP listener that accepts and hangs up; returns its port."""
+
         async def hang_up(_reader, writer) -> None:
             writer.close()
 

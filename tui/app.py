@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Mapping
 
 from rich.text import Text
 from textual import events
@@ -33,22 +33,47 @@ from tui.widgets.status_line import StatusLine
 
 #: binding key -> i18n key of its Footer label (of its group's, for grouped keys)
 _APP_LABELS = {
-    "c": "key.copy", "y": "key.copy", "e": "key.export", "ctrl+s": "key.file", "ctrl+o": "key.file",
-    "question_mark": "key.help", "ctrl+q": "key.quit", "l": "key.language", "d": "key.dialect",
-    "p": "key.probe", "ctrl+p": "key.palette", "n": "key.notes",
+    "c": "key.copy",
+    "y": "key.copy",
+    "e": "key.export",
+    "ctrl+s": "key.file",
+    "ctrl+o": "key.file",
+    "question_mark": "key.help",
+    "ctrl+q": "key.quit",
+    "l": "key.language",
+    "d": "key.dialect",
+    "p": "key.probe",
+    "ctrl+p": "key.palette",
+    "n": "key.notes",
 }
 _TREE_LABELS = {"space": "key.toggle"}
 _COPY = Binding.Group("Copy")
 _FILE = Binding.Group("File")
 #: actions that only make sense on the main screen, not under a dialog
-_MAIN_SCREEN_ACTIONS = {"copy_ports", "copy_rules", "export", "save", "open", "switch_language", "next_dialect",
-                        "help", "toggle_focused", "probe", "notes"}
+_MAIN_SCREEN_ACTIONS = {
+    "copy_ports",
+    "copy_rules",
+    "export",
+    "save",
+    "open",
+    "switch_language",
+    "next_dialect",
+    "help",
+    "toggle_focused",
+    "probe",
+    "notes",
+}
 
 
 def plan_key(plan: Plan) -> tuple:
     """What a save would write: the basis of "unsaved changes"."""
-    return (tuple(sorted(plan.selected)), plan.lan.text if plan.lan else None, plan.host.value if plan.host else None,
-            plan.vpn_router.address if plan.vpn_router else None, plan.export)
+    return (
+        tuple(sorted(plan.selected)),
+        plan.lan.text if plan.lan else None,
+        plan.host.value if plan.host else None,
+        plan.vpn_router.address if plan.vpn_router else None,
+        plan.export,
+    )
 
 
 textual_fixes.apply()
@@ -59,7 +84,7 @@ class PlannerApp(App[int]):
     CSS_PATH = Path(__file__).with_name("planner.tcss")
     TITLE = "fwplan"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # planner.tcss narrows the tree below 100 columns
-    COMMANDS = App.COMMANDS | {lambda: _planner_commands()}
+    COMMANDS = App.COMMANDS | {lambda: _planner_commands()}  # noqa: PLW0108 (defined below)
     BINDINGS = [
         Binding("c", "copy_ports", "Copy ports", group=_COPY),
         Binding("y", "copy_rules", "Copy rule set", group=_COPY),
@@ -75,8 +100,16 @@ class PlannerApp(App[int]):
         Binding("ctrl+p", "command_palette", "Cmds", priority=True),
     ]
 
-    def __init__(self, catalog: Catalog, plan: Plan, lang: str, plan_path: str | None = None, *,
-                 environ: Mapping[str, str] | None = None, cursor_blink: bool = True) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        plan: Plan,
+        lang: str,
+        plan_path: str | None = None,
+        *,
+        environ: Mapping[str, str] | None = None,
+        cursor_blink: bool = True,
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         self.plan = plan
@@ -93,7 +126,7 @@ class PlannerApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
             try:
-                self.screen
+                _ = self.screen
             except (ScreenStackError, UnknownModeError):
                 return  # closing: input typed ahead has no screen left to go to (Textual would raise)
         await super().on_event(event)
@@ -103,8 +136,14 @@ class PlannerApp(App[int]):
         with Horizontal(id="main"):
             yield ComponentTree(self.catalog, self.plan.selected, self.lang, id="tree")
             with Vertical(id="right"):
-                yield InputsPanel(self.plan.lan, self.plan.host, self.lang, cursor_blink=self._cursor_blink,
-                                  vpn_router=self.plan.vpn_router, id="inputs")
+                yield InputsPanel(
+                    self.plan.lan,
+                    self.plan.host,
+                    self.lang,
+                    cursor_blink=self._cursor_blink,
+                    vpn_router=self.plan.vpn_router,
+                    id="inputs",
+                )
                 yield RulesTable(self.lang, id="rules")
                 yield DetailsPane(id="details")
         yield StatusLine(id="status")
@@ -130,9 +169,13 @@ class PlannerApp(App[int]):
 
     def _show_needs(self) -> None:
         """Who needs each input in this plan: the tunnel needs the LAN address only without a VPN router."""
+
         def names(need: str) -> tuple[str, ...]:
-            return tuple(self.catalog.component(c).name.get(self.lang) for c in self.plan.selected
-                         if need in plan_needs(self.catalog, self.plan, c))
+            return tuple(
+                self.catalog.component(c).name.get(self.lang)
+                for c in self.plan.selected
+                if need in plan_needs(self.catalog, self.plan, c)
+            )
 
         self.query_one(InputsPanel).show_needed_by(names("lan"), names("host"), names("vpn"))
 
@@ -176,9 +219,7 @@ class PlannerApp(App[int]):
 
     # ---- actions ----
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in _MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1:
-            return False
-        return True
+        return not (action in _MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1)
 
     def action_toggle_focused(self) -> None:
         self.query_one(ComponentTree).action_toggle_check()
@@ -199,8 +240,9 @@ class PlannerApp(App[int]):
 
     def _copy(self, text: str, describe_copy) -> None:
         """OSC 52 at once; the desktop clipboard, where usable, in a thread (it runs a child process)."""
-        self.run_worker(partial(self._deliver, text, describe_copy), thread=True, group="clipboard",
-                        exit_on_error=False)
+        self.run_worker(
+            partial(self._deliver, text, describe_copy), thread=True, group="clipboard", exit_on_error=False
+        )
 
     def _deliver(self, text: str, describe_copy) -> None:
         from exporters.clipboard import deliver
@@ -227,8 +269,17 @@ class PlannerApp(App[int]):
         from tui.screens.export import ExportScreen, export_formats
 
         stem = Path(self.plan_path).stem if self.plan_path else "fwplan-rules"
-        self.push_screen(ExportScreen(export_formats(), self.lang, stem=stem, prefs=self.plan.export,
-                                      cursor_blink=self._cursor_blink, act=self._export), self._exported)
+        self.push_screen(
+            ExportScreen(
+                export_formats(),
+                self.lang,
+                stem=stem,
+                prefs=self.plan.export,
+                cursor_blink=self._cursor_blink,
+                act=self._export,
+            ),
+            self._exported,
+        )
 
     def _export(self, request) -> FwplanError | None:
         """Write the export as `fwplan export --plan` would with the dialog's settings and scopes; the error,

@@ -9,16 +9,16 @@ move, so the guard does nothing then.
 
 from __future__ import annotations
 
+import contextlib
+
 from textual.widgets import OptionList
 
 _original_move_page = OptionList._move_page
 
 
 def _move_page(self: OptionList, direction: int) -> None:
-    try:
+    with contextlib.suppress(KeyError):
         _original_move_page(self, direction)
-    except KeyError:
-        pass
 
 
 def apply() -> None:

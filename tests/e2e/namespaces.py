@@ -20,8 +20,10 @@ from tests.conftest import ROOT
 UNPLANNED = (1, 22, 25, 53, 135, 442, 444, 1194, 3389, 5059, 5061, 8081, 9093, 9999, 60000, 65535)
 #: How each export is loaded into the router: iptables-restore always with --noflush (see exporters.iptables).
 LOADERS = {
-    ("nftables", 4): ("nft", "-f"), ("nftables", 6): ("nft", "-f"),
-    ("iptables", 4): ("iptables-restore", "--noflush"), ("iptables", 6): ("ip6tables-restore", "--noflush"),
+    ("nftables", 4): ("nft", "-f"),
+    ("nftables", 6): ("nft", "-f"),
+    ("iptables", 4): ("iptables-restore", "--noflush"),
+    ("iptables", 6): ("ip6tables-restore", "--noflush"),
 }
 SAVERS = {4: "iptables-save", 6: "ip6tables-save"}
 #: The probes' source ports, below Linux's default ephemeral range (net.ipv4.ip_local_port_range 32768-60999).
@@ -86,15 +88,32 @@ class Namespaces:
 
     def veth(self, role: str, dev: str, peer_role: str, peer_dev: str) -> None:
         """A cable between two namespaces, both ends up."""
-        run("ip", "link", "add", dev, "netns", self.ns[role], "type", "veth", "peer", "name", peer_dev,
-            "netns", self.ns[peer_role])
+        run(
+            "ip",
+            "link",
+            "add",
+            dev,
+            "netns",
+            self.ns[role],
+            "type",
+            "veth",
+            "peer",
+            "name",
+            peer_dev,
+            "netns",
+            self.ns[peer_role],
+        )
         self.ip(role, "link", "set", dev, "up")
         self.ip(peer_role, "link", "set", peer_dev, "up")
 
     def listen(self, role: str, addresses, ports: dict, log: Path | None = None) -> None:
         proc = subprocess.Popen(
             ["ip", "netns", "exec", self.ns[role], sys.executable, "-m", "tests.e2e.netpeers", "listen"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
         )
         self.listeners.append(proc)
         self._listened.update(ports["tcp"], ports["udp"])
@@ -108,7 +127,11 @@ class Namespaces:
         sent = [[*item, None][:4] + [self._source_port()] for item in items]
         result = subprocess.run(
             ["ip", "netns", "exec", self.ns[role], sys.executable, "-m", "tests.e2e.netpeers", "probe"],
-            input=json.dumps(sent), capture_output=True, text=True, cwd=ROOT, timeout=120,
+            input=json.dumps(sent),
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
         )
         assert result.returncode == 0, result.stderr
         return json.loads(result.stdout)

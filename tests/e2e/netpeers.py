@@ -98,10 +98,10 @@ def _try(s: socket.socket, proto: str, address: str, port: int) -> list:
         data, _ = s.recvfrom(2048)
         if not data.startswith(b"echo:" + token + b"|"):
             return ["garbled", None, None]
-        return ["open", *_seen(data[len(b"echo:" + token + b"|"):])]
+        return ["open", *_seen(data[len(b"echo:" + token + b"|") :])]
     except ConnectionRefusedError:
         return ["refused", None, None]
-    except (TimeoutError, socket.timeout, OSError):
+    except (TimeoutError, OSError):
         return ["blocked", None, None]
 
 

@@ -40,8 +40,10 @@ def refuse_unless_isolated() -> None:
         sys.exit(f"refusing to run: interfaces {names} show this is not a fresh network namespace")
     outer = os.environ.get("FWPLAN_OUTER_MOUNT_NS")
     if not outer or os.readlink("/proc/self/ns/mnt") == outer:
-        sys.exit("refusing to run: not in a mount namespace of its own (run under 'unshare -n -m' with "
-                 "FWPLAN_OUTER_MOUNT_NS set to the caller's /proc/self/ns/mnt)")
+        sys.exit(
+            "refusing to run: not in a mount namespace of its own (run under 'unshare -n -m' with "
+            "FWPLAN_OUTER_MOUNT_NS set to the caller's /proc/self/ns/mnt)"
+        )
 
 
 def use_resolver(address: str) -> None:
@@ -53,11 +55,14 @@ def use_resolver(address: str) -> None:
 
 def set_up_network(drop: list[str], reject: list[str]) -> None:
     subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
-    commands = [f"add table inet {TABLE}",
-                f"add chain inet {TABLE} input {{ type filter hook input priority 0; policy accept; }}"]
+    commands = [
+        f"add table inet {TABLE}",
+        f"add chain inet {TABLE} input {{ type filter hook input priority 0; policy accept; }}",
+    ]
     commands += [f"add rule inet {TABLE} input {expression} drop" for expression in drop]
-    commands += [f"add rule inet {TABLE} input {expression} reject with icmpx type admin-prohibited"
-                 for expression in reject]
+    commands += [
+        f"add rule inet {TABLE} input {expression} reject with icmpx type admin-prohibited" for expression in reject
+    ]
     subprocess.run(["nft", "; ".join(commands)], check=True)
 
 
@@ -82,24 +87,34 @@ async def run(scenario: dict) -> dict:
 async def run_cli(argv: list[str]) -> dict:
     code = "import sys; from fwplan.cli import main; sys.exit(main(sys.argv[1:]))"
     started = time.monotonic()
-    process = await asyncio.create_subprocess_exec(sys.executable, "-c", code, *argv,
-                                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", code, *argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     stdout, stderr = await process.communicate()
-    return {"rc": process.returncode, "stdout": stdout.decode(), "stderr": stderr.decode(),
-            "wall_seconds": time.monotonic() - started}
+    return {
+        "rc": process.returncode,
+        "stdout": stdout.decode(),
+        "stderr": stderr.decode(),
+        "wall_seconds": time.monotonic() - started,
+    }
 
 
 async def run_checks(scenario: dict) -> dict:
     checks = tuple(Check(host, protocol, port, method) for host, protocol, port, method in scenario["checks"])
     hosts = tuple(dict.fromkeys(c.host for c in checks))
-    rule = Rule("outbound", "tcp", Endpoint("any", "any"), Endpoint("address", hosts[0]),
-                PortSet.of(*(c.port for c in checks)))
+    rule = Rule(
+        "outbound", "tcp", Endpoint("any", "any"), Endpoint("address", hosts[0]), PortSet.of(*(c.port for c in checks))
+    )
     plan = ProbePlan((Entry(1, rule, "tcp", hosts[0], rule.ports, checks),), hosts[0], None)
     options = ProbeOptions(scenario["timeout"], scenario["parallel"])
     started = time.monotonic()
     report = await run_probe(plan, options)
-    return {"states": [report.outcomes[c].state for c in checks], "seconds": report.seconds,
-            "wall_seconds": time.monotonic() - started, "deadline": report.deadline}
+    return {
+        "states": [report.outcomes[c].state for c in checks],
+        "seconds": report.seconds,
+        "wall_seconds": time.monotonic() - started,
+        "deadline": report.deadline,
+    }
 
 
 def main() -> None:

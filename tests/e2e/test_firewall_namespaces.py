@@ -80,8 +80,7 @@ class Addressing:
 
 
 V4 = Addressing(4, "192.168.50.10", "192.168.50.2", 24, "203.0.113.10", "198.51.100.20", "192.168.50.3")
-V6 = Addressing(6, "2001:db8:50::10", "2001:db8:50::2", 64, "2001:db8:ffff::10", "2001:db8:eeee::20",
-                "2001:db8:50::3")
+V6 = Addressing(6, "2001:db8:50::10", "2001:db8:50::2", 64, "2001:db8:ffff::10", "2001:db8:eeee::20", "2001:db8:50::3")
 PRODUCTS = ("instantpbx", "hostedpbx-vpnless", "hostedpbx-classic")
 
 
@@ -128,8 +127,13 @@ class Topology(Namespaces):
             self.ip("router", "link", "set", router_if, "master", LAN_IF)
             self.x("router", "bridge", "link", "set", "dev", router_if, "isolated", "on")
             # the router's redirects would send a host past the router, which isolated ports do not carry
-            self.sysctl(role, "net.ipv4.conf.all.accept_redirects=0", "net.ipv6.conf.all.accept_redirects=0",
-                        f"net.ipv4.conf.{host_if}.accept_redirects=0", f"net.ipv6.conf.{host_if}.accept_redirects=0")
+            self.sysctl(
+                role,
+                "net.ipv4.conf.all.accept_redirects=0",
+                "net.ipv6.conf.all.accept_redirects=0",
+                f"net.ipv4.conf.{host_if}.accept_redirects=0",
+                f"net.ipv6.conf.{host_if}.accept_redirects=0",
+            )
         self.ip("router", "link", "set", LAN_IF, "up")
         self.veth("router", WAN_IF, "wan", "w0")
         if self.net.family == 4:
@@ -139,11 +143,17 @@ class Topology(Namespaces):
 
     def _up_v4(self) -> None:
         net = self.net
-        self.sysctl("router", "net.ipv4.ip_forward=1", "net.ipv4.conf.all.rp_filter=0",
-                    "net.ipv4.conf.default.rp_filter=0", "net.ipv4.conf.all.send_redirects=0",
-                    f"net.ipv4.conf.{LAN_IF}.send_redirects=0",
-                    # answer ARP for the other LAN hosts on the same bridge, at once (not after up to 0.8 s)
-                    f"net.ipv4.conf.{LAN_IF}.proxy_arp_pvlan=1", f"net.ipv4.neigh.{LAN_IF}.proxy_delay=0")
+        self.sysctl(
+            "router",
+            "net.ipv4.ip_forward=1",
+            "net.ipv4.conf.all.rp_filter=0",
+            "net.ipv4.conf.default.rp_filter=0",
+            "net.ipv4.conf.all.send_redirects=0",
+            f"net.ipv4.conf.{LAN_IF}.send_redirects=0",
+            # answer ARP for the other LAN hosts on the same bridge, at once (not after up to 0.8 s)
+            f"net.ipv4.conf.{LAN_IF}.proxy_arp_pvlan=1",
+            f"net.ipv4.neigh.{LAN_IF}.proxy_delay=0",
+        )
         self.ip("router", "addr", "add", "192.168.50.1/24", "dev", LAN_IF)
         self.ip("router", "addr", "add", "203.0.113.1/24", "dev", WAN_IF)
         self.ip("router", "addr", "add", "198.51.100.1/24", "dev", WAN_IF)
@@ -157,9 +167,13 @@ class Topology(Namespaces):
     def _up_v6(self) -> None:
         # nodad: an address is usable at once, not after duplicate address detection
         net = self.net
-        self.sysctl("router", "net.ipv6.conf.all.forwarding=1", "net.ipv6.conf.all.proxy_ndp=1",
-                    # as with ARP, a proxied neighbour answer waits up to 0.8 s unless told otherwise
-                    f"net.ipv6.neigh.{LAN_IF}.proxy_delay=0")
+        self.sysctl(
+            "router",
+            "net.ipv6.conf.all.forwarding=1",
+            "net.ipv6.conf.all.proxy_ndp=1",
+            # as with ARP, a proxied neighbour answer waits up to 0.8 s unless told otherwise
+            f"net.ipv6.neigh.{LAN_IF}.proxy_delay=0",
+        )
         self.ip("router", "-6", "addr", "add", "fe80::1/64", "dev", LAN_IF, "nodad")
         self.ip("router", "-6", "addr", "add", "2001:db8:50::1/64", "dev", LAN_IF, "nodad")
         for role, _, dev, address in self.lan_sides:
@@ -199,6 +213,7 @@ def topology(request):
 # What should pass, computed from the rule set
 # --------------------------------------------------------------------------
 
+
 def _covers(endpoint, address: str) -> bool:
     if endpoint.kind == "any":
         return True
@@ -220,9 +235,14 @@ def _crosses(rule, source_side: str, destination_side: str) -> bool:
 def allowed(rules, source: str, destination: str, proto: str, port: int, hosts: dict[str, str] | None) -> bool:
     """Whether some rule passes this probe; ``hosts`` None: by addresses alone, as if no interface were matched."""
     side = {address: "wan" if where == "wan" else "lan" for address, where in (hosts or {}).items()}
-    return any(proto in rule.protocols and port in rule.ports and _covers(rule.source, source)
-               and _covers(rule.destination, destination)
-               and (hosts is None or _crosses(rule, side[source], side[destination])) for rule in rules)
+    return any(
+        proto in rule.protocols
+        and port in rule.ports
+        and _covers(rule.source, source)
+        and _covers(rule.destination, destination)
+        and (hosts is None or _crosses(rule, side[source], side[destination]))
+        for rule in rules
+    )
 
 
 @dataclass(frozen=True)
@@ -242,8 +262,10 @@ def probe_matrix(rules, hosts: dict[str, str]) -> list[Probe]:
             if hosts[source] == hosts[destination]:
                 continue  # same namespace: never passes the router
             for proto in ("tcp", "udp"):
-                probes.extend(Probe(source, proto, destination, port,
-                                    allowed(rules, source, destination, proto, port, hosts)) for port in ports)
+                probes.extend(
+                    Probe(source, proto, destination, port, allowed(rules, source, destination, proto, port, hosts))
+                    for port in ports
+                )
     return probes
 
 
@@ -259,8 +281,12 @@ def export(fmt: str, case: Case, net: Addressing, tmp_path: Path):
     # everything ticked: the product's components and, by their own ids, its conditional ones
     select = [case.product, *(c.id for c in catalog.product(case.product).components if c.is_conditional)]
     vpn_router = net.vpn_router if case.vpn_router else None
-    plan = Plan(expand_selection(catalog, select), parse_lan(net.lan), parse_host(net.pbx),
-                vpn_router=parse_vpn_router(vpn_router) if vpn_router else None)
+    plan = Plan(
+        expand_selection(catalog, select),
+        parse_lan(net.lan),
+        parse_host(net.pbx),
+        vpn_router=parse_vpn_router(vpn_router) if vpn_router else None,
+    )
     exporter = get(fmt)
     ruleset = build(catalog, plan, MergeOptions(fuse_protocols=exporter.fuse_protocols, limits=exporter.limits))
     scopes = SCOPES if case.scope == "all" else default_scopes(fmt)
@@ -316,21 +342,33 @@ def test_export_loaded_into_router_passes_the_plan_and_blocks_the_rest(topology,
     unplanned = [p for p in probes if not p.expect_open]
     assert planned and len(unplanned) > len(UNPLANNED)
     wrong = [(p, outcome) for p, outcome in results.items() if outcome != ("open" if p.expect_open else "blocked")]
-    assert not wrong, f"{len(wrong)} of {len(results)} probes went the wrong way, e.g. {wrong[:8]}; by path: {sorted(Counter((p.source, p.destination, p.proto, outcome) for p, outcome in wrong).items())}"
+    assert not wrong, (
+        f"{len(wrong)} of {len(results)} probes went the wrong way, e.g. {wrong[:8]}; by path: {sorted(Counter((p.source, p.destination, p.proto, outcome) for p, outcome in wrong).items())}"
+    )
     # every rule had at least one probe that passed through it
     for rule in rules:
         assert any(p.expect_open and p.port in rule.ports and p.proto in rule.protocols for p in planned), rule
     # the flows only the internal rules allow: open with --scope all, blocked in the internet router's file
-    internal_only = [p for p in probes if not allowed([r for r in everything.rules if r.scope != "internal"],
-                                                      p.source, p.destination, p.proto, p.port, hosts)
-                     and allowed(everything.rules, p.source, p.destination, p.proto, p.port, hosts)]
+    internal_only = [
+        p
+        for p in probes
+        if not allowed(
+            [r for r in everything.rules if r.scope != "internal"], p.source, p.destination, p.proto, p.port, hosts
+        )
+        and allowed(everything.rules, p.source, p.destination, p.proto, p.port, hosts)
+    ]
     if any(rule.scope == "internal" for rule in everything.rules):
         assert internal_only, "the internal rules were not probed"
     assert all(p.expect_open == (case.scope == "all") for p in internal_only)
     # a peer "any" is the internet side only: LAN-internal flows that an internet rule's "any" would cover by
     # addresses alone are blocked (unless an internal rule allows them)
-    inside = [p for p in unplanned if hosts[p.source] != "wan" and hosts[p.destination] != "wan"
-              and allowed([r for r in rules if r.scope != "internal"], p.source, p.destination, p.proto, p.port, None)]
+    inside = [
+        p
+        for p in unplanned
+        if hosts[p.source] != "wan"
+        and hosts[p.destination] != "wan"
+        and allowed([r for r in rules if r.scope != "internal"], p.source, p.destination, p.proto, p.port, None)
+    ]
     if any(r.destination.kind == "any" and r.scope == "internet" for r in rules):
         assert inside, "no LAN-internal probe tried an internet rule's any"
     if case.scope is None:

@@ -79,8 +79,9 @@ class NatTopology(Namespaces):
         super().up()
         self.veth("router", LAN_IF, "lan", "l0")
         self.veth("router", WAN_IF, "wan", "w0")
-        self.sysctl("router", "net.ipv4.ip_forward=1", "net.ipv4.conf.all.rp_filter=0",
-                    "net.ipv4.conf.default.rp_filter=0")
+        self.sysctl(
+            "router", "net.ipv4.ip_forward=1", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0"
+        )
         self.ip("router", "addr", "add", f"{ROUTER_LAN}/24", "dev", LAN_IF)
         self.ip("router", "addr", "add", f"{ROUTER_WAN}/24", "dev", WAN_IF)
         self.ip("router", "route", "add", "203.0.113.0/24", "dev", WAN_IF, "src", ROUTER_WAN)
@@ -131,12 +132,24 @@ def probes_for(rules) -> list[Probe]:
         for port in ports:
             for source in LAN_HOSTS:
                 for destination in WAN_HOSTS:
-                    passes = any(r.direction == "outbound" and proto in r.protocols and port in r.ports
-                                 and _covers(r.source, source) and _covers(r.destination, destination) for r in rules)
+                    passes = any(
+                        r.direction == "outbound"
+                        and proto in r.protocols
+                        and port in r.ports
+                        and _covers(r.source, source)
+                        and _covers(r.destination, destination)
+                        for r in rules
+                    )
                     probes.append(Probe("lan", source, proto, destination, port, destination if passes else None))
             for source in WAN_HOSTS:
-                forwards = [r.destination.value for r in rules if r.direction == "inbound" and proto in r.protocols
-                            and port in r.ports and _covers(r.source, source)]
+                forwards = [
+                    r.destination.value
+                    for r in rules
+                    if r.direction == "inbound"
+                    and proto in r.protocols
+                    and port in r.ports
+                    and _covers(r.source, source)
+                ]
                 probes.append(Probe("wan", source, proto, ROUTER_WAN, port, forwards[0] if forwards else None))
     return probes
 
@@ -204,8 +217,22 @@ def test_nat_router_forwards_the_plan_through_nat_and_blocks_the_rest(nat, tmp_p
     from tests.exporters.readback import READERS
 
     rules = rules_of(select, fmt)
-    path = cli_export(tmp_path / f"{select}.{fmt}", "--select", select, "--lan", f"{VPN_ROUTER}/24", "--host", PBX,
-                      "--format", fmt, "--wan-if", WAN_IF, "--lan-if", LAN_IF, "--masquerade")
+    path = cli_export(
+        tmp_path / f"{select}.{fmt}",
+        "--select",
+        select,
+        "--lan",
+        f"{VPN_ROUTER}/24",
+        "--host",
+        PBX,
+        "--format",
+        fmt,
+        "--wan-if",
+        WAN_IF,
+        "--lan-if",
+        LAN_IF,
+        "--masquerade",
+    )
     text = path.read_text()
     assert READERS[fmt](text) == [(r.protocol, r.ports) for r in rules]
     assert f"# Interfaces: internet side (WAN) {WAN_IF}, LAN side {LAN_IF}." in text
@@ -216,8 +243,12 @@ def test_nat_router_forwards_the_plan_through_nat_and_blocks_the_rest(nat, tmp_p
     # 203.0.113.5 below is stopped by either)
     dnat = [line for line in text.splitlines() if " dnat ip to " in line or " -j DNAT " in line]
     assert len(dnat) == len(inbound)
-    assert all(("ip saddr $PBX_HOST" in line and f"define PBX_HOST = {PBX}\n" in text) if fmt == "nftables"
-               else f" -s {PBX} " in line for line in dnat)
+    assert all(
+        ("ip saddr $PBX_HOST" in line and f"define PBX_HOST = {PBX}\n" in text)
+        if fmt == "nftables"
+        else f" -s {PBX} " in line
+        for line in dnat
+    )
 
     probes = probes_for(rules)
     ports = sorted({p.port for p in probes})
@@ -239,7 +270,7 @@ def test_nat_router_forwards_the_plan_through_nat_and_blocks_the_rest(nat, tmp_p
     nat.x("router", "nft", "delete", "table", "ip", "fwplantest_open_nat")
 
     states = []
-    for load in (1, 2):  # loading a second time gives the same result
+    for _load in (1, 2):  # loading a second time gives the same result
         nat.load("router", fmt, 4, path)
         if fmt == "iptables":
             hook(nat, text)  # as the header says; run after each load, it must not stack either
@@ -272,8 +303,20 @@ def test_nat_router_forwards_the_plan_through_nat_and_blocks_the_rest(nat, tmp_p
 
 def test_iptables_no_nat_file_after_a_nat_file_ends_the_port_forward(nat, tmp_path):
     """NAT file, then a --no-nat file, then the NAT file again: the DNAT of UDP 9944 ends, and comes back."""
-    common = ("--select", "hostedpbx-classic", "--lan", f"{VPN_ROUTER}/24", "--host", PBX, "--format", "iptables",
-              "--wan-if", WAN_IF, "--lan-if", LAN_IF)
+    common = (
+        "--select",
+        "hostedpbx-classic",
+        "--lan",
+        f"{VPN_ROUTER}/24",
+        "--host",
+        PBX,
+        "--format",
+        "iptables",
+        "--wan-if",
+        WAN_IF,
+        "--lan-if",
+        LAN_IF,
+    )
     with_nat = cli_export(tmp_path / "nat.rules", *common, "--masquerade")
     without = cli_export(tmp_path / "no-nat.rules", *common, "--no-nat")
     assert "\n*nat\n:FWPLAN-DNAT - [0:0]\n:FWPLAN-SNAT - [0:0]\nCOMMIT\n" in without.read_text()
@@ -283,7 +326,7 @@ def test_iptables_no_nat_file_after_a_nat_file_ends_the_port_forward(nat, tmp_pa
 
     def arrives() -> bool:
         seen = len(arrivals(log))
-        (outcome, peer, local), = send(nat, [forward]).values()
+        ((outcome, peer, local),) = send(nat, [forward]).values()
         new = arrivals(log)[seen:]
         assert all(a == ["udp", VPN_ROUTER, 9944, PBX] for a in new), new
         return outcome == "open" and (peer, local) == (PBX, VPN_ROUTER) and bool(new)

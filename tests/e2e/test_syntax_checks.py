@@ -23,35 +23,51 @@ from tests.exporters.test_scopes_in_exports import TUNNEL  # how each format wri
 
 pytestmark = pytest.mark.e2e
 
-CHECKERS = {("nftables", 4): ["nft", "-c", "-f", "-"], ("nftables", 6): ["nft", "-c", "-f", "-"],
-            ("iptables", 4): ["iptables-restore", "--noflush", "--test"],
-            ("iptables", 6): ["ip6tables-restore", "--noflush", "--test"]}
+CHECKERS = {
+    ("nftables", 4): ["nft", "-c", "-f", "-"],
+    ("nftables", 6): ["nft", "-c", "-f", "-"],
+    ("iptables", 4): ["iptables-restore", "--noflush", "--test"],
+    ("iptables", 6): ["ip6tables-restore", "--noflush", "--test"],
+}
 FORMATS = ("iptables", "nftables")
 LAN, HOST = parse_lan("192.168.50.2/24"), parse_host("203.0.113.10")
 VPN_ROUTER = parse_vpn_router("192.168.50.1")
-ADDRESSES = {4: (LAN, HOST, VPN_ROUTER),
-             6: (parse_lan("2001:db8:50::2/64"), parse_host("2001:db8:ffff::10"), parse_vpn_router("2001:db8:50::1"))}
+ADDRESSES = {
+    4: (LAN, HOST, VPN_ROUTER),
+    6: (parse_lan("2001:db8:50::2/64"), parse_host("2001:db8:ffff::10"), parse_vpn_router("2001:db8:50::1")),
+}
 #: The site router's NAT settings: the default (port forwards), the outbound source NAT too, or a routed LAN.
-VARIANTS = {"nat": ExportSettings(), "masquerade": ExportSettings(masquerade=True, given=frozenset({"masquerade"})),
-            "no-nat": ExportSettings(nat=False, given=frozenset({"nat"}))}
+VARIANTS = {
+    "nat": ExportSettings(),
+    "masquerade": ExportSettings(masquerade=True, given=frozenset({"masquerade"})),
+    "no-nat": ExportSettings(nat=False, given=frozenset({"nat"})),
+}
 
 
 def large_catalog_text(seed: int = 4) -> str:
     """A custom catalog with many requirements: every peer, direction and protocol, scattered ports and ranges."""
     rng = random.Random(seed)
-    lines = ['schema = 1', 'data_version = "2024-01"', '', '[[product]]', 'id = "big"',
-             'name = { de = "Groß", en = "Big" }']
+    lines = [
+        "schema = 1",
+        'data_version = "2024-01"',
+        "",
+        "[[product]]",
+        'id = "big"',
+        'name = { de = "Groß", en = "Big" }',
+    ]
     for c in range(12):
-        lines += ['', '[[product.component]]', f'id = "c{c}"', f'name = {{ de = "K{c}", en = "C{c}" }}']
+        lines += ["", "[[product.component]]", f'id = "c{c}"', f'name = {{ de = "K{c}", en = "C{c}" }}']
         for r in range(15):
             ports = sorted({rng.randint(1, 65000) for _ in range(rng.randint(1, 8))})
             entries = [f"{p}-{p + rng.randint(1, 300)}" if rng.random() < 0.3 else str(p) for p in ports]
-            lines += ['[[product.component.requirement]]',
-                      f'direction = "{rng.choice(["outbound", "inbound", "both"])}"',
-                      f'protocol = "{rng.choice(["tcp", "udp", "tcp/udp"])}"',
-                      f'ports = "{", ".join(entries)}"',
-                      f'peer = "{rng.choice(["pbx-host", "lan-address", "lan-network", "provider", "any"])}"',
-                      f'purpose = {{ de = "Zweck {c}.{r} (ä)", en = "purpose {c}.{r}" }}']
+            lines += [
+                "[[product.component.requirement]]",
+                f'direction = "{rng.choice(["outbound", "inbound", "both"])}"',
+                f'protocol = "{rng.choice(["tcp", "udp", "tcp/udp"])}"',
+                f'ports = "{", ".join(entries)}"',
+                f'peer = "{rng.choice(["pbx-host", "lan-address", "lan-network", "provider", "any"])}"',
+                f'purpose = {{ de = "Zweck {c}.{r} (ä)", en = "purpose {c}.{r}" }}',
+            ]
     return "\n".join(lines) + "\n"
 
 
@@ -60,8 +76,9 @@ def sample_plans(family: int = 4):
     and a large custom catalog."""
     lan, host, vpn_router = ADDRESSES[family]
     catalog = load_catalog()
-    plans = [(catalog, product.id, Plan(expand_selection(catalog, [product.id]), lan, host))
-             for product in catalog.products]
+    plans = [
+        (catalog, product.id, Plan(expand_selection(catalog, [product.id]), lan, host)) for product in catalog.products
+    ]
     plans.append((catalog, "every component", Plan(tuple(c.id for c in catalog.components), lan, host)))
     plans += [(catalog, c.id, Plan((c.id,), lan, host)) for c in catalog.components]
     plans.append((catalog, "vpn-router", Plan(("hostedpbx-classic/vpn-tunnel",), lan, host, vpn_router=vpn_router)))
@@ -77,8 +94,9 @@ SCOPE_CHOICES = {"default": None, "all": SCOPES}
 
 
 def check(fmt: str, text: str, family: int = 4) -> subprocess.CompletedProcess:
-    return subprocess.run(["unshare", "-n", *CHECKERS[fmt, family]], input=text, capture_output=True, text=True,
-                          timeout=60)
+    return subprocess.run(
+        ["unshare", "-n", *CHECKERS[fmt, family]], input=text, capture_output=True, text=True, timeout=60
+    )
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -106,8 +124,9 @@ def test_checker_accepts_every_sample_plan(fmt, family, variant, lang, scopes):
         except FwplanError as exc:
             # a component with no internet rule (the internal clients, say): no router file, and the flag named;
             # behind NAT, an inbound rule to the whole LAN network (the large custom catalog) cannot be forwarded
-            assert (scopes == "default" and "--scope" in str(exc)) or (nat and "--no-nat" in str(exc)), \
+            assert (scopes == "default" and "--scope" in str(exc)) or (nat and "--no-nat" in str(exc)), (
                 f"{label}: {exc}"
+            )
             refused += 1
             continue
         result = check(fmt, text, family)
@@ -121,8 +140,9 @@ def test_checker_accepts_every_sample_plan(fmt, family, variant, lang, scopes):
     assert (forwards > 0) == nat
     # the large plan really is large: many rules, and iptables had to split multiport lists
     big_catalog, _, big_plan = PLANS[-1]
-    big_rules = build(big_catalog, big_plan,
-                      MergeOptions(fuse_protocols=exporter.fuse_protocols, limits=exporter.limits)).rules
+    big_rules = build(
+        big_catalog, big_plan, MergeOptions(fuse_protocols=exporter.fuse_protocols, limits=exporter.limits)
+    ).rules
     assert len(big_rules) >= 10
     if fmt == "iptables":
         assert any(rule.parts > 1 for rule in big_rules)
@@ -153,11 +173,14 @@ def test_resolve_uses_the_system_resolver_and_says_so(tmp_path):
     hosts = tmp_path / "hosts"
     hosts.write_text("127.0.0.1 localhost\n198.51.100.77 pbx.fwplan-test.example\n")
     out = tmp_path / "r.nft"
-    script = (f"mount --bind {hosts} /etc/hosts && "
-              f"{sys.executable} -m fwplan.cli export --select hostedpbx-vpnless --lan 192.168.50.2/24 "
-              f"--host pbx.fwplan-test.example --format nftables --resolve -o {out} && nft -c -f {out}")
-    result = subprocess.run(["unshare", "-m", "-n", "sh", "-c", script], capture_output=True, text=True, cwd=ROOT,
-                            timeout=120)
+    script = (
+        f"mount --bind {hosts} /etc/hosts && "
+        f"{sys.executable} -m fwplan.cli export --select hostedpbx-vpnless --lan 192.168.50.2/24 "
+        f"--host pbx.fwplan-test.example --format nftables --resolve -o {out} && nft -c -f {out}"
+    )
+    result = subprocess.run(
+        ["unshare", "-m", "-n", "sh", "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     text = out.read_text()
     assert "define PBX_HOST = 198.51.100.77" in text

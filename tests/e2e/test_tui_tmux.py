@@ -30,8 +30,9 @@ class Tmux:
         self.socket = f"fwplan-test-{uuid.uuid4().hex[:12]}"
 
     def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=15,
-                              check=check)
+        return subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=15, check=check
+        )
 
     def capture(self) -> str:
         return self.run("capture-pane", "-p", "-t", "planner").stdout
@@ -61,15 +62,46 @@ def tmux():
 
 
 def test_y_puts_the_rule_set_into_the_tmux_buffer(tmux):
-    command = " ".join(shlex.quote(part) for part in [
-        _fwplan(), "--select", "hostedpbx-classic", "--lan", "192.168.50.2/24", "--host", "acme.telovip.de",
-        "--lang", "en",
-    ])
+    command = " ".join(
+        shlex.quote(part)
+        for part in [
+            _fwplan(),
+            "--select",
+            "hostedpbx-classic",
+            "--lan",
+            "192.168.50.2/24",
+            "--host",
+            "acme.telovip.de",
+            "--lang",
+            "en",
+        ]
+    )
     environ = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8"}
     for name in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY", "DISPLAY", "WAYLAND_DISPLAY", "TMUX"):
         environ.pop(name, None)
-    subprocess.run(["tmux", "-L", tmux.socket, "-f", "/dev/null", "new-session", "-d", "-s", "planner",
-                    "-x", "80", "-y", "24", "-c", str(ROOT), command], env=environ, check=True, timeout=15)
+    subprocess.run(
+        [
+            "tmux",
+            "-L",
+            tmux.socket,
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "planner",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-c",
+            str(ROOT),
+            command,
+        ],
+        env=environ,
+        check=True,
+        timeout=15,
+    )
     tmux.run("set", "-s", "set-clipboard", "on")
     tmux.run("set", "-g", "window-size", "manual")
     tmux.run("resize-window", "-t", "planner", "-x", "80", "-y", "24", check=False)

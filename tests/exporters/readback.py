@@ -27,40 +27,71 @@ _IFACE = r"[A-Za-z0-9][A-Za-z0-9._:/@-]*"
 _NFT_SIDES = r"(?:iifname \$(?:WAN|LAN)_IF oifname \$(?:WAN|LAN)_IF )?"
 _NFT_PEER = r"(?:ip6? saddr \S+(?: \S+)* )?(?:ip6? daddr \S+(?: \S+)* )?"
 _NFT_PROTO = r"(tcp|udp|meta l4proto \{ tcp, udp \} th) dport @(rule\d+[a-z]*_ports)"
-_NFT_FIXED = ("#!/usr/sbin/nft -f", "table inet fwplan", "delete table inet fwplan", "table inet fwplan {",
-              "\tchain forward {", "\t\ttype filter hook forward priority filter; policy drop;",
-              "\t\tct state established,related accept", "\tchain prerouting {",
-              "\t\ttype nat hook prerouting priority dstnat; policy accept;", "\tchain postrouting {",
-              "\t\ttype nat hook postrouting priority srcnat; policy accept;",
-              '\t\toifname $WAN_IF ip saddr $LAN_NET masquerade comment "fwplan masquerade"',
-              "\t\ttype inet_service", "\t\tflags interval", "\t}", "}")
+_NFT_FIXED = (
+    "#!/usr/sbin/nft -f",
+    "table inet fwplan",
+    "delete table inet fwplan",
+    "table inet fwplan {",
+    "\tchain forward {",
+    "\t\ttype filter hook forward priority filter; policy drop;",
+    "\t\tct state established,related accept",
+    "\tchain prerouting {",
+    "\t\ttype nat hook prerouting priority dstnat; policy accept;",
+    "\tchain postrouting {",
+    "\t\ttype nat hook postrouting priority srcnat; policy accept;",
+    '\t\toifname $WAN_IF ip saddr $LAN_NET masquerade comment "fwplan masquerade"',
+    "\t\ttype inet_service",
+    "\t\tflags interval",
+    "\t}",
+    "}",
+)
 
 
 def nftables(text: str) -> list:
-    sets = dict(re.findall(r"set (rule\d+[a-z]*_ports) \{\n\t\ttype inet_service\n\t\tflags interval\n"
-                           r"\t\telements = (\{[^}\n]*\})\n\t\}", text))
+    sets = dict(
+        re.findall(
+            r"set (rule\d+[a-z]*_ports) \{\n\t\ttype inet_service\n\t\tflags interval\n"
+            r"\t\telements = (\{[^}\n]*\})\n\t\}",
+            text,
+        )
+    )
     out = []
     for line in text.splitlines():
         if not line or line.lstrip("\t").startswith("# ") or line in _NFT_FIXED:
             continue
         if re.fullmatch(r"define [A-Z_]+ = .+|\tset rule\d+[a-z]*_ports \{|\t\telements = \{[^}]*\}", line):
             continue
-        m = re.fullmatch(rf"\t\t{_NFT_SIDES}(?:ct status dnat )?{_NFT_PEER}{_NFT_PROTO} accept "
-                         r"comment \"fwplan rule \d+[a-z]*\"", line)
+        m = re.fullmatch(
+            rf"\t\t{_NFT_SIDES}(?:ct status dnat )?{_NFT_PEER}{_NFT_PROTO} accept "
+            r"comment \"fwplan rule \d+[a-z]*\"",
+            line,
+        )
         if m:
             proto = {"tcp": "tcp", "udp": "udp"}.get(m.group(1), "tcp/udp")
             out.append((proto, parse_ports(sets[m.group(2)], "nftables")))
             continue
-        m = re.fullmatch(rf"\t\tiifname \$WAN_IF fib daddr type local (?:ip saddr \S+(?: \S+)* )?{_NFT_PROTO} "
-                         r"dnat ip to \S+ comment \"fwplan rule \d+[a-z]*\"", line)
+        m = re.fullmatch(
+            rf"\t\tiifname \$WAN_IF fib daddr type local (?:ip saddr \S+(?: \S+)* )?{_NFT_PROTO} "
+            r"dnat ip to \S+ comment \"fwplan rule \d+[a-z]*\"",
+            line,
+        )
         if m is None or m.group(2) not in sets:
             _fail(line, "nftables")
     return out
 
 
-_IPT_FIXED = ("*nat", "*filter", "COMMIT", ":FORWARD DROP [0:0]", ":FWPLAN - [0:0]", ":FWPLAN-DNAT - [0:0]",
-              ":FWPLAN-SNAT - [0:0]", "-F FORWARD", "-A FORWARD -j FWPLAN",
-              "-A FWPLAN -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT")
+_IPT_FIXED = (
+    "*nat",
+    "*filter",
+    "COMMIT",
+    ":FORWARD DROP [0:0]",
+    ":FWPLAN - [0:0]",
+    ":FWPLAN-DNAT - [0:0]",
+    ":FWPLAN-SNAT - [0:0]",
+    "-F FORWARD",
+    "-A FORWARD -j FWPLAN",
+    "-A FWPLAN -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT",
+)
 _IPT_PORTS = r"-p (tcp|udp) (?:--dport (\S+)|-m multiport --dports (\S+))"
 
 
@@ -69,18 +100,27 @@ def iptables(text: str) -> list:
     for line in text.splitlines():
         if not line or line.startswith("# ") or line in _IPT_FIXED:
             continue
-        if re.fullmatch(rf"-A FWPLAN-SNAT -o {_IFACE} -s \S+ -m comment --comment \"fwplan masquerade\" -j MASQUERADE",
-                        line):
+        if re.fullmatch(
+            rf"-A FWPLAN-SNAT -o {_IFACE} -s \S+ -m comment --comment \"fwplan masquerade\" -j MASQUERADE", line
+        ):
             continue
-        if re.fullmatch(rf"-A FWPLAN-DNAT -i {_IFACE}(?: -s \S+)? {_IPT_PORTS} -m addrtype --dst-type LOCAL "
-                        r"-m comment --comment \"fwplan rule \d+[a-z]*\" -j DNAT --to-destination \S+", line):
+        if re.fullmatch(
+            rf"-A FWPLAN-DNAT -i {_IFACE}(?: -s \S+)? {_IPT_PORTS} -m addrtype --dst-type LOCAL "
+            r"-m comment --comment \"fwplan rule \d+[a-z]*\" -j DNAT --to-destination \S+",
+            line,
+        ):
             continue
-        m = re.fullmatch(rf"-A FWPLAN(?: -i {_IFACE} -o {_IFACE})?(?: -s \S+)?(?: -d \S+)? {_IPT_PORTS}"
-                         r"(?: -m conntrack --ctstate DNAT)? -m comment --comment \"[^\"]*\" -j ACCEPT", line)
+        m = re.fullmatch(
+            rf"-A FWPLAN(?: -i {_IFACE} -o {_IFACE})?(?: -s \S+)?(?: -d \S+)? {_IPT_PORTS}"
+            r"(?: -m conntrack --ctstate DNAT)? -m comment --comment \"[^\"]*\" -j ACCEPT",
+            line,
+        )
         if m is None:
             _fail(line, "iptables")
         out.append((m.group(1), parse_ports(m.group(2) or m.group(3), "iptables")))
     return out
+
+
 # end of nftables, iptables
 
 
@@ -108,8 +148,9 @@ def routeros(text: str) -> list:
         if section is None:
             _fail(line, "routeros")
         menu = section.rsplit(" ", 1)[1]
-        if m := re.fullmatch(r'remove \[find (list=[A-Za-z][\w-]* dynamic=no|comment~"\^[A-Za-z][\w-]* \[0-9\]")\]',
-                             line):
+        if m := re.fullmatch(
+            r'remove \[find (list=[A-Za-z][\w-]* dynamic=no|comment~"\^[A-Za-z][\w-]* \[0-9\]")\]', line
+        ):
             assert menu not in added, f"routeros: {line!r} after an add in {section}"
             assert m.group(1).startswith("list=") == (menu == "address-list"), f"routeros: {line!r} in {section}"
             removes[menu] = m.group(1)
@@ -122,7 +163,9 @@ def routeros(text: str) -> list:
         comment = fields.get("comment", "")
         assert not re.search(r"\\[89A-F][0-9A-F]", comment), f"routeros: a comment not folded to ASCII: {comment!r}"
         if menu == "address-list":
-            assert set(fields) == {"list", "address", "comment"} and removes[menu] == f"list={fields['list']} dynamic=no"
+            assert (
+                set(fields) == {"list", "address", "comment"} and removes[menu] == f"list={fields['list']} dynamic=no"
+            )
             continue
         prefix = removes[menu].split("^", 1)[1].split(" ", 1)[0]
         assert re.fullmatch(rf'"{prefix} \d+[a-z]* .*"', comment), f"routeros: {comment!r} escapes the removal"
@@ -167,8 +210,9 @@ def pfsense(text: str) -> list:
     sections: dict[str, list[str]] = {"rules": [], "forwards": []}
     section = None
     for line in text.splitlines():
-        if m := re.fullmatch(r"# BEGIN ((\w+)_rule(\d+[a-z]*)) \((?:type|Typ) Port, (?:rule|Regel) (\d+[a-z]*)\)",
-                             line):
+        if m := re.fullmatch(
+            r"# BEGIN ((\w+)_rule(\d+[a-z]*)) \((?:type|Typ) Port, (?:rule|Regel) (\d+[a-z]*)\)", line
+        ):
             assert inside is None and m.group(3) == m.group(4), f"pfsense: {line!r}"
             inside = (m.group(1), m.group(3), [])
             continue
@@ -227,8 +271,10 @@ _FORTI_STRING = r'"(?:\\.|[^"\\])*"'
 
 
 def _forti_values(text: str) -> list[str]:
-    return [re.sub(r"\\(.)", r"\1", v[1:-1]) if v.startswith('"') else v
-            for v in re.findall(rf"{_FORTI_STRING}|[^\s\"]+", text)]
+    return [
+        re.sub(r"\\(.)", r"\1", v[1:-1]) if v.startswith('"') else v
+        for v in re.findall(rf"{_FORTI_STRING}|[^\s\"]+", text)
+    ]
 
 
 def fortigate(text: str) -> list:
@@ -259,7 +305,7 @@ def fortigate(text: str) -> list:
             policies.append(current)
             continue
         if m := re.fullmatch(rf"    edit ({_FORTI_STRING})", line):
-            name, = _forti_values(m.group(1))
+            (name,) = _forti_values(m.group(1))
             assert section not in (None, "policy") and current is None and name not in sections[section], line
             current = sections[section][name] = {}
             continue
@@ -298,7 +344,9 @@ def fortigate(text: str) -> list:
             service = services[policy["service"][0]]
             assert {p: parse_ports(" ".join(ports), "fortigate") for p, ports in forwarded.items()} == {
                 key.split("-")[0]: parse_ports(" ".join(value), "fortigate")
-                for key, value in service.items() if key.endswith("-portrange")}, policy
+                for key, value in service.items()
+                if key.endswith("-portrange")
+            }, policy
         else:
             assert all(d == "all" or d in addresses for d in destinations), policy
         if "nat" in policy:
@@ -306,13 +354,16 @@ def fortigate(text: str) -> list:
     assert used_vips == set(vips), f"fortigate: VIPs no policy uses: {set(vips) - used_vips}"
     result = []
     for service in services.values():
-        ranges = {key.split("-")[0]: parse_ports(" ".join(value), "fortigate")
-                  for key, value in service.items() if key.endswith("-portrange")}
+        ranges = {
+            key.split("-")[0]: parse_ports(" ".join(value), "fortigate")
+            for key, value in service.items()
+            if key.endswith("-portrange")
+        }
         if len(ranges) == 2:
             assert ranges["tcp"] == ranges["udp"]
             result.append(("tcp/udp", ranges["tcp"]))
         else:
-            (proto, ports), = ranges.items()
+            ((proto, ports),) = ranges.items()
             result.append((proto, ports))
     return result
 
@@ -335,8 +386,10 @@ def _forwarded_ports(nat: list[tuple[str, str, int, int]], rules: dict[str, tupl
         assert n in rules and rules[n][0] == proto, f"{fmt}: NAT of {proto} {lo}-{hi} is no inbound rule {n}'s"
         covered.setdefault(n, []).append(PortRange(lo, hi))
     for n, ranges in covered.items():
-        assert sum(r.hi - r.lo + 1 for r in ranges) == sum(r.hi - r.lo + 1 for r in rules[n][1].ranges) and \
-            PortSet.of(*((r.lo, r.hi) for r in ranges)) == rules[n][1], f"{fmt}: rule {n} forwarded in part"
+        assert (
+            sum(r.hi - r.lo + 1 for r in ranges) == sum(r.hi - r.lo + 1 for r in rules[n][1].ranges)
+            and PortSet.of(*((r.lo, r.hi) for r in ranges)) == rules[n][1]
+        ), f"{fmt}: rule {n} forwarded in part"
 
 
 def cisco(text: str) -> list:
@@ -370,8 +423,12 @@ def cisco(text: str) -> list:
         if re.fullmatch(r" (host|subnet|fqdn v[46]) \S+( \S+)?", line) and current == []:
             current.append(line)
             continue
-        if (m := re.fullmatch(rf" nat \((\S+),(\S+)\) static interface service (tcp|udp) (\d+) \4", line)) \
-                and isinstance(current, list) and len(current) == 1 and current[0].startswith(" host "):
+        if (
+            (m := re.fullmatch(r" nat \((\S+),(\S+)\) static interface service (tcp|udp) (\d+) \4", line))
+            and isinstance(current, list)
+            and len(current) == 1
+            and current[0].startswith(" host ")
+        ):
             current.append(line)
             owner = _cisco_label(last_object, f"-{m.group(3).upper()}{m.group(4)}")
             nat.append((owner, m.group(3), int(m.group(4)), int(m.group(4))))
@@ -384,14 +441,18 @@ def cisco(text: str) -> list:
             assert current not in services, f"cisco: the service object {current} twice"
             services[current] = (owner, m.group(1), int(m.group(2)), int(m.group(3)))
             continue
-        if m := re.fullmatch(rf"nat \(\S+,\S+\) source static ({_CISCO_NAME}) interface service ({_CISCO_NAME}) \2",
-                             line):
+        if m := re.fullmatch(
+            rf"nat \(\S+,\S+\) source static ({_CISCO_NAME}) interface service ({_CISCO_NAME}) \2", line
+        ):
             assert m.group(1) in objects and m.group(2) in services, f"cisco: {line!r} names undefined objects"
             nat.append(services[m.group(2)])
             added.append(line)
             continue
-        if m := re.fullmatch(rf"access-list ({_CISCO_NAME}) extended permit (tcp|udp) (any|object {_CISCO_NAME}) "
-                             rf"(any|object {_CISCO_NAME}) object-group ({_CISCO_NAME})", line):
+        if m := re.fullmatch(
+            rf"access-list ({_CISCO_NAME}) extended permit (tcp|udp) (any|object {_CISCO_NAME}) "
+            rf"(any|object {_CISCO_NAME}) object-group ({_CISCO_NAME})",
+            line,
+        ):
             for peer in (m.group(3), m.group(4)):
                 assert peer == "any" or peer.split()[1] in objects, f"cisco: {peer} is not defined"
             assert groups[m.group(5)][0] == m.group(2), f"cisco: {line!r} uses a group of another protocol"
@@ -404,8 +465,9 @@ def cisco(text: str) -> list:
             rules[label] = m.group(5)
             added.append(line)
             continue
-        if (m := re.fullmatch(rf"access-list ({_CISCO_NAME}) remark (fwplan (\d+[a-z]*) [ -~]*)", line)) \
-                and len(m.group(2)) <= 100:
+        if (m := re.fullmatch(rf"access-list ({_CISCO_NAME}) remark (fwplan (\d+[a-z]*) [ -~]*)", line)) and len(
+            m.group(2)
+        ) <= 100:
             remarked = m.group(1, 3)
             added.append(line)
             continue
@@ -459,8 +521,11 @@ def cisco_ios(text: str) -> list:
             if m := re.fullmatch(r"! fwplan (\d+[a-z]*) .*", line):
                 forward = m.group(1)
             continue
-        if m := re.fullmatch(rf"no (ip access-list extended|ipv6 access-list|object-group network|object-group service"
-                             rf"|class-map type inspect match-any) ({_CISCO_NAME})", line):
+        if m := re.fullmatch(
+            rf"no (ip access-list extended|ipv6 access-list|object-group network|object-group service"
+            rf"|class-map type inspect match-any) ({_CISCO_NAME})",
+            line,
+        ):
             assert not started, f"cisco-ios: {line!r} after the first definition"
             removed.append(f"{m.group(1)} {m.group(2)}")
             detaching = None
@@ -473,8 +538,11 @@ def cisco_ios(text: str) -> list:
             detaching = None
             continue
         started = True
-        if m := re.fullmatch(rf"(object-group network|object-group service|ip access-list extended|ipv6 access-list"
-                             rf"|class-map type inspect match-any|policy-map type inspect|interface) (\S+)", line):
+        if m := re.fullmatch(
+            r"(object-group network|object-group service|ip access-list extended|ipv6 access-list"
+            r"|class-map type inspect match-any|policy-map type inspect|interface) (\S+)",
+            line,
+        ):
             mode, name = m.group(1), m.group(2)
             if mode == "object-group service":
                 current = groups[_cisco_label(name)] = (set(), [])
@@ -504,14 +572,18 @@ def cisco_ios(text: str) -> list:
             mode = None
             continue
         if mode == "object-group network" and re.fullmatch(
-                r" (?:host (?:[0-9.]+|<[!-~]+>)|[0-9.]+ [0-9.]+|<[!-~]+>)", line):
+            r" (?:host (?:[0-9.]+|<[!-~]+>)|[0-9.]+ [0-9.]+|<[!-~]+>)", line
+        ):
             continue
         if mode == "object-group service" and (m := re.fullmatch(r" (tcp|udp) (eq \d+|range \d+ \d+)", line)):
             current[0].add(m.group(1))
             current[1].append(m.group(2))
             continue
-        if mode in ("ip access-list extended", "ipv6 access-list") and (
-                m := re.fullmatch(r" remark (fwplan (\d+[a-z]*) [ -~]*)", line)) and len(m.group(1)) <= 100:
+        if (
+            mode in ("ip access-list extended", "ipv6 access-list")
+            and (m := re.fullmatch(r" remark (fwplan (\d+[a-z]*) [ -~]*)", line))
+            and len(m.group(1)) <= 100
+        ):
             remarked = m.group(2)
             assert remarked not in direction_of, f"cisco-ios: rule {remarked} remarked twice"
             direction_of[remarked] = acls[name]
@@ -519,30 +591,41 @@ def cisco_ios(text: str) -> list:
                 current = v6_rules[remarked] = (set(), [])
             continue
         if mode == "ip access-list extended" and (
-                m := re.fullmatch(rf" permit object-group ({_CISCO_NAME}) ({_IOS_PEER}) ({_IOS_PEER})", line)):
+            m := re.fullmatch(rf" permit object-group ({_CISCO_NAME}) ({_IOS_PEER}) ({_IOS_PEER})", line)
+        ):
             for peer in m.group(2, 3):
                 assert peer == "any" or peer.split()[1] in networks, f"cisco-ios: {peer} is not defined"
             assert _cisco_label(m.group(1)) == remarked, f"cisco-ios: {line!r} after the remark of {remarked}"
             used.append(remarked)
             remarked = None
             continue
-        if mode == "ipv6 access-list" and current is not None and (
-                m := re.fullmatch(rf" permit (tcp|udp) {_IOS_V6_PEER} {_IOS_V6_PEER} (eq \d+|range \d+ \d+)", line)):
+        if (
+            mode == "ipv6 access-list"
+            and current is not None
+            and (m := re.fullmatch(rf" permit (tcp|udp) {_IOS_V6_PEER} {_IOS_V6_PEER} (eq \d+|range \d+ \d+)", line))
+        ):
             current[0].add(m.group(1))
             current[1].append(m.group(2))
             continue
-        if mode == "class-map type inspect match-any" and (
-                m := re.fullmatch(r" match protocol (tcp|udp|icmp)", line)) and name not in classes:
+        if (
+            mode == "class-map type inspect match-any"
+            and (m := re.fullmatch(r" match protocol (tcp|udp|icmp)", line))
+            and name not in classes
+        ):
             assert m.group(1) not in other.setdefault(name, []), f"cisco-ios: {name}: {line!r} twice"
             other[name].append(m.group(1))
             continue
-        if mode == "class-map type inspect match-any" and (
-                m := re.fullmatch(rf" match access-group name ({_CISCO_NAME})", line)) and name not in classes | other:
+        if (
+            mode == "class-map type inspect match-any"
+            and (m := re.fullmatch(rf" match access-group name ({_CISCO_NAME})", line))
+            and name not in classes | other
+        ):
             assert m.group(1) in acls, f"cisco-ios: class {name} matches the undefined list {m.group(1)}"
             classes[name] = m.group(1)
             continue
-        if mode == "policy-map type inspect" and (m := re.fullmatch(r" class (?:type inspect (\S+)|class-default)",
-                                                                     line)):
+        if mode == "policy-map type inspect" and (
+            m := re.fullmatch(r" class (?:type inspect (\S+)|class-default)", line)
+        ):
             assert m.group(1) is None or m.group(1) in classes | other, f"cisco-ios: undefined class in {line!r}"
             policies[name].append(m.group(1) or "class-default")
             continue
@@ -559,10 +642,15 @@ def cisco_ios(text: str) -> list:
             members[name] = m.group(1)
             continue
         _fail(line, "cisco-ios")
-    defined = [f"object-group network {n}" for n in networks] + [
-        f"object-group service {n}" for n in re.findall(rf"^object-group service ({_CISCO_NAME})$", text, re.M)] + [
-        f"{'ipv6 access-list' if re.search(rf'^ipv6 access-list {a}$', text, re.M) else 'ip access-list extended'} {a}"
-        for a in acls] + [f"class-map type inspect match-any {c}" for c in other]
+    defined = (
+        [f"object-group network {n}" for n in networks]
+        + [f"object-group service {n}" for n in re.findall(rf"^object-group service ({_CISCO_NAME})$", text, re.M)]
+        + [
+            f"{'ipv6 access-list' if re.search(rf'^ipv6 access-list {a}$', text, re.M) else 'ip access-list extended'} {a}"
+            for a in acls
+        ]
+        + [f"class-map type inspect match-any {c}" for c in other]
+    )
     assert sorted(removed) == sorted(defined), "cisco-ios: the first lines do not remove exactly what the file defines"
     assert not detached or policies, "cisco-ios: the first lines name a policy without a zone-based firewall"
     if classes or policies or zones or pairs or members or other:
@@ -571,20 +659,27 @@ def cisco_ios(text: str) -> list:
         assert all(policy is not None for *_, policy in pairs.values()), "cisco-ios: a zone pair without a policy"
         outbound = [p for s, d, p in pairs.values() if (s, d) == _IOS_PAIRS["OUT"]]
         assert len(outbound) == 1 and len(other) == 1, f"cisco-ios: outbound policies {outbound}, classes {other}"
-        (other_class, protocols), = other.items()
+        ((other_class, protocols),) = other.items()
         assert sorted(protocols) == ["icmp", "tcp", "udp"], f"cisco-ios: {other_class} matches {protocols}"
         steps = policies[outbound[0]]
         assert other_class in steps and steps[steps.index(other_class) + 1] == "inspect", (
-            f"cisco-ios: the outbound policy does not inspect {other_class}: {steps}")
+            f"cisco-ios: the outbound policy does not inspect {other_class}: {steps}"
+        )
         assert all(steps.index(c) < steps.index(other_class) for c in steps[::2] if c in classes), (
-            f"cisco-ios: {other_class} before a planned class: {steps}")
+            f"cisco-ios: {other_class} before a planned class: {steps}"
+        )
         assert not any(other_class in policies[p] for s, d, p in pairs.values() if (s, d) != _IOS_PAIRS["OUT"]), (
-            f"cisco-ios: {other_class} in a policy other than the outbound one")
+            f"cisco-ios: {other_class} in a policy other than the outbound one"
+        )
         assert detached == [(outbound[0], other_class)], f"cisco-ios: the first lines take out {detached}"
         for acl, direction in acls.items():
             source, destination = _IOS_PAIRS[direction]
-            assert any(classes.get(c) == acl for s, d, p in pairs.values() if (s, d) == (source, destination)
-                       for c in policies[p]), f"cisco-ios: no {source}->{destination} zone pair inspects {acl}"
+            assert any(
+                classes.get(c) == acl
+                for s, d, p in pairs.values()
+                if (s, d) == (source, destination)
+                for c in policies[p]
+            ), f"cisco-ios: no {source}->{destination} zone pair inspects {acl}"
         assert set(members.values()) == zones == {"inside", "outside"}, f"cisco-ios: zone members {members}"
     rules = {n: groups[n] for n in used} if groups else v6_rules
     labels = _in_label_order(rules, "cisco-ios")
@@ -613,8 +708,9 @@ def _in_label_order(labels, fmt: str) -> list[str]:
         pieces.setdefault(base, []).append(letters)
     assert list(pieces) == list(range(1, len(pieces) + 1)), f"{fmt}: rule numbers {list(pieces)}"
     for base, letters in pieces.items():
-        assert letters == [""] or letters == [_letters(i) for i in range(1, max(len(letters), 2) + 1)], \
+        assert letters == [""] or letters == [_letters(i) for i in range(1, max(len(letters), 2) + 1)], (
             f"{fmt}: rule {base} in pieces {letters}"
+        )
     return sorted(labels, key=_label)
 
 
@@ -623,11 +719,17 @@ def fritzbox(text: str) -> list:
     names IPv6 and no external port; every numbered line is a sharing or a note of one port or range."""
     found = {}
     for line in text.splitlines():
-        if m := re.fullmatch(r"  (\d+[a-z]*)\. (?:device|Gerät) ([^,]+), (?:protocol|Protokoll) (TCP|UDP), "
-                             r"(?:port to device|Port an Gerät) (\d+) (?:through|bis Port) (\d+), (.*)", line):
+        if m := re.fullmatch(
+            r"  (\d+[a-z]*)\. (?:device|Gerät) ([^,]+), (?:protocol|Protokoll) (TCP|UDP), "
+            r"(?:port to device|Port an Gerät) (\d+) (?:through|bis Port) (\d+), (.*)",
+            line,
+        ):
             lo, hi, rest = int(m.group(4)), int(m.group(5)), m.group(6)
-            v4 = re.fullmatch(r"(?:port requested externally|Port extern gewünscht) (\d+), "
-                              r"(?:enable sharing for|Freigabe aktivieren für) IPv4", rest)
+            v4 = re.fullmatch(
+                r"(?:port requested externally|Port extern gewünscht) (\d+), "
+                r"(?:enable sharing for|Freigabe aktivieren für) IPv4",
+                rest,
+            )
             v6 = re.fullmatch(r"(?:enable sharing for|Freigabe aktivieren für) IPv6 \([^()]*\)", rest)
             assert (v4 and int(v4.group(1)) == lo) or v6, f"fritzbox: {line!r}"
             assert not (v6 and "." in m.group(2)) and not (v4 and ":" in m.group(2)), f"fritzbox: {line!r}"
@@ -646,7 +748,7 @@ def markdown(text: str) -> list:
     the rule has a condition); read back in label order."""
     found = {}
     for line in text.splitlines():
-        if not line.startswith("| ") or line.startswith("| \\#") or line.startswith("| #"):
+        if not line.startswith("| ") or line.startswith(("| \\#", "| #")):
             continue
         cells = re.split(r"(?<!\\) \| ", line[2:-2])
         label = re.fullmatch(r"(\d+[a-z]*)(?:\\\*)?", cells[0])
@@ -656,5 +758,15 @@ def markdown(text: str) -> list:
     return [found[n] for n in _in_label_order(found, "markdown")]
 
 
-READERS = {"nftables": nftables, "iptables": iptables, "routeros": routeros, "pfsense": pfsense,
-           "opnsense": pfsense, "fortigate": fortigate, "cisco": cisco, "cisco-ios": cisco_ios, "fritzbox": fritzbox, "markdown": markdown}
+READERS = {
+    "nftables": nftables,
+    "iptables": iptables,
+    "routeros": routeros,
+    "pfsense": pfsense,
+    "opnsense": pfsense,
+    "fortigate": fortigate,
+    "cisco": cisco,
+    "cisco-ios": cisco_ios,
+    "fritzbox": fritzbox,
+    "markdown": markdown,
+}

@@ -34,8 +34,10 @@ def test_ipv6_plans_get_plain_ipv6_lists_with_one_port_or_range_per_entry(catalo
     text, rules = export(catalog, ["hostedpbx-classic"], "2001:db8:50::2/64", "2001:db8:ffff::10")
     lines = body(text)
     assert not any(line.startswith(("object-group", "ip access-list")) for line in lines)
-    assert [line for line in lines if line.startswith("ipv6 access-list")] == ["ipv6 access-list FWPLAN-OUT-V6",
-                                                                              "ipv6 access-list FWPLAN-IN-V6"]
+    assert [line for line in lines if line.startswith("ipv6 access-list")] == [
+        "ipv6 access-list FWPLAN-OUT-V6",
+        "ipv6 access-list FWPLAN-IN-V6",
+    ]
     assert lines[:2] == ["no ipv6 access-list FWPLAN-OUT-V6", "no ipv6 access-list FWPLAN-IN-V6"]
     entries = [line for line in lines if line.startswith(" permit ")]
     assert len(entries) == sum(len(rule.ports.ranges) for rule in rules)
@@ -62,9 +64,28 @@ def test_a_pbx_host_of_the_other_address_family_is_refused_in_one_line(catalog):
 
 def test_the_cli_refuses_mixed_families_with_exit_2_and_writes_no_file(tmp_path):
     out = tmp_path / "r.ios"
-    result = subprocess.run([sys.executable, "-m", "fwplan.cli", "export", "--select", "instantpbx", "--lan",
-                             "192.168.1.10/24", "--host", "2001:db8::10", "--format", "cisco-ios", "-o", str(out)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "fwplan.cli",
+            "export",
+            "--select",
+            "instantpbx",
+            "--lan",
+            "192.168.1.10/24",
+            "--host",
+            "2001:db8::10",
+            "--format",
+            "cisco-ios",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "the LAN address is IPv4 and the PBX host IPv6" in result.stderr
     assert "Traceback" not in result.stderr and not out.exists()
@@ -77,20 +98,29 @@ def test_resolve_writes_every_address_of_the_plans_family_and_says_so(catalog):
         looked_up.append(name)
         return ("198.51.100.7", "198.51.100.8", "2001:db8::7")
 
-    text, _ = export(catalog, ["hostedpbx-classic/vpn-tunnel"], "192.168.50.2/24", "acme.telovip.de",
-                     resolve=True, resolver=resolver)
+    text, _ = export(
+        catalog, ["hostedpbx-classic/vpn-tunnel"], "192.168.50.2/24", "acme.telovip.de", resolve=True, resolver=resolver
+    )
     assert looked_up == ["acme.telovip.de"]
     assert "resolved when this file was exported (--resolve) to 198.51.100.7, 198.51.100.8" in text
     assert "object-group network FWPLAN-PBX-HOST\n host 198.51.100.7\n host 198.51.100.8\n" in text
     assert "acme.telovip.de" not in "\n".join(body(text)) and "2001:db8::7" not in text
 
-    text6, rules = export(catalog, ["hostedpbx-classic/vpn-tunnel"], "2001:db8:50::2/64", "acme.telovip.de",
-                          resolve=True, resolver=lambda name: ("198.51.100.7", "2001:db8::7", "2001:db8::8"))
+    text6, rules = export(
+        catalog,
+        ["hostedpbx-classic/vpn-tunnel"],
+        "2001:db8:50::2/64",
+        "acme.telovip.de",
+        resolve=True,
+        resolver=lambda name: ("198.51.100.7", "2001:db8::7", "2001:db8::8"),
+    )
     entries = [line for line in body(text6) if line.startswith(" permit ")]
-    assert entries == [" permit udp host 2001:db8:50::2 host 2001:db8::7 eq 9944",
-                       " permit udp host 2001:db8:50::2 host 2001:db8::8 eq 9944",
-                       " permit udp host 2001:db8::7 host 2001:db8:50::2 eq 9944",
-                       " permit udp host 2001:db8::8 host 2001:db8:50::2 eq 9944"]
+    assert entries == [
+        " permit udp host 2001:db8:50::2 host 2001:db8::7 eq 9944",
+        " permit udp host 2001:db8:50::2 host 2001:db8::8 eq 9944",
+        " permit udp host 2001:db8::7 host 2001:db8:50::2 eq 9944",
+        " permit udp host 2001:db8::8 host 2001:db8:50::2 eq 9944",
+    ]
     assert READERS["cisco-ios"](text6) == [(r.protocol, r.ports) for r in rules]
 
 

@@ -78,7 +78,9 @@ def xvfb_display():
     ready_read, ready_write = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(ready_write), "-nolisten", "tcp", "-screen", "0", "640x480x24"],
-        pass_fds=(ready_write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        pass_fds=(ready_write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     os.close(ready_write)
     with os.fdopen(ready_read, "rb") as ready:
@@ -129,11 +131,15 @@ def test_a_selection_claimed_late_is_still_read_back(xvfb_display, tmp_path):
     # xclip leaves a forked child to claim the selection after it exits; on a busy machine that
     # claim comes late. This xclip claims it half a second after exiting.
     real = shutil.which("xclip")
-    _shim(tmp_path, "xclip", f"""case " $* " in *" -o "*) exec {real} "$@";; esac
+    _shim(
+        tmp_path,
+        "xclip",
+        f"""case " $* " in *" -o "*) exec {real} "$@";; esac
 held=$(mktemp)
 cat > "$held"
 ( sleep 0.5; {real} "$@" < "$held"; rm -f "$held" ) >/dev/null 2>&1 &
-""")
+""",
+    )
     env = _environ(xvfb_display) | {"PATH": f"{tmp_path}:{os.environ['PATH']}"}
     assert copy_with_pyperclip("9100-9101 late", env) == COPIED
     out = subprocess.run([real, "-o", "-selection", "clipboard"], env=env, capture_output=True, timeout=10)

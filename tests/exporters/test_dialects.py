@@ -39,7 +39,8 @@ def test_format_gives_the_fields_syntax(dialect):
 
 
 port_sets = st.lists(st.tuples(st.integers(1, 65535), st.integers(0, 3000)), max_size=30).map(
-    lambda pairs: PortSet(tuple(PortRange(lo, min(65535, lo + width)) for lo, width in pairs)))
+    lambda pairs: PortSet(tuple(PortRange(lo, min(65535, lo + width)) for lo, width in pairs))
+)
 
 
 @given(ports=port_sets, dialect=st.sampled_from(DIALECTS))
@@ -47,8 +48,16 @@ def test_round_trip(ports, dialect):
     assert parse_ports(format_ports(ports, dialect), dialect) == ports
 
 
-@pytest.mark.parametrize("dialect,text", [("iptables", "443,http"), ("cisco", "eq https"), ("fortigate", "443:80"),
-                                          ("generic", "70000"), ("pfsense", "9100-9101")])
+@pytest.mark.parametrize(
+    "dialect,text",
+    [
+        ("iptables", "443,http"),
+        ("cisco", "eq https"),
+        ("fortigate", "443:80"),
+        ("generic", "70000"),
+        ("pfsense", "9100-9101"),
+    ],
+)
 def test_bad_text_is_refused(dialect, text):
     with pytest.raises(PortError):
         parse_ports(text, dialect)
@@ -60,24 +69,51 @@ def test_unknown_dialect_is_named():
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "fwplan.cli", "export", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "fwplan.cli", "export", *args], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
 
 
 def test_cli_dialect_prints_one_port_list_per_rule():
     # the first-start item is conditional: selected by its own id, its ports form rules of their own, last
-    result = _cli("--select", "instantpbx", "--select", "instantpbx/swyxit-windows-first-start", "--lan",
-                  "192.168.1.10", "--host", "203.0.113.5", "--dialect", "iptables")
+    result = _cli(
+        "--select",
+        "instantpbx",
+        "--select",
+        "instantpbx/swyxit-windows-first-start",
+        "--lan",
+        "192.168.1.10",
+        "--host",
+        "203.0.113.5",
+        "--dialect",
+        "iptables",
+    )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["9094,9100:9101,9443,16203,57203", "5060,10000:59999", "443,9200",
-                                          "5060,5070"]
+    assert result.stdout.splitlines() == [
+        "9094,9100:9101,9443,16203,57203",
+        "5060,10000:59999",
+        "443,9200",
+        "5060,5070",
+    ]
 
 
 def test_cli_dialect_uses_the_formats_limits():
     # the FRITZ!Box takes one port or range per sharing, so every list is one entry
     # every scope: the RTP range is an internal rule (LAN -> the PBX's local address)
-    result = _cli("--select", "hostedpbx-classic", "--lan", "192.168.1.10", "--host", "203.0.113.5",
-                  "--format", "fritzbox", "--dialect", "cisco", "--scope", "all")
+    result = _cli(
+        "--select",
+        "hostedpbx-classic",
+        "--lan",
+        "192.168.1.10",
+        "--host",
+        "203.0.113.5",
+        "--format",
+        "fritzbox",
+        "--dialect",
+        "cisco",
+        "--scope",
+        "all",
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert "range 10000 50999" in lines and "" not in lines and len(lines) > 20

@@ -16,15 +16,15 @@ import exporters
 from exporters.base import ExportContext
 from fwplan.catalog import load_catalog
 from fwplan.merge import MergeOptions, build
-from fwplan.plan import PlanError, Plan, expand_selection, parse_host, parse_lan
+from fwplan.plan import Plan, PlanError, expand_selection, parse_host, parse_lan
 from tests.exporters.readback import READERS
 
 HOSTILE = [
     '"; flush ruleset; add rule inet fwplan forward accept #',
-    "\" -j ACCEPT\u2028-A FWPLAN -j ACCEPT",
+    '" -j ACCEPT\u2028-A FWPLAN -j ACCEPT',
     "x\u2029add chain=input action=accept comment=pwned",
-    "$[/system reboot] \\\" ? $(reboot) `reboot`",
-    "\"\n end\nconfig system admin",
+    '$[/system reboot] \\" ? $(reboot) `reboot`',
+    '"\n end\nconfig system admin',
     "| --- | <script>alert(1)</script> **bold** [link](http://evil.example) ![img](x)",
     "1. # heading\u0085 > quote",
     "next\u2028end\u2028config firewall policy",
@@ -37,17 +37,30 @@ HOSTILE = [
 
 
 def hostile_catalog_text() -> str:
-    lines = ['schema = 1', 'data_version = "2024-01"', '', '[[product]]', 'id = "evil"',
-             'name = { de = "Böse", en = "Evil" }']
+    lines = [
+        "schema = 1",
+        'data_version = "2024-01"',
+        "",
+        "[[product]]",
+        'id = "evil"',
+        'name = { de = "Böse", en = "Evil" }',
+    ]
     for i, text in enumerate(HOSTILE):
         escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
         for ch in ("\u2028", "\u2029", "\u0085", "\u202e", "\u202c"):
             escaped = escaped.replace(ch, f"\\u{ord(ch):04x}")
-        lines += ['', '[[product.component]]', f'id = "c{i}"', f'name = {{ de = "{escaped}", en = "{escaped}" }}',
-                  '[[product.component.requirement]]', f'direction = "{"outbound" if i % 2 else "inbound"}"',
-                  f'protocol = "{["tcp", "udp", "tcp/udp"][i % 3]}"', f'ports = "{1000 + i}, {2000 + i}-{2010 + i}"',
-                  f'peer = "{["pbx-host", "any", "lan-address"][i % 3]}"',
-                  f'purpose = {{ de = "{escaped}", en = "{escaped}" }}']
+        lines += [
+            "",
+            "[[product.component]]",
+            f'id = "c{i}"',
+            f'name = {{ de = "{escaped}", en = "{escaped}" }}',
+            "[[product.component.requirement]]",
+            f'direction = "{"outbound" if i % 2 else "inbound"}"',
+            f'protocol = "{["tcp", "udp", "tcp/udp"][i % 3]}"',
+            f'ports = "{1000 + i}, {2000 + i}-{2010 + i}"',
+            f'peer = "{["pbx-host", "any", "lan-address"][i % 3]}"',
+            f'purpose = {{ de = "{escaped}", en = "{escaped}" }}',
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -101,8 +114,14 @@ def test_exporters_escape_what_the_core_would_refuse(name):
     from fwplan.ports import PortSet
 
     flows = [
-        Flow("outbound", "tcp", Endpoint("network", "192.168.50.0/24"), Endpoint("host", "acme.telovip.de"),
-             PortSet.of(1000 + i), Origin(f"evil/c{i}", "S", "A", Text(text, text)))
+        Flow(
+            "outbound",
+            "tcp",
+            Endpoint("network", "192.168.50.0/24"),
+            Endpoint("host", "acme.telovip.de"),
+            PortSet.of(1000 + i),
+            Origin(f"evil/c{i}", "S", "A", Text(text, text)),
+        )
         for i, text in enumerate(REFUSED_BY_CORE)
     ]
     exporter = exporters.get(name)
@@ -139,22 +158,33 @@ def test_nft_and_iptables_load_hostile_exports_with_exactly_the_planned_rules(ho
     require_root()
     require_tool("unshare", "nft", "iptables-restore", "iptables-save")
     text, rules = render(hostile, "nftables", host="203.0.113.10")
-    result = subprocess.run(["unshare", "-n", "sh", "-c", "nft -f - && nft list ruleset"], input=text,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        ["unshare", "-n", "sh", "-c", "nft -f - && nft list ruleset"],
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("table ") == 1 and "table inet fwplan" in result.stdout
     assert result.stdout.count(" accept comment ") == len(rules)
     assert "policy drop" in result.stdout
     text, rules = render(hostile, "iptables", host="203.0.113.10")
-    result = subprocess.run(["unshare", "-n", "sh", "-c", "iptables-restore && iptables-save"], input=text,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        ["unshare", "-n", "sh", "-c", "iptables-restore && iptables-save"],
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("-A FWPLAN ") == len(rules) + 1  # + the established,related rule
     assert ":FORWARD DROP" in result.stdout and result.stdout.count("-j ACCEPT") == len(rules) + 1
 
 
-@pytest.mark.parametrize("bad", ['acme.telovip.de"; flush ruleset', "a b.de", "acme.telovip.de\n-A X", "$(x).de",
-                                 "192.168.1.1; reboot"])
+@pytest.mark.parametrize(
+    "bad", ['acme.telovip.de"; flush ruleset', "a b.de", "acme.telovip.de\n-A X", "$(x).de", "192.168.1.1; reboot"]
+)
 def test_hostile_hostnames_and_addresses_are_refused_before_any_exporter(bad):
     with pytest.raises(PlanError):
         parse_host(bad)

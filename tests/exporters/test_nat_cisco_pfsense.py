@@ -25,10 +25,22 @@ CLASSIC = ("hostedpbx-classic",)
 FORMATS = ("cisco", "cisco-ios", "pfsense", "opnsense")
 
 
-def export(catalog, fmt: str, lan="192.168.50.2/24", host="203.0.113.10", lang="en", vpn_router="192.168.50.1",
-           select=CLASSIC, **router) -> str:
-    plan = Plan(expand_selection(catalog, select), parse_lan(lan), parse_host(host),
-                vpn_router=parse_vpn_router(vpn_router) if vpn_router and ":" not in lan else None)
+def export(
+    catalog,
+    fmt: str,
+    lan="192.168.50.2/24",
+    host="203.0.113.10",
+    lang="en",
+    vpn_router="192.168.50.1",
+    select=CLASSIC,
+    **router,
+) -> str:
+    plan = Plan(
+        expand_selection(catalog, select),
+        parse_lan(lan),
+        parse_host(host),
+        vpn_router=parse_vpn_router(vpn_router) if vpn_router and ":" not in lan else None,
+    )
     text = render_export(catalog, plan, fmt, ExportSettings(lang=lang, **router, given=frozenset(router)))
     READERS[fmt](text)  # every structure as the target reads it
     return text
@@ -53,48 +65,77 @@ def forward_rows(text: str) -> list[list[str]]:
 # Port forwards, restricted to the PBX host
 # --------------------------------------------------------------------------
 
+
 def test_ios_forwards_the_tunnel_by_static_nat_and_its_class_admits_the_pbx_host_only(catalog):
     text = export(catalog, "cisco-ios", wan_if="GigabitEthernet0/0", lan_if="GigabitEthernet0/1")
     assert "ip nat inside source static udp 192.168.50.1 9944 interface GigabitEthernet0/0 9944" in body(text)
     inbound = text.split("ip access-list extended FWPLAN-IN\n", 1)[1].split("\nclass-map", 1)[0]
     assert " permit object-group FWPLAN-RULE5 object-group FWPLAN-PBX-HOST object-group FWPLAN-VPN-ROUTER" in inbound
-    assert ("zone-pair security FWPLAN-IN-PAIR source outside destination inside\n"
-            " service-policy type inspect FWPLAN-IN-POLICY\n") in text
+    assert (
+        "zone-pair security FWPLAN-IN-PAIR source outside destination inside\n"
+        " service-policy type inspect FWPLAN-IN-POLICY\n"
+    ) in text
     assert "interface GigabitEthernet0/1\n zone-member security inside\n" in text
     assert text.endswith("interface GigabitEthernet0/0\n zone-member security outside\n")
 
 
 def test_asa_forwards_the_tunnel_by_object_nat_and_its_entry_admits_the_pbx_host_only(catalog):
     text = export(catalog, "cisco")
-    assert ("object network FWPLAN-RULE5-UDP9944\n host 192.168.50.1\n"
-            " nat (inside,outside) static interface service udp 9944 9944\n") in text
-    assert ("access-list FWPLAN-IN extended permit udp object FWPLAN-PBX-HOST object FWPLAN-VPN-ROUTER "
-            "object-group FWPLAN-RULE5") in body(text)
+    assert (
+        "object network FWPLAN-RULE5-UDP9944\n host 192.168.50.1\n"
+        " nat (inside,outside) static interface service udp 9944 9944\n"
+    ) in text
+    assert (
+        "access-list FWPLAN-IN extended permit udp object FWPLAN-PBX-HOST object FWPLAN-VPN-ROUTER "
+        "object-group FWPLAN-RULE5"
+    ) in body(text)
     assert "access-group binds one list per interface and direction and replaces the list bound before" in text
 
 
 @pytest.mark.parametrize("fmt", ["pfsense", "opnsense"])
 def test_pfsense_forwards_the_tunnel_from_the_pbx_host_only_and_lists_it_once(catalog, fmt):
     text = export(catalog, fmt)
-    row, = forward_rows(text)
-    assert row[:9] == ["5", "WAN", "IPv4", "UDP", "fwplan_pbx_host", "WAN address", "fwplan_rule5",
-                       "fwplan_vpn_router", "fwplan_rule5"]
+    (row,) = forward_rows(text)
+    assert row[:9] == [
+        "5",
+        "WAN",
+        "IPv4",
+        "UDP",
+        "fwplan_pbx_host",
+        "WAN address",
+        "fwplan_rule5",
+        "fwplan_vpn_router",
+        "fwplan_rule5",
+    ]
     assert not re.search(r"^# 5 ", text.split("# Port forwards (", 1)[0], re.M), "the forward is also a rule row"
     assert "Add associated filter rule" in text
 
 
 def test_a_port_range_forward_is_one_nat_entry_per_port_on_ios_and_twice_nat_on_the_asa(catalog):
     plan = Plan(expand_selection(catalog, CLASSIC), parse_lan("192.168.50.2/24"), parse_host("203.0.113.10"))
-    rules = (Rule("inbound", "udp", Endpoint("address", "203.0.113.10"), Endpoint("address", "192.168.50.2"),
-                  PortSet.of(5060, (6000, 6002))),)
+    rules = (
+        Rule(
+            "inbound",
+            "udp",
+            Endpoint("address", "203.0.113.10"),
+            Endpoint("address", "192.168.50.2"),
+            PortSet.of(5060, (6000, 6002)),
+        ),
+    )
     context = ExportContext(catalog, plan, "en")
     ios = exporters.get("cisco-ios").render(RuleSet(rules), context)
-    assert [line.split()[7] for line in ios.splitlines() if line.startswith("ip nat")] == ["5060", "6000", "6001",
-                                                                                          "6002"]
+    assert [line.split()[7] for line in ios.splitlines() if line.startswith("ip nat")] == [
+        "5060",
+        "6000",
+        "6001",
+        "6002",
+    ]
     asa = exporters.get("cisco").render(RuleSet(rules), context)
     assert "object service FWPLAN-RULE1-UDP6000-6002\n service udp source range 6000 6002\n" in asa
-    assert ("nat (inside,outside) source static FWPLAN-RULE1-HOST interface service FWPLAN-RULE1-UDP6000-6002 "
-            "FWPLAN-RULE1-UDP6000-6002") in asa.splitlines()
+    assert (
+        "nat (inside,outside) source static FWPLAN-RULE1-HOST interface service FWPLAN-RULE1-UDP6000-6002 "
+        "FWPLAN-RULE1-UDP6000-6002"
+    ) in asa.splitlines()
     assert "no nat (inside,outside) source static FWPLAN-RULE1-HOST" in asa
     for fmt, text in (("cisco-ios", ios), ("cisco", asa)):
         assert READERS[fmt](text) == [("udp", rules[0].ports)]
@@ -102,12 +143,18 @@ def test_a_port_range_forward_is_one_nat_entry_per_port_on_ios_and_twice_nat_on_
 
 #: Rule 2 split into TCP and UDP: the pieces 2a and 2b, a port forward with a single port and a range.
 _DEVICE, _PBX = Endpoint("address", "192.168.50.2"), Endpoint("address", "203.0.113.10")
-SPLIT = (Rule("outbound", "tcp", _DEVICE, _PBX, PortSet.of(443), number=1),
-         Rule("inbound", "tcp", _PBX, _DEVICE, PortSet.of(5060), number=2),
-         Rule("inbound", "udp", _PBX, _DEVICE, PortSet.of(5060, (6000, 6002)), number=2))
+SPLIT = (
+    Rule("outbound", "tcp", _DEVICE, _PBX, PortSet.of(443), number=1),
+    Rule("inbound", "tcp", _PBX, _DEVICE, PortSet.of(5060), number=2),
+    Rule("inbound", "udp", _PBX, _DEVICE, PortSet.of(5060, (6000, 6002)), number=2),
+)
 SPLIT_NAMES = {
-    "cisco": ("object-group service FWPLAN-RULE2A tcp\n", "access-list FWPLAN-IN remark fwplan 2b inbound udp",
-              "object network FWPLAN-RULE2B-UDP5060\n", "object service FWPLAN-RULE2B-UDP6000-6002\n"),
+    "cisco": (
+        "object-group service FWPLAN-RULE2A tcp\n",
+        "access-list FWPLAN-IN remark fwplan 2b inbound udp",
+        "object network FWPLAN-RULE2B-UDP5060\n",
+        "object service FWPLAN-RULE2B-UDP6000-6002\n",
+    ),
     "cisco-ios": ("object-group service FWPLAN-RULE2B\n", " remark fwplan 2a inbound tcp", "! fwplan 2b inbound udp\n"),
     "pfsense": ("# BEGIN fwplan_rule2a (type Port, rule 2a)\n", "# 2b  WAN ", " fwplan_rule2b ", "fwplan 2b:"),
     "markdown": ("| 2a | inbound | tcp |", "| 2b | inbound | udp |"),
@@ -134,14 +181,16 @@ def test_a_split_rule_is_named_by_its_labels_which_the_reader_checks(catalog, fm
 # --no-nat, IPv6, --plain-acl
 # --------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_no_nat_gives_plain_filter_rules(catalog, fmt):
     text = export(catalog, fmt, nat=False)
     assert not any(re.match(r"(ip nat| nat \(|nat \()", line) for line in body(text))
     assert not forward_rows(text) and "(--no-nat)" in text
     if fmt == "pfsense":
-        assert re.search(r"^# 5 +WAN +inbound +IPv4 +UDP +fwplan_pbx_host +fwplan_vpn_router +fwplan_rule5 ", text,
-                         re.M)
+        assert re.search(
+            r"^# 5 +WAN +inbound +IPv4 +UDP +fwplan_pbx_host +fwplan_vpn_router +fwplan_rule5 ", text, re.M
+        )
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -173,17 +222,28 @@ def test_plain_acl_gives_the_lists_alone_with_the_merge_advice(catalog):
 
 def test_the_plain_acl_header_names_the_interfaces_the_lists_belong_on(catalog):
     text = export(catalog, "cisco-ios", plain_acl=True, wan_if="Dialer0", lan_if="Vlan10")
-    assert ("FWPLAN-OUT into the one inbound on the LAN interface Vlan10, FWPLAN-IN into the one inbound on the "
-            "internet interface Dialer0") in text
+    assert (
+        "FWPLAN-OUT into the one inbound on the LAN interface Vlan10, FWPLAN-IN into the one inbound on the "
+        "internet interface Dialer0"
+    ) in text
     default = export(catalog, "cisco-ios", plain_acl=True, lang="de")
-    assert ("FWPLAN-OUT in die eingehend an der LAN-Schnittstelle <LAN-Schnittstelle>, FWPLAN-IN in die eingehend "
-            "an der Internet-Schnittstelle <WAN-Schnittstelle>") in default
+    assert (
+        "FWPLAN-OUT in die eingehend an der LAN-Schnittstelle <LAN-Schnittstelle>, FWPLAN-IN in die eingehend "
+        "an der Internet-Schnittstelle <WAN-Schnittstelle>"
+    ) in default
 
 
-@pytest.mark.parametrize("lang,words", [("en", "insert each entry before it with a line number instead "
-                                                "(access-list NAME line N extended permit"),
-                                        ("de", "traefen sie nie; dann jeden Eintrag mit einer Zeilennummer davor "
-                                               "einfuegen (access-list NAME line N extended permit")])
+@pytest.mark.parametrize(
+    "lang,words",
+    [
+        ("en", "insert each entry before it with a line number instead (access-list NAME line N extended permit"),
+        (
+            "de",
+            "traefen sie nie; dann jeden Eintrag mit einer Zeilennummer davor "
+            "einfuegen (access-list NAME line N extended permit",
+        ),
+    ],
+)
 def test_the_asa_header_says_to_insert_merged_entries_before_a_final_deny(catalog, lang, words):
     assert words in export(catalog, "cisco", lang=lang)
 
@@ -192,42 +252,73 @@ def test_the_asa_header_says_to_insert_merged_entries_before_a_final_deny(catalo
 # The IOS zone-based firewall lets the site's other outbound traffic pass
 # --------------------------------------------------------------------------
 
+
 def test_the_outbound_policy_inspects_the_sites_other_traffic_after_the_planned_flows(catalog):
     text = export(catalog, "cisco-ios")
-    assert ("class-map type inspect match-any FWPLAN-OTHER-OUT\n match protocol tcp\n match protocol udp\n"
-            " match protocol icmp\n") in text
-    assert ("policy-map type inspect FWPLAN-OUT-POLICY\n class type inspect FWPLAN-OUT-CLASS\n  inspect\n"
-            " class type inspect FWPLAN-OTHER-OUT\n  inspect\n class class-default\n  drop\n") in text
+    assert (
+        "class-map type inspect match-any FWPLAN-OTHER-OUT\n match protocol tcp\n match protocol udp\n"
+        " match protocol icmp\n"
+    ) in text
+    assert (
+        "policy-map type inspect FWPLAN-OUT-POLICY\n class type inspect FWPLAN-OUT-CLASS\n  inspect\n"
+        " class type inspect FWPLAN-OTHER-OUT\n  inspect\n class class-default\n  drop\n"
+    ) in text
     inbound = text.split("policy-map type inspect FWPLAN-IN-POLICY\n", 1)[1].split("zone security", 1)[0]
     assert inbound == " class type inspect FWPLAN-IN-CLASS\n  inspect\n class class-default\n  drop\n"
     # the first lines take the class out of the policy that names it, then remove it
     removals = text.split("\nobject-group network", 1)[0] + "\n"
-    assert removals.endswith("policy-map type inspect FWPLAN-OUT-POLICY\n no class type inspect FWPLAN-OTHER-OUT\n"
-                             "no class-map type inspect match-any FWPLAN-OTHER-OUT\n")
-    assert ("The site's other outbound traffic (web, mail, DNS to outside servers) keeps passing as it did before"
-            in text and "then no class type inspect FWPLAN-OTHER-OUT) leaves only the planned flows outbound" in text)
+    assert removals.endswith(
+        "policy-map type inspect FWPLAN-OUT-POLICY\n no class type inspect FWPLAN-OTHER-OUT\n"
+        "no class-map type inspect match-any FWPLAN-OTHER-OUT\n"
+    )
+    assert (
+        "The site's other outbound traffic (web, mail, DNS to outside servers) keeps passing as it did before" in text
+        and "then no class type inspect FWPLAN-OTHER-OUT) leaves only the planned flows outbound" in text
+    )
     de = export(catalog, "cisco-ios", lang="de")
-    assert "Der uebrige ausgehende Verkehr des Standorts (Web, Mail, DNS zu externen Servern) geht weiter durch wie " \
-           "bisher" in de and "laesst nach aussen nur noch die geplanten Fluesse zu" in de
+    assert (
+        "Der uebrige ausgehende Verkehr des Standorts (Web, Mail, DNS zu externen Servern) geht weiter durch wie bisher"
+        in de
+        and "laesst nach aussen nur noch die geplanten Fluesse zu" in de
+    )
     assert not any("OTHER" in line for line in body(export(catalog, "cisco-ios", plain_acl=True)))
 
 
 def test_an_inbound_only_plan_still_lets_the_site_out(catalog):
     plan = Plan(expand_selection(catalog, CLASSIC), parse_lan("192.168.50.2/24"), parse_host("203.0.113.10"))
-    rules = (Rule("inbound", "udp", Endpoint("address", "203.0.113.10"), Endpoint("address", "192.168.50.2"),
-                  PortSet.of(9944)),)
+    rules = (
+        Rule(
+            "inbound", "udp", Endpoint("address", "203.0.113.10"), Endpoint("address", "192.168.50.2"), PortSet.of(9944)
+        ),
+    )
     text = exporters.get("cisco-ios").render(RuleSet(rules), ExportContext(catalog, plan, "en"))
-    assert ("policy-map type inspect FWPLAN-OUT-POLICY\n class type inspect FWPLAN-OTHER-OUT\n  inspect\n"
-            " class class-default\n  drop\n") in text
-    assert ("zone-pair security FWPLAN-OUT-PAIR source inside destination outside\n"
-            " service-policy type inspect FWPLAN-OUT-POLICY\n") in text
+    assert (
+        "policy-map type inspect FWPLAN-OUT-POLICY\n class type inspect FWPLAN-OTHER-OUT\n  inspect\n"
+        " class class-default\n  drop\n"
+    ) in text
+    assert (
+        "zone-pair security FWPLAN-OUT-PAIR source inside destination outside\n"
+        " service-policy type inspect FWPLAN-OUT-POLICY\n"
+    ) in text
     READERS["cisco-ios"](text)
 
 
 @pytest.mark.parametrize("fmt", ["cisco", "pfsense", "opnsense"])
 def test_plain_acl_is_refused_by_the_formats_without_a_zone_firewall(fmt, capsys):
-    code = main(["export", "--select", "hostedpbx-classic", "--lan", "192.168.50.2/24", "--host", "203.0.113.10",
-                 "--format", fmt, "--plain-acl"])
+    code = main(
+        [
+            "export",
+            "--select",
+            "hostedpbx-classic",
+            "--lan",
+            "192.168.50.2/24",
+            "--host",
+            "203.0.113.10",
+            "--format",
+            fmt,
+            "--plain-acl",
+        ]
+    )
     assert code == 2 and f"--plain-acl does not apply to format {fmt}" in capsys.readouterr().err
 
 
@@ -235,13 +326,18 @@ def test_plain_acl_is_refused_by_the_formats_without_a_zone_firewall(fmt, capsys
 # The site's interfaces and name prefix
 # --------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_name_prefix_changes_every_object_name(catalog, fmt):
     text = export(catalog, fmt, name_prefix="site-7")
     names = "\n".join(body(text)) if fmt.startswith("cisco") else text
     assert not re.search(r"FWPLAN|fwplan_", names)
-    expected = {"cisco": "object network SITE-7-PBX-HOST", "cisco-ios": "zone-pair security SITE-7-IN-PAIR",
-                "pfsense": "# site_7_pbx_host (type Host)", "opnsense": "# BEGIN site_7_rule5 "}[fmt]
+    expected = {
+        "cisco": "object network SITE-7-PBX-HOST",
+        "cisco-ios": "zone-pair security SITE-7-IN-PAIR",
+        "pfsense": "# site_7_pbx_host (type Host)",
+        "opnsense": "# BEGIN site_7_rule5 ",
+    }[fmt]
     assert expected in text
 
 
@@ -273,6 +369,7 @@ def test_opnsense_port_aliases_are_one_comma_separated_line(catalog):
 # --------------------------------------------------------------------------
 # Pasting again
 # --------------------------------------------------------------------------
+
 
 def paste(script: str, state: dict[str, list[str]], asa: bool = False) -> None:
     """IOS or the ASA, as far as pasting twice goes: ``no HEADER`` deletes a block (an ASA service group by its
@@ -321,8 +418,12 @@ def test_pasting_an_asa_file_twice_leaves_what_one_paste_leaves(catalog):
     paste(text, twice, asa=True)
     paste(text, twice, asa=True)
     assert once == twice and len(once["entries"]) == 10
-    assert once["object-group service FWPLAN-RULE3 tcp"] == [" port-object eq 21", " port-object eq 80",
-                                                            " port-object eq 443", " port-object eq 9200"]
+    assert once["object-group service FWPLAN-RULE3 tcp"] == [
+        " port-object eq 21",
+        " port-object eq 80",
+        " port-object eq 443",
+        " port-object eq 9200",
+    ]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -343,25 +444,40 @@ BROKEN = [
     ("cisco-ios", " match protocol udp\n", ""),
     ("cisco-ios", "no class-map type inspect match-any FWPLAN-OTHER-OUT\n", ""),
     ("cisco-ios", " no class type inspect FWPLAN-OTHER-OUT\n", ""),
-    ("cisco-ios", "  inspect\n class type inspect FWPLAN-OTHER-OUT\n  inspect\n class class-default\n  drop\n"
-                  "class-map type inspect match-any FWPLAN-IN-CLASS\n match access-group name FWPLAN-IN\n"
-                  "policy-map type inspect FWPLAN-IN-POLICY\n class type inspect FWPLAN-IN-CLASS\n  inspect\n",
-     "  inspect\n class class-default\n  drop\n"
-     "class-map type inspect match-any FWPLAN-IN-CLASS\n match access-group name FWPLAN-IN\n"
-     "policy-map type inspect FWPLAN-IN-POLICY\n class type inspect FWPLAN-IN-CLASS\n  inspect\n"
-     " class type inspect FWPLAN-OTHER-OUT\n  inspect\n"),
+    (
+        "cisco-ios",
+        "  inspect\n class type inspect FWPLAN-OTHER-OUT\n  inspect\n class class-default\n  drop\n"
+        "class-map type inspect match-any FWPLAN-IN-CLASS\n match access-group name FWPLAN-IN\n"
+        "policy-map type inspect FWPLAN-IN-POLICY\n class type inspect FWPLAN-IN-CLASS\n  inspect\n",
+        "  inspect\n class class-default\n  drop\n"
+        "class-map type inspect match-any FWPLAN-IN-CLASS\n match access-group name FWPLAN-IN\n"
+        "policy-map type inspect FWPLAN-IN-POLICY\n class type inspect FWPLAN-IN-CLASS\n  inspect\n"
+        " class type inspect FWPLAN-OTHER-OUT\n  inspect\n",
+    ),
     ("cisco-ios", " match access-group name FWPLAN-IN\n", " match access-group name FWPLAN-OUT\n"),
     ("cisco-ios", "interface <WAN_interface>\n zone-member security outside\n", ""),
-    ("cisco-ios", "udp 192.168.50.1 9944 interface <WAN_interface> 9944", "udp 192.168.50.1 9945 interface "
-                                                                          "<WAN_interface> 9945"),
-    ("cisco-ios", "zone-pair security FWPLAN-IN-PAIR source outside", "zone-pair security FWPLAN-IN-PAIR source "
-                                                                      "inside"),
+    (
+        "cisco-ios",
+        "udp 192.168.50.1 9944 interface <WAN_interface> 9944",
+        "udp 192.168.50.1 9945 interface <WAN_interface> 9945",
+    ),
+    (
+        "cisco-ios",
+        "zone-pair security FWPLAN-IN-PAIR source outside",
+        "zone-pair security FWPLAN-IN-PAIR source inside",
+    ),
     ("cisco", "no object-group service FWPLAN-RULE5\n", ""),
-    ("cisco", " nat (inside,outside) static interface service udp 9944 9944",
-     " nat (inside,outside) static interface service udp 123 123"),
+    (
+        "cisco",
+        " nat (inside,outside) static interface service udp 9944 9944",
+        " nat (inside,outside) static interface service udp 123 123",
+    ),
     ("cisco", "object-group FWPLAN-RULE5\n", "object-group FWPLAN-RULE4\n"),
-    ("pfsense", "fwplan_pbx_host  WAN address  fwplan_rule5      fwplan_vpn_router   fwplan_rule5",
-     "fwplan_pbx_host  WAN address  fwplan_rule5      fwplan_vpn_router   fwplan_rule4"),
+    (
+        "pfsense",
+        "fwplan_pbx_host  WAN address  fwplan_rule5      fwplan_vpn_router   fwplan_rule5",
+        "fwplan_pbx_host  WAN address  fwplan_rule5      fwplan_vpn_router   fwplan_rule4",
+    ),
     ("pfsense", "  IPv4            UDP       fwplan_pbx_host", "  IPv6            UDP       fwplan_pbx_host"),
     ("pfsense", "# 4  LAN", "# 5  LAN"),
     ("opnsense", "21,80,443,9200", "21\n80,443,9200"),

@@ -17,8 +17,12 @@ from tests.exporters.readback import READERS
 
 LAN = parse_lan("192.168.50.2/24")
 HOST = parse_host("203.0.113.10")
-ENDPOINTS = [Endpoint("network", LAN.network), Endpoint("address", LAN.address), Endpoint("address", HOST.value),
-             Endpoint("any", "any")]
+ENDPOINTS = [
+    Endpoint("network", LAN.network),
+    Endpoint("address", LAN.address),
+    Endpoint("address", HOST.value),
+    Endpoint("any", "any"),
+]
 
 
 @st.composite
@@ -36,9 +40,16 @@ def rules(draw):
     rule_list = []
     for number in range(1, draw(st.integers(1, 4)) + 1):  # numbered as the engine numbers fused rules
         source, destination = draw(st.sampled_from(ENDPOINTS)), draw(st.sampled_from(ENDPOINTS))
-        rule_list.append(Rule(draw(st.sampled_from(["outbound", "inbound"])),
-                              draw(st.sampled_from(["tcp", "udp", "tcp/udp"])), source, destination, draw(port_sets()),
-                              number=number))
+        rule_list.append(
+            Rule(
+                draw(st.sampled_from(["outbound", "inbound"])),
+                draw(st.sampled_from(["tcp", "udp", "tcp/udp"])),
+                source,
+                destination,
+                draw(port_sets()),
+                number=number,
+            )
+        )
     return rule_list
 
 

@@ -41,8 +41,9 @@ def comments(fmt: str, text: str) -> str:
 
 
 def export(catalog, fmt: str, select, lang: str = "en", vpn_router: str | None = None, scopes=None) -> str:
-    plan = Plan(expand_selection(catalog, select), LAN, HOST,
-                vpn_router=parse_vpn_router(vpn_router) if vpn_router else None)
+    plan = Plan(
+        expand_selection(catalog, select), LAN, HOST, vpn_router=parse_vpn_router(vpn_router) if vpn_router else None
+    )
     return render_export(catalog, plan, fmt, ExportSettings(lang=lang, scopes=scopes))
 
 
@@ -126,24 +127,40 @@ def test_a_conditional_rule_is_marked(catalog, fmt, lang):
 
 #: How each format writes the tunnel's rules, with the VPN router 192.168.50.1 and the PBX host 203.0.113.10.
 TUNNEL = {
-    "nftables": ["define VPN_ROUTER = 192.168.50.1", "ip saddr $VPN_ROUTER ip daddr $PBX_HOST udp dport",
-                 "ip saddr $PBX_HOST ip daddr $VPN_ROUTER udp dport"],
-    "iptables": ["-s 192.168.50.1 -d 203.0.113.10 -p udp --dport 9944 ",
-                 "-s 203.0.113.10 -d 192.168.50.1 -p udp --dport 9944 "],
-    "routeros": ["src-address=192.168.50.1 dst-address-list=fwplan-pbx-host dst-port=9944 ",
-                 "src-address-list=fwplan-pbx-host dst-address=192.168.50.1 dst-port=9944 "],
-    "pfsense": ["# fwplan_vpn_router (type Host): 192.168.50.1", "fwplan_vpn_router  fwplan_pbx_host",
-                "fwplan_pbx_host  WAN address"],
-    "fortigate": ['edit "fwplan-vpn-router"\n        set subnet 192.168.50.1 255.255.255.255',
-                  'set srcaddr "fwplan-vpn-router"', 'set mappedip "192.168.50.1"'],
-    "cisco": ["object network FWPLAN-VPN-ROUTER\n host 192.168.50.1",
-              "permit udp object FWPLAN-VPN-ROUTER object FWPLAN-PBX-HOST",
-              "permit udp object FWPLAN-PBX-HOST object FWPLAN-VPN-ROUTER"],
-    "cisco-ios": ["object-group network FWPLAN-VPN-ROUTER\n host 192.168.50.1",
-                  "object-group FWPLAN-VPN-ROUTER object-group FWPLAN-PBX-HOST",
-                  "object-group FWPLAN-PBX-HOST object-group FWPLAN-VPN-ROUTER"],
-    "fritzbox": ["device 192.168.50.1, protocol UDP, port to device 9944",
-                 "UDP 9944: 192.168.50.1 -> 203.0.113.10"],
+    "nftables": [
+        "define VPN_ROUTER = 192.168.50.1",
+        "ip saddr $VPN_ROUTER ip daddr $PBX_HOST udp dport",
+        "ip saddr $PBX_HOST ip daddr $VPN_ROUTER udp dport",
+    ],
+    "iptables": [
+        "-s 192.168.50.1 -d 203.0.113.10 -p udp --dport 9944 ",
+        "-s 203.0.113.10 -d 192.168.50.1 -p udp --dport 9944 ",
+    ],
+    "routeros": [
+        "src-address=192.168.50.1 dst-address-list=fwplan-pbx-host dst-port=9944 ",
+        "src-address-list=fwplan-pbx-host dst-address=192.168.50.1 dst-port=9944 ",
+    ],
+    "pfsense": [
+        "# fwplan_vpn_router (type Host): 192.168.50.1",
+        "fwplan_vpn_router  fwplan_pbx_host",
+        "fwplan_pbx_host  WAN address",
+    ],
+    "fortigate": [
+        'edit "fwplan-vpn-router"\n        set subnet 192.168.50.1 255.255.255.255',
+        'set srcaddr "fwplan-vpn-router"',
+        'set mappedip "192.168.50.1"',
+    ],
+    "cisco": [
+        "object network FWPLAN-VPN-ROUTER\n host 192.168.50.1",
+        "permit udp object FWPLAN-VPN-ROUTER object FWPLAN-PBX-HOST",
+        "permit udp object FWPLAN-PBX-HOST object FWPLAN-VPN-ROUTER",
+    ],
+    "cisco-ios": [
+        "object-group network FWPLAN-VPN-ROUTER\n host 192.168.50.1",
+        "object-group FWPLAN-VPN-ROUTER object-group FWPLAN-PBX-HOST",
+        "object-group FWPLAN-PBX-HOST object-group FWPLAN-VPN-ROUTER",
+    ],
+    "fritzbox": ["device 192.168.50.1, protocol UDP, port to device 9944", "UDP 9944: 192.168.50.1 -> 203.0.113.10"],
     "markdown": ["| udp | 192.168.50.1 | 203.0.113.10 | 9944 |", "| udp | 203.0.113.10 | 192.168.50.1 | 9944 |"],
 }
 TUNNEL["opnsense"] = TUNNEL["pfsense"]

@@ -70,8 +70,9 @@ def _english_fragments() -> set[str]:
 def _render(fmt: str, product: str, inputs: str, lang: str) -> str:
     catalog = load_catalog()
     lan, host = INPUTS[inputs]
-    plan = Plan(expand_selection(catalog, [product]), parse_lan(lan) if lan else None,
-                parse_host(host) if host else None)
+    plan = Plan(
+        expand_selection(catalog, [product]), parse_lan(lan) if lan else None, parse_host(host) if host else None
+    )
     exporter = exporters.get(fmt)
     ruleset = build(catalog, plan, MergeOptions(fuse_protocols=exporter.fuse_protocols, limits=exporter.limits))
     return exporter.render(ruleset, ExportContext(catalog, plan, lang))

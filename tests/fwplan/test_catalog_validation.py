@@ -59,21 +59,34 @@ def test_a_small_valid_catalog_loads():
         ('protocol = "tcp"', 'protocol = "sctp"', r"unknown protocol 'sctp'; accepted: tcp, udp, tcp/udp"),
         ('peer = "pbx-host"', 'peer = "mars"', r"unknown peer 'mars'; accepted: lan-network"),
         ('direction = "both"', 'direction = "sideways"', r"unknown direction 'sideways'"),
-        ('groups = ["shared"]', 'groups = ["nope"]', r'component "a"\.groups\[0\]: no group \'nope\'; defined groups: shared'),
+        (
+            'groups = ["shared"]',
+            'groups = ["nope"]',
+            r'component "a"\.groups\[0\]: no group \'nope\'; defined groups: shared',
+        ),
         ('id = "b"', 'id = "a"', r"duplicate component id 'p/a'"),
         ('id = "shared"', 'id = "Shared!"', r"id 'Shared!' is not valid"),
-        ('schema = 1', 'schema = 2', r"schema 2 is not supported"),
+        ("schema = 1", "schema = 2", r"schema 2 is not supported"),
         ('data_version = "2024-01"', 'data_version = "April"', r"'April' is not a date"),
         ('purpose = { de = "SIP", en = "SIP" }', 'purpose = { de = "SIP" }', r"missing key 'en'"),
         ('peer = "any"', 'peer = "any"\nport = 5', r"requirement\[0\]\.port: unknown key; allowed here"),
-        ('purpose = { de = "Web", en = "Web" }', 'purpose = { de = "W\\u001b[2Jeb", en = "Web" }',
-         r"contains U\+001B, a control or format character"),
-        ('name = { de = "B", en = "B" }', 'name = { de = "B", en = "B" }\nlocal = "home"',
-         r'component "b"\.local: unknown local side \'home\'; accepted: lan-network, lan-address, vpn-router, remote'),
-        ('name = { de = "B", en = "B" }', 'name = { de = "B", en = "B" }\nlocal = "remote"\n'
-         '[[product.component.requirement]]\ndirection = "outbound"\nprotocol = "tcp"\nports = "80"\n'
-         'peer = "lan-address"\npurpose = { de = "X", en = "X" }',
-         r"component \"b\"\.requirement\[0\]\.peer: a 'remote' side cannot have peer 'lan-address'"),
+        (
+            'purpose = { de = "Web", en = "Web" }',
+            'purpose = { de = "W\\u001b[2Jeb", en = "Web" }',
+            r"contains U\+001B, a control or format character",
+        ),
+        (
+            'name = { de = "B", en = "B" }',
+            'name = { de = "B", en = "B" }\nlocal = "home"',
+            r'component "b"\.local: unknown local side \'home\'; accepted: lan-network, lan-address, vpn-router, remote',
+        ),
+        (
+            'name = { de = "B", en = "B" }',
+            'name = { de = "B", en = "B" }\nlocal = "remote"\n'
+            '[[product.component.requirement]]\ndirection = "outbound"\nprotocol = "tcp"\nports = "80"\n'
+            'peer = "lan-address"\npurpose = { de = "X", en = "X" }',
+            r"component \"b\"\.requirement\[0\]\.peer: a 'remote' side cannot have peer 'lan-address'",
+        ),
     ],
 )
 def test_bad_catalog_gives_one_line_with_the_key_path(old, new, expected):
@@ -86,9 +99,12 @@ def test_bad_catalog_gives_one_line_with_the_key_path(old, new, expected):
 
 
 def test_scopes_come_from_the_two_ends():
-    catalog = parse_catalog(GOOD.replace('id = "a"\nname = { de = "A", en = "A" }',
-                                         'id = "a"\nname = { de = "A", en = "A" }\nlocal = "remote"')
-                            .replace('peer = "any"', 'peer = "lan-address"'), source="mine.toml")
+    catalog = parse_catalog(
+        GOOD.replace(
+            'id = "a"\nname = { de = "A", en = "A" }', 'id = "a"\nname = { de = "A", en = "A" }\nlocal = "remote"'
+        ).replace('peer = "any"', 'peer = "lan-address"'),
+        source="mine.toml",
+    )
     assert [d.scope for d in catalog.demands("p/a")] == ["remote"]
     assert [d.scope for d in catalog.demands("p/b")] == ["internal"]
     assert [d.scope for d in parse_catalog(GOOD).demands("p/b")] == ["internet"]
@@ -109,7 +125,7 @@ def test_toml_syntax_error_names_the_line():
 
 
 def test_duplicate_product_id():
-    doubled = GOOD + GOOD[GOOD.index("[[product]]"):]
+    doubled = GOOD + GOOD[GOOD.index("[[product]]") :]
     with pytest.raises(CatalogError, match=r"duplicate product id 'p'"):
         parse_catalog(doubled)
 

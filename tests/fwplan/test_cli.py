@@ -20,8 +20,7 @@ CLASSIC = ["--select", "hostedpbx-classic", "--lan", "192.168.50.2/24", "--host"
 
 def run(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     environment = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "", **(env or {})}
-    return subprocess.run([FWPLAN, *args], capture_output=True, text=True, env=environment, cwd=cwd or ROOT,
-                          timeout=60)
+    return subprocess.run([FWPLAN, *args], capture_output=True, text=True, env=environment, cwd=cwd or ROOT, timeout=60)
 
 
 def assert_user_error(result: subprocess.CompletedProcess, *words: str) -> None:
@@ -38,13 +37,19 @@ def assert_user_error(result: subprocess.CompletedProcess, *words: str) -> None:
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["export", "--select", "instantpbx/sip-phone"], ["'instantpbx/sip-phone'", "did you mean instantpbx/sip-phones"]),
+        (
+            ["export", "--select", "instantpbx/sip-phone"],
+            ["'instantpbx/sip-phone'", "did you mean instantpbx/sip-phones"],
+        ),
         (["export", "--select", "hostedpbx"], ["'hostedpbx'", "did you mean"]),
         (["export", "--select", "instantpbx", "--lan", "192.168.1.300"], ["'192.168.1.300'", "192.168.50.2/24"]),
         (["export", "--select", "instantpbx", "--host", "evil;rm -rf /"], ["'evil;rm -rf /'", "acme.telovip.de"]),
         (["export", "--select", "instantpbx", "--host", "=cmd|'/c calc'!A0"], ["=cmd|", "not a valid hostname"]),
         (["export", "--select", "instantpbx", "--lan", "=cmd|'/c calc'!A0"], ["not an IP address"]),
-        (["export", "--select", "instantpbx", "-o", "/nonexistent-dir/rules.csv"], ["/nonexistent-dir/rules.csv", "No such file"]),
+        (
+            ["export", "--select", "instantpbx", "-o", "/nonexistent-dir/rules.csv"],
+            ["/nonexistent-dir/rules.csv", "No such file"],
+        ),
         (["export", "--select", "instantpbx", "--format", "pdf"], ["'pdf'", "csv, text, json"]),
         (["export", "--select", "instantpbx", "--max-gap", "-3"], ["--max-gap", "'-3'"]),
         (["export"], ["nothing is selected", "--select"]),
@@ -65,7 +70,7 @@ def test_broken_plan_and_catalog_files_are_user_errors(tmp_path):
     plan.write_text("select = [\n", encoding="utf-8")
     assert_user_error(run("export", "--plan", str(plan)), "not valid TOML")
     catalog = tmp_path / "cat.toml"
-    catalog.write_text("schema = 1\ndata_version = \"2020-04\"\n[[product]]\nid = \"x\"\n", encoding="utf-8")
+    catalog.write_text('schema = 1\ndata_version = "2020-04"\n[[product]]\nid = "x"\n', encoding="utf-8")
     assert_user_error(run("check-catalog", str(catalog)), "cat.toml", "missing key 'name'")
     assert_user_error(run("export", "--select", "x", "--catalog", str(catalog)), "cat.toml")
 
@@ -81,7 +86,9 @@ def test_csv_header_order_and_cells():
     assert {r[2] for r in body} <= {"tcp", "udp", "tcp/udp"}
     tunnel = [r for r in body if r[5] == "9944"]
     assert sorted((r[1], r[3], r[4]) for r in tunnel) == [
-        ("inbound", "acme.telovip.de", "192.168.50.2"), ("outbound", "192.168.50.2", "acme.telovip.de")]
+        ("inbound", "acme.telovip.de", "192.168.50.2"),
+        ("outbound", "192.168.50.2", "acme.telovip.de"),
+    ]
     remote = next(r for r in body if r[3] == "any" and r[4] == "acme.telovip.de")
     assert remote[5] == "443,9094,9100-9101,16203,57203"
     assert "hostedpbx-classic/swyx-clients-remote" in remote[7].split(" ")
@@ -99,8 +106,21 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path):
     result = run("export", "--catalog", str(catalog), "--select", "p", "--lan", "10.0.0.1", "--format", "csv")
     row = list(csv.reader(io.StringIO(result.stdout)))[1]
     assert row[6] == "'@SUM(A1)"
-    german = run("export", "--catalog", str(catalog), "--select", "p", "--lan", "10.0.0.1", "--format", "csv",
-                 "--lang", "de", "--csv-dialect", "excel-de")
+    german = run(
+        "export",
+        "--catalog",
+        str(catalog),
+        "--select",
+        "p",
+        "--lan",
+        "10.0.0.1",
+        "--format",
+        "csv",
+        "--lang",
+        "de",
+        "--csv-dialect",
+        "excel-de",
+    )
     assert german.stdout.startswith("\ufeffrule;direction;")
     assert "'=HYPERLINK(1)" in german.stdout
 
@@ -113,21 +133,24 @@ def test_text_format_is_aligned_per_scope_and_ends_with_the_caveat():
     for i in headings:
         ports_column = lines[i].index("Ports")
         rows = []
-        for line in lines[i + 2:]:
+        for line in lines[i + 2 :]:
             if not line:
                 break
             if not line.startswith("    "):  # the per-port purposes and conditions are indented below a rule
                 rows.append(line)
-        assert rows and all(line[ports_column - 2:ports_column] == "  " for line in rows)
-    assert lines[-1] == "Individual installations differ: agree firewall changes with your contact at the provider first."
+        assert rows and all(line[ports_column - 2 : ports_column] == "  " for line in rows)
+    assert (
+        lines[-1] == "Individual installations differ: agree firewall changes with your contact at the provider first."
+    )
     german = run("export", *CLASSIC, env={"LANG": "de_DE.UTF-8"})
     assert "# Richtung Protokoll" in " ".join(german.stdout.split())
     assert "Ansprechpartner" in german.stdout.splitlines()[-1]
 
 
 def test_text_format_starts_with_what_it_was_made_from():
-    lines = run("export", "--select", "hostedpbx-classic/vpn-tunnel", "--lan", "192.168.50.2",
-                "--host", "acme.telovip.de").stdout.splitlines()
+    lines = run(
+        "export", "--select", "hostedpbx-classic/vpn-tunnel", "--lan", "192.168.50.2", "--host", "acme.telovip.de"
+    ).stdout.splitlines()
     assert lines[:5] == [
         "Catalog: Welche Ports werden verwendet? (data 2020-04)",
         "LAN address (planning document): 192.168.50.2, LAN network 192.168.50.0/24, prefix /24 assumed",
@@ -135,8 +158,17 @@ def test_text_format_starts_with_what_it_was_made_from():
         "VPN router: 192.168.50.2 (the LAN address; none given)",
         "Selected: hostedpbx-classic/vpn-tunnel",
     ]
-    given = run("export", "--select", "hostedpbx-classic/vpn-tunnel", "--lan", "192.168.50.2/24",
-                "--vpn-router", "192.168.50.1", "--lang", "de").stdout.splitlines()
+    given = run(
+        "export",
+        "--select",
+        "hostedpbx-classic/vpn-tunnel",
+        "--lan",
+        "192.168.50.2/24",
+        "--vpn-router",
+        "192.168.50.1",
+        "--lang",
+        "de",
+    ).stdout.splitlines()
     assert given[:4] == [
         "Katalog: Welche Ports werden verwendet? (Stand 2020-04)",
         "LAN-Adresse (Planungsdokument): 192.168.50.2, LAN-Netz 192.168.50.0/24",
@@ -161,8 +193,9 @@ def test_json_has_ranges_provenance_and_warnings():
 
 def test_flags_override_the_plan_file(tmp_path):
     plan = tmp_path / "site.toml"
-    plan.write_text('select = ["instantpbx/webinterface"]\nlan = "10.9.9.9/24"\nhost = "old.telovip.de"\n',
-                    encoding="utf-8")
+    plan.write_text(
+        'select = ["instantpbx/webinterface"]\nlan = "10.9.9.9/24"\nhost = "old.telovip.de"\n', encoding="utf-8"
+    )
     from_file = json.loads(run("export", "--plan", str(plan), "--format", "json").stdout)
     assert {r["destination"] for r in from_file["rules"]} == {"old.telovip.de"}
     overridden = json.loads(run("export", "--plan", str(plan), "--host", "new.telovip.de", "--format", "json").stdout)
@@ -200,8 +233,10 @@ def test_list_shows_every_component_and_what_it_needs():
     for line in text.splitlines():
         if "/" in line:  # a component line: its id and its name are apart
             component_id = line.split()[0]
-            assert line.index(component_id) + len(component_id) + 2 <= len(line) and \
-                line[line.index(component_id) + len(component_id):][:2] == "  ", line
+            assert (
+                line.index(component_id) + len(component_id) + 2 <= len(line)
+                and line[line.index(component_id) + len(component_id) :][:2] == "  "
+            ), line
 
 
 def test_check_catalog_summarises():
@@ -223,21 +258,31 @@ def test_an_endless_file_is_refused_not_read_into_memory(option):
 
 
 GERMAN_ERRORS = [
-    (["export", "--select", "instantpbx", "--lan", "192.168.50.2/240"],
-     "Präfix '240' in LAN-Adresse '192.168.50.2/240' ist ungültig; /0 bis /32 verwenden"),
+    (
+        ["export", "--select", "instantpbx", "--lan", "192.168.50.2/240"],
+        "Präfix '240' in LAN-Adresse '192.168.50.2/240' ist ungültig; /0 bis /32 verwenden",
+    ),
     (["export", "--select", "instantpbx", "--host", "acme"], "PBX-Hostname 'acme' ist kein gültiger Hostname"),
-    (["export", "--select", "instantpbx/sip-phone"],
-     "unbekannte Produkt- oder Komponenten-ID 'instantpbx/sip-phone'; meinten Sie instantpbx/sip-phones,"),
+    (
+        ["export", "--select", "instantpbx/sip-phone"],
+        "unbekannte Produkt- oder Komponenten-ID 'instantpbx/sip-phone'; meinten Sie instantpbx/sip-phones,",
+    ),
     (["export", "--plan", "/nonexistent/plan.toml"], "Plandatei '/nonexistent/plan.toml' nicht gefunden"),
-    (["export", "--select", "instantpbx", "-o", "/nonexistent-dir/rules.csv"],
-     "Export '/nonexistent-dir/rules.csv' kann nicht geschrieben werden: Datei oder Verzeichnis nicht gefunden"),
+    (
+        ["export", "--select", "instantpbx", "-o", "/nonexistent-dir/rules.csv"],
+        "Export '/nonexistent-dir/rules.csv' kann nicht geschrieben werden: Datei oder Verzeichnis nicht gefunden",
+    ),
     (["export", "--select", "instantpbx", "--format", "pdf"], "unbekanntes Format 'pdf'; erlaubt: csv, text, json"),
-    (["export", "--select", "instantpbx", "--max-gap", "-3"],
-     "Argument --max-gap: '-3' ist keine ganze Zahl von 0 oder mehr (siehe 'fwplan export --help')"),
+    (
+        ["export", "--select", "instantpbx", "--max-gap", "-3"],
+        "Argument --max-gap: '-3' ist keine ganze Zahl von 0 oder mehr (siehe 'fwplan export --help')",
+    ),
     (["export"], "nichts ausgewählt; im Planer eine Komponente anhaken"),
     (["probe", "--select", "instantpbx"], "kein PBX-Host angegeben; --host NAME|IP angeben"),
-    (["probe", "--select", "instantpbx", "--host", "acme.telovip.de", "--target", "nope"],
-     "--target 'nope' ist kein Hostname und keine IP-Adresse"),
+    (
+        ["probe", "--select", "instantpbx", "--host", "acme.telovip.de", "--target", "nope"],
+        "--target 'nope' ist kein Hostname und keine IP-Adresse",
+    ),
     (["--catalog", "/nonexistent/cat.toml"], "/nonexistent/cat.toml: Katalogdatei nicht gefunden"),
 ]
 
@@ -248,7 +293,9 @@ def test_user_errors_are_german_with_lang_de(args, german):
     assert_user_error(result, german)
 
 
-@pytest.mark.parametrize(("args", "german"), GERMAN_ERRORS[::2], ids=lambda v: " ".join(v) if isinstance(v, list) else "")
+@pytest.mark.parametrize(
+    ("args", "german"), GERMAN_ERRORS[::2], ids=lambda v: " ".join(v) if isinstance(v, list) else ""
+)
 def test_user_errors_are_german_under_a_german_locale_and_english_with_lang_en(args, german):
     german_locale = {"LANG": "de_DE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
     assert_user_error(run(*args, env=german_locale), german)
@@ -264,15 +311,18 @@ def test_a_german_full_disk_keeps_the_prefix_and_names_the_reason(tmp_path):
     assert_user_error(result, "Export '/dev/full' kann nicht geschrieben werden: kein Platz mehr auf dem Gerät")
 
 
-@pytest.mark.parametrize(("argv", "environ", "lang"), [
-    (["--lang", "de"], {}, "de"),
-    (["export", "--lang=de", "--select", "x"], {"LANG": "C"}, "de"),
-    (["--lang", "de", "--lang", "en"], {"LANG": "de_DE.UTF-8"}, "en"),
-    (["--lang", "xx"], {"LANG": "de_DE.UTF-8"}, "de"),
-    (["--lang"], {"LC_ALL": "de_AT.UTF-8", "LANG": "C"}, "de"),
-    (["--", "--lang", "de"], {}, "en"),
-    ([], {"LANG": "en_GB.UTF-8"}, "en"),
-])
+@pytest.mark.parametrize(
+    ("argv", "environ", "lang"),
+    [
+        (["--lang", "de"], {}, "de"),
+        (["export", "--lang=de", "--select", "x"], {"LANG": "C"}, "de"),
+        (["--lang", "de", "--lang", "en"], {"LANG": "de_DE.UTF-8"}, "en"),
+        (["--lang", "xx"], {"LANG": "de_DE.UTF-8"}, "de"),
+        (["--lang"], {"LC_ALL": "de_AT.UTF-8", "LANG": "C"}, "de"),
+        (["--", "--lang", "de"], {}, "en"),
+        ([], {"LANG": "en_GB.UTF-8"}, "en"),
+    ],
+)
 def test_the_language_of_errors_is_read_before_argparse(argv, environ, lang):
     from fwplan.cli import requested_language
 

@@ -41,6 +41,7 @@ def flow(ports: str, direction="outbound", protocol="tcp", source=NET, destinati
 
 # ---- named cases ----
 
+
 @pytest.mark.parametrize(
     ("parts", "expected"),
     [
@@ -64,16 +65,18 @@ def _fifteen_entry_ports() -> str:
 def test_exactly_15_entries_stay_one_rule():
     ports = PortSet.parse(_fifteen_entry_ports())
     assert ports.entry_count(2) == 15
-    rules = merge([Flow("outbound", "tcp", NET, HOST, ports, origin())],
-                  MergeOptions(limits=Limits(max_entries=15, range_cost=2)))
+    rules = merge(
+        [Flow("outbound", "tcp", NET, HOST, ports, origin())], MergeOptions(limits=Limits(max_entries=15, range_cost=2))
+    )
     assert len(rules) == 1 and (rules[0].part, rules[0].parts) == (1, 1)
 
 
 def test_16_entries_split_into_two_rules_that_cover_the_same_ports():
     ports = PortSet.parse(_fifteen_entry_ports() + ",3000")
     assert ports.entry_count(2) == 16
-    rules = merge([Flow("outbound", "tcp", NET, HOST, ports, origin())],
-                  MergeOptions(limits=Limits(max_entries=15, range_cost=2)))
+    rules = merge(
+        [Flow("outbound", "tcp", NET, HOST, ports, origin())], MergeOptions(limits=Limits(max_entries=15, range_cost=2))
+    )
     assert len(rules) == 2
     assert [(r.part, r.parts) for r in rules] == [(1, 2), (2, 2)]
     assert all(r.ports.entry_count(2) <= 15 for r in rules)
@@ -113,13 +116,15 @@ def test_a_rule_left_empty_by_coverage_goes():
 
 
 def test_order_is_outbound_first_then_destination_protocol_port():
-    rules = merge([
-        flow("80", direction="inbound", source=ADDR, destination=NET),
-        flow("53", protocol="udp", destination=ANY),
-        flow("443", destination=ANY),
-        flow("5060", protocol="udp", destination=HOST),
-        flow("22", destination=HOST),
-    ])
+    rules = merge(
+        [
+            flow("80", direction="inbound", source=ADDR, destination=NET),
+            flow("53", protocol="udp", destination=ANY),
+            flow("443", destination=ANY),
+            flow("5060", protocol="udp", destination=HOST),
+            flow("22", destination=HOST),
+        ]
+    )
     assert [(r.direction, str(r.destination), r.protocol, r.ports.format()) for r in rules] == [
         ("outbound", "pbx.example.net", "tcp", "22"),
         ("outbound", "pbx.example.net", "udp", "5060"),
@@ -147,8 +152,9 @@ def test_missing_inputs_leave_placeholders_and_name_the_components(catalog):
 
 
 def test_classic_product_end_to_end(catalog):
-    plan = Plan(expand_selection(catalog, ["hostedpbx-classic"]), parse_lan("192.168.50.2/24"),
-                parse_host("acme.telovip.de"))
+    plan = Plan(
+        expand_selection(catalog, ["hostedpbx-classic"]), parse_lan("192.168.50.2/24"), parse_host("acme.telovip.de")
+    )
     ruleset = build(catalog, plan)
     tunnel = [r for r in ruleset.rules if r.ports == PortSet.of(9944)]
     assert {(r.direction, r.protocol, str(r.source), str(r.destination)) for r in tunnel} == {
@@ -164,7 +170,8 @@ def test_classic_product_end_to_end(catalog):
 
 port_sets = st.lists(
     st.builds(lambda lo, width: PortRange(lo, min(200, lo + width)), st.integers(1, 200), st.integers(0, 15)),
-    min_size=1, max_size=5,
+    min_size=1,
+    max_size=5,
 ).map(lambda rs: PortSet(tuple(rs)))
 
 FIRST_START = Note(Text("Nur beim ersten Start", "Only at the first start"), "first start")
@@ -198,9 +205,13 @@ def _atoms(rules_or_flows):
 def _allowed(rules, atom):
     scope, condition, direction, protocol, source, destination, port = atom
     return any(
-        r.scope == scope and r.condition == condition
-        and r.direction == direction and protocol in r.protocols and r.source.covers(source)
-        and r.destination.covers(destination) and port in r.ports
+        r.scope == scope
+        and r.condition == condition
+        and r.direction == direction
+        and protocol in r.protocols
+        and r.source.covers(source)
+        and r.destination.covers(destination)
+        and port in r.ports
         for r in rules
     )
 
@@ -238,8 +249,11 @@ def test_a_chain_of_covered_rules_credits_the_rule_that_keeps_the_ports_in_any_o
     # any -> 10.0.0.5 lies inside any -> 10.0.0.0/24, which lies inside any -> any. Once hypothesis found that
     # with the /24 handled first, the address's requirement was credited to the /24 after the /24 had
     # been dropped, and vanished from the rule that allows its port.
-    flows = [flow("1", source=ANY, destination=ANY), flow("1", source=ANY, destination=NET),
-             flow("1", source=ANY, destination=ADDR)]
+    flows = [
+        flow("1", source=ANY, destination=ANY),
+        flow("1", source=ANY, destination=NET),
+        flow("1", source=ANY, destination=ADDR),
+    ]
     (rule,) = merge([flows[i] for i in order])
     assert rule.destination == ANY
     assert {p.via for p in rule.provenance} == {None, "any -> 10.0.0.0/24", "any -> 10.0.0.5"}
@@ -250,8 +264,16 @@ def _as_flows(rules):
     for rule in rules:
         for protocol in rule.protocols:
             for p in rule.provenance:
-                yield Flow(rule.direction, protocol, rule.source, rule.destination, p.ports, p.origin, rule.scope,
-                           rule.condition)
+                yield Flow(
+                    rule.direction,
+                    protocol,
+                    rule.source,
+                    rule.destination,
+                    p.ports,
+                    p.origin,
+                    rule.scope,
+                    rule.condition,
+                )
 
 
 @settings(max_examples=100, deadline=None)
@@ -259,8 +281,10 @@ def _as_flows(rules):
 def test_idempotent(flows):
     once = merge(flows)
     twice = merge(list(_as_flows(once)))
-    key = lambda rules: [(r.scope, r.condition, r.direction, r.protocol, r.source, r.destination, r.ports)  # noqa: E731
-                         for r in rules]
+
+    def key(rules):
+        return [(r.scope, r.condition, r.direction, r.protocol, r.source, r.destination, r.ports) for r in rules]
+
     assert key(twice) == key(once)
 
 
@@ -273,24 +297,37 @@ def test_locally_minimal(flows):
     by_peers = {}
     for r in rules:
         by_peers.setdefault((r.scope, r.condition, r.direction, r.source, r.destination, r.ports), []).append(
-            r.protocol)
+            r.protocol
+        )
     assert all(len(protos) == 1 for protos in by_peers.values()), "tcp and udp twins were not fused"
     for r in rules:
         for a, b in zip(r.ports.ranges, r.ports.ranges[1:]):
             assert a.hi + 1 < b.lo, "two ranges could be coalesced"
         for entry in r.ports.ranges:
-            broader = [b for b in rules if b is not r and b.direction == r.direction
-                       and b.scope == r.scope and b.condition == r.condition
-                       and set(r.protocols) <= set(b.protocols)
-                       and b.source.covers(r.source) and b.destination.covers(r.destination)]
+            broader = [
+                b
+                for b in rules
+                if b is not r
+                and b.direction == r.direction
+                and b.scope == r.scope
+                and b.condition == r.condition
+                and set(r.protocols) <= set(b.protocols)
+                and b.source.covers(r.source)
+                and b.destination.covers(r.destination)
+            ]
             covering = PortSet().union(*(b.ports for b in broader))
             assert not covering.covers(PortSet((entry,))), "an entry a broader rule allows was kept"
 
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.builds(lambda lo, w: PortRange(lo, min(65535, lo + w)), st.integers(1, 65000),
-                       st.sampled_from([0, 0, 0, 1, 5])), min_size=1, max_size=60).map(lambda rs: PortSet(tuple(rs))),
+    st.lists(
+        st.builds(
+            lambda lo, w: PortRange(lo, min(65535, lo + w)), st.integers(1, 65000), st.sampled_from([0, 0, 0, 1, 5])
+        ),
+        min_size=1,
+        max_size=60,
+    ).map(lambda rs: PortSet(tuple(rs))),
     st.integers(min_value=2, max_value=16),
     st.sampled_from([1, 2]),
 )

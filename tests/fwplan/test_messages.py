@@ -44,7 +44,7 @@ def test_every_message_is_used_and_every_used_key_exists():
     used = {key for key in MESSAGES if f'"{key}"' in source}
     used |= {key for key in MESSAGES if key.startswith("what.")}  # looked up as f"what.{what}"
     read_failures = {f"{kind}.{failure}" for kind in ("catalog", "plan") for failure in READ_FAILURES}
-    assert read_failures <= set(MESSAGES), "files.read_user_file looks these up as f\"{kind}.{failure}\""
+    assert read_failures <= set(MESSAGES), 'files.read_user_file looks these up as f"{kind}.{failure}"'
     used |= read_failures
     assert used == set(MESSAGES), f"unused: {sorted(set(MESSAGES) - used)}"
     for path in USER_FACING:
@@ -57,8 +57,9 @@ def test_every_message_is_used_and_every_used_key_exists():
                 assert isinstance(key, ast.Constant) and key.value in MESSAGES, f"{path.name}:{node.lineno}"
 
 
-@pytest.mark.parametrize("path", [p for p in USER_FACING if p.name not in ENGLISH_ONLY],
-                         ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "path", [p for p in USER_FACING if p.name not in ENGLISH_ONLY], ids=lambda p: str(p.relative_to(ROOT))
+)
 def test_no_english_only_error_is_raised_where_users_meet_it(path):
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ERROR_NAMES:
@@ -75,18 +76,22 @@ def test_str_is_english_and_message_gives_either_language():
     assert FwplanError("an English-only text").message("de") == "an English-only text"
 
 
-@pytest.mark.parametrize(("parse", "text", "german"), [
-    (parse_lan, "", "LAN-Adresse ist leer"),
-    (parse_lan, "lan", "ist keine IP-Adresse"),
-    (parse_lan, "192.168.500.2/24", "keine gültige IPv4-Adresse"),
-    (parse_lan, "fd00::zz", "ist keine IP-Adresse"),
-    (parse_lan, "192.168.50.2/33", "Präfix '33'"),
-    (parse_lan, "127.0.0.1/8", "kann keine Geräteadresse sein"),
-    (parse_host, " ", "PBX-Hostname ist leer"),
-    (parse_host, "999.1.1.1", "keine gültige IP-Adresse"),
-    (parse_host, "xn--a.\udcff", "kein gültiger Hostname; Buchstaben, Ziffern"),
-    (parse_host, "acme", "kein gültiger Hostname; einen vollständigen Namen"),
-], ids=lambda v: v.__name__ if callable(v) else repr(v))
+@pytest.mark.parametrize(
+    ("parse", "text", "german"),
+    [
+        (parse_lan, "", "LAN-Adresse ist leer"),
+        (parse_lan, "lan", "ist keine IP-Adresse"),
+        (parse_lan, "192.168.500.2/24", "keine gültige IPv4-Adresse"),
+        (parse_lan, "fd00::zz", "ist keine IP-Adresse"),
+        (parse_lan, "192.168.50.2/33", "Präfix '33'"),
+        (parse_lan, "127.0.0.1/8", "kann keine Geräteadresse sein"),
+        (parse_host, " ", "PBX-Hostname ist leer"),
+        (parse_host, "999.1.1.1", "keine gültige IP-Adresse"),
+        (parse_host, "xn--a.\udcff", "kein gültiger Hostname; Buchstaben, Ziffern"),
+        (parse_host, "acme", "kein gültiger Hostname; einen vollständigen Namen"),
+    ],
+    ids=lambda v: v.__name__ if callable(v) else repr(v),
+)
 def test_each_input_reason_is_named_in_german(parse, text, german):
     with pytest.raises(PlanError) as info:
         parse(text)
@@ -97,15 +102,20 @@ NASTY = "\x1b[2J\x1b]52;c;ZXZpbA==\x07\u202e"
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-@pytest.mark.parametrize("make", [
-    lambda: parse_lan(NASTY),
-    lambda: parse_lan(f"192.168.50.2/{NASTY}"),
-    lambda: parse_host(f"a{NASTY}.de"),
-    lambda: parse_plan(f'lan = "{NASTY.encode("unicode_escape").decode()}"\n'.encode(), load_catalog(),
-                       source=f"plan{NASTY}.toml"),
-    lambda: parse_plan(b'\x1b = 1\n', load_catalog(), source=f"{NASTY}.toml"),
-    lambda: atomic_write_bytes(f"/nonexistent-dir/{NASTY}.csv", b"", what="export"),
-], ids=["lan", "prefix", "host", "plan-file-lan", "plan-file-toml", "output"])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: parse_lan(NASTY),
+        lambda: parse_lan(f"192.168.50.2/{NASTY}"),
+        lambda: parse_host(f"a{NASTY}.de"),
+        lambda: parse_plan(
+            f'lan = "{NASTY.encode("unicode_escape").decode()}"\n'.encode(), load_catalog(), source=f"plan{NASTY}.toml"
+        ),
+        lambda: parse_plan(b"\x1b = 1\n", load_catalog(), source=f"{NASTY}.toml"),
+        lambda: atomic_write_bytes(f"/nonexistent-dir/{NASTY}.csv", b"", what="export"),
+    ],
+    ids=["lan", "prefix", "host", "plan-file-lan", "plan-file-toml", "output"],
+)
 def test_user_supplied_text_is_escaped_in_both_languages(make, lang):
     with pytest.raises(FwplanError) as info:
         make()
@@ -117,9 +127,13 @@ def test_user_supplied_text_is_escaped_in_both_languages(make, lang):
 def test_a_nested_error_is_shown_in_the_same_language(catalog):
     with pytest.raises(PlanError) as info:
         parse_plan(b'lan = "10.0.0.1/99"\n', catalog, source="site.toml")
-    assert info.value.message("de") == "Plandatei 'site.toml': Präfix '99' in LAN-Adresse '10.0.0.1/99' ist ungültig; " \
-                                       "/0 bis /32 verwenden"
-    assert str(info.value) == "plan file 'site.toml': prefix '99' in LAN address '10.0.0.1/99' is not valid; use /0 to /32"
+    assert (
+        info.value.message("de") == "Plandatei 'site.toml': Präfix '99' in LAN-Adresse '10.0.0.1/99' ist ungültig; "
+        "/0 bis /32 verwenden"
+    )
+    assert (
+        str(info.value) == "plan file 'site.toml': prefix '99' in LAN address '10.0.0.1/99' is not valid; use /0 to /32"
+    )
 
 
 def test_plan_file_errors_in_german(tmp_path, catalog):
@@ -146,8 +160,12 @@ def test_system_reasons_come_from_real_faults_in_both_languages(tmp_path):
         errno.ELOOP: lambda: open(tmp_path / "loop"),
         errno.ENOTDIR: lambda: os.stat(__file__ + "/x"),  # a path through a file
     }
-    german = {errno.ENOENT: "Datei oder Verzeichnis nicht gefunden", errno.EISDIR: "ist ein Verzeichnis",
-              errno.ELOOP: "zu viele Ebenen symbolischer Links", errno.ENOTDIR: "ein Teil des Pfads ist kein Verzeichnis"}
+    german = {
+        errno.ENOENT: "Datei oder Verzeichnis nicht gefunden",
+        errno.EISDIR: "ist ein Verzeichnis",
+        errno.ELOOP: "zu viele Ebenen symbolischer Links",
+        errno.ENOTDIR: "ein Teil des Pfads ist kein Verzeichnis",
+    }
     for code, fault in faults.items():
         with pytest.raises(OSError) as info:
             fault()
@@ -161,6 +179,7 @@ def test_a_failed_write_names_what_where_and_why_in_german(tmp_path):
     (tmp_path / "loop").symlink_to("loop")
     with pytest.raises(OutputError) as info:
         atomic_write_bytes(tmp_path / "loop", b"x", what="plan")
-    assert info.value.message("de") == (f"Plan '{tmp_path}/loop' kann nicht geschrieben werden: "
-                                        "zu viele Ebenen symbolischer Links")
+    assert info.value.message("de") == (
+        f"Plan '{tmp_path}/loop' kann nicht geschrieben werden: zu viele Ebenen symbolischer Links"
+    )
     assert str(info.value) == f"cannot write plan '{tmp_path}/loop': Too many levels of symbolic links"

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from fwplan.errors import OutputError
@@ -35,8 +33,21 @@ def test_lan_address_and_network(text, address, network, assumed):
 
 @pytest.mark.parametrize(
     "text",
-    ["192.168.1.300", "192.168.1", "192.168.1.1/33", "192.168.1.1/x", "1", "0x1.2.3.4", "evil;rm -rf /",
-     "=cmd|'/c calc'!A0", "", "127.0.0.1", "224.0.0.1", "192.168.1.1/", "192.168.1.1/24/1"],
+    [
+        "192.168.1.300",
+        "192.168.1",
+        "192.168.1.1/33",
+        "192.168.1.1/x",
+        "1",
+        "0x1.2.3.4",
+        "evil;rm -rf /",
+        "=cmd|'/c calc'!A0",
+        "",
+        "127.0.0.1",
+        "224.0.0.1",
+        "192.168.1.1/",
+        "192.168.1.1/24/1",
+    ],
 )
 def test_bad_lan_addresses_are_rejected_naming_the_value(text):
     with pytest.raises(PlanError) as info:
@@ -48,8 +59,10 @@ def test_bad_lan_addresses_are_rejected_naming_the_value(text):
         assert repr(text) in message or repr(text.split("/")[-1]) in message
 
 
-@pytest.mark.parametrize(("text", "address"), [("192.168.50.1", "192.168.50.1"), (" 192.168.50.1/24 ", "192.168.50.1"),
-                                               ("fd00::1", "fd00::1")])
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [("192.168.50.1", "192.168.50.1"), (" 192.168.50.1/24 ", "192.168.50.1"), ("fd00::1", "fd00::1")],
+)
 def test_vpn_router_address(text, address):
     router = parse_vpn_router(text)
     assert router.address == address and router.typed == text.strip()
@@ -67,8 +80,12 @@ def test_bad_vpn_router_addresses_are_one_line_naming_the_value_in_both_language
 
 
 def test_vpn_router_round_trips_through_a_plan_file_and_is_left_out_when_not_set(tmp_path, catalog):
-    plan = Plan(expand_selection(catalog, ["hostedpbx-classic"]), parse_lan("192.168.50.2/24"),
-                parse_host("acme.telovip.de"), vpn_router=parse_vpn_router("192.168.50.1"))
+    plan = Plan(
+        expand_selection(catalog, ["hostedpbx-classic"]),
+        parse_lan("192.168.50.2/24"),
+        parse_host("acme.telovip.de"),
+        vpn_router=parse_vpn_router("192.168.50.1"),
+    )
     path = write_plan_file(tmp_path / "site.toml", plan, catalog)
     assert 'vpn_router = "192.168.50.1"' in path.read_text(encoding="utf-8")
     assert read_plan_file(path, catalog).vpn_router.address == "192.168.50.1"
@@ -83,12 +100,25 @@ def test_a_vpn_router_of_another_family_than_the_lan_is_refused(tmp_path, catalo
     from fwplan.cli import main
 
     path = tmp_path / "site.toml"
-    path.write_text('select = ["hostedpbx-classic/vpn-tunnel"]\nlan = "192.168.50.2/24"\nvpn_router = "fd00::1"\n',
-                    encoding="utf-8")
+    path.write_text(
+        'select = ["hostedpbx-classic/vpn-tunnel"]\nlan = "192.168.50.2/24"\nvpn_router = "fd00::1"\n', encoding="utf-8"
+    )
     with pytest.raises(PlanError, match="VPN router address 'fd00::1' is IPv6 while the LAN address is IPv4"):
         read_plan_file(path, catalog)
-    assert main(["export", "--select", "hostedpbx-classic/vpn-tunnel", "--lan", "fd00::5/64",
-                 "--vpn-router", "192.168.50.1"]) == 2
+    assert (
+        main(
+            [
+                "export",
+                "--select",
+                "hostedpbx-classic/vpn-tunnel",
+                "--lan",
+                "fd00::5/64",
+                "--vpn-router",
+                "192.168.50.1",
+            ]
+        )
+        == 2
+    )
 
 
 def test_public_lan_address_is_allowed_with_a_warning(catalog):
@@ -122,8 +152,22 @@ def test_pbx_host(text, value, is_ip):
 
 @pytest.mark.parametrize(
     "text",
-    ["evil;rm -rf /", "=cmd|'/c calc'!A0", "acme", "-acme.telovip.de", "acme-.telovip.de", "a..b", "a b.de",
-     "x" * 64 + ".de", "$(reboot).de", "acme.telovip.de\nX", "256.1.1.1", "1.2.3.4.5", "acme.123", ""],
+    [
+        "evil;rm -rf /",
+        "=cmd|'/c calc'!A0",
+        "acme",
+        "-acme.telovip.de",
+        "acme-.telovip.de",
+        "a..b",
+        "a b.de",
+        "x" * 64 + ".de",
+        "$(reboot).de",
+        "acme.telovip.de\nX",
+        "256.1.1.1",
+        "1.2.3.4.5",
+        "acme.123",
+        "",
+    ],
 )
 def test_bad_hosts_are_rejected(text):
     with pytest.raises(PlanError) as info:
@@ -139,9 +183,12 @@ def test_selection_expands_products_and_suggests_close_ids(catalog):
     with_item = expand_selection(catalog, ["hostedpbx-classic", "hostedpbx-classic/analog-adapters-direct"])
     assert set(with_item) == set(ids) | {"hostedpbx-classic/analog-adapters-direct"}
     assert expand_selection(catalog, ["instantpbx/swyxit-windows-first-start"]) == (
-        "instantpbx/swyxit-windows-first-start",), "its own id selects it alone, without its parent"
+        "instantpbx/swyxit-windows-first-start",
+    ), "its own id selects it alone, without its parent"
     assert expand_selection(catalog, ["instantpbx/webinterface", "instantpbx/sip-phones"]) == (
-        "instantpbx/sip-phones", "instantpbx/webinterface")
+        "instantpbx/sip-phones",
+        "instantpbx/webinterface",
+    )
     with pytest.raises(PlanError, match="did you mean instantpbx/webinterface"):
         expand_selection(catalog, ["instantpbx/webinterfac"])
 

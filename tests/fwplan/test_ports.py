@@ -27,6 +27,7 @@ def members(ps: PortSet) -> set[int]:
 
 # ---- named cases ----
 
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -95,6 +96,7 @@ def test_membership_of_ports_and_ranges():
 
 
 # ---- properties ----
+
 
 @given(port_sets)
 def test_ranges_are_sorted_disjoint_and_not_touching(ps):

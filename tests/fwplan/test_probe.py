@@ -23,14 +23,41 @@ from fwplan.merge import ANY, Endpoint, Rule, RuleSet, build
 from fwplan.plan import Plan, expand_selection, parse_host, parse_lan
 from fwplan.ports import PortRange, PortSet
 from fwplan.probe import (
-    FILTERED, NOT_RUN, OPEN, REFUSED, REASON_ANY, REASON_INBOUND, REASON_NO_HOST, REASON_UDP, SIP_OPTIONS,
-    STUN_BINDING, TCP_CONNECT, Check, CheckFinished, Entry, HostResolved, ProbeError, ProbeOptions, ProbePlan,
-    Sampling, plan_probe, read_stun_response, run_probe, sample_ports, stun_binding_request,
+    FILTERED,
+    NOT_RUN,
+    OPEN,
+    REASON_ANY,
+    REASON_INBOUND,
+    REASON_NO_HOST,
+    REASON_UDP,
+    REFUSED,
+    SIP_OPTIONS,
+    STUN_BINDING,
+    TCP_CONNECT,
+    Check,
+    CheckFinished,
+    Entry,
+    HostResolved,
+    ProbeError,
+    ProbeOptions,
+    ProbePlan,
+    Sampling,
+    plan_probe,
+    read_stun_response,
+    run_probe,
+    sample_ports,
+    stun_binding_request,
 )
 from fwplan.probe_formats import StderrProgress, render_probe_csv, render_probe_json, render_probe_text
 from tests.conftest import ROOT
 from tests.probe_responders import (
-    GarbageResponder, Servers, SilentSink, SipResponder, SlowSipResponder, StunResponder, Waiting,
+    GarbageResponder,
+    Servers,
+    SilentSink,
+    SipResponder,
+    SlowSipResponder,
+    StunResponder,
+    Waiting,
 )
 
 LOOPBACK = "127.0.0.1"
@@ -39,12 +66,16 @@ LAN_NET = Endpoint("network", LAN.network)
 
 
 def _plan(*selection: str, host: str | None = "acme.telovip.de", catalog=None) -> Plan:
-    return Plan(selected=expand_selection(catalog, selection) if catalog else (), lan=LAN,
-                host=parse_host(host) if host else None)
+    return Plan(
+        selected=expand_selection(catalog, selection) if catalog else (),
+        lan=LAN,
+        host=parse_host(host) if host else None,
+    )
 
 
-def _rule(protocol: str, ports: PortSet, destination: Endpoint, direction: str = "outbound",
-          source: Endpoint = LAN_NET) -> Rule:
+def _rule(
+    protocol: str, ports: PortSet, destination: Endpoint, direction: str = "outbound", source: Endpoint = LAN_NET
+) -> Rule:
     return Rule(direction, protocol, source, destination, ports)
 
 
@@ -66,6 +97,7 @@ def _single_plan(*checks: Check) -> ProbePlan:
 # --------------------------------------------------------------------------
 # Planning
 # --------------------------------------------------------------------------
+
 
 def test_outbound_tcp_rule_to_pbx_gets_a_connect_per_port(catalog):
     plan = _plan("instantpbx", "instantpbx/swyxit-windows-first-start", catalog=catalog)
@@ -116,16 +148,18 @@ def test_ports_for_the_pbx_folded_into_a_rule_to_any_are_still_probed_at_the_pbx
     plan = _plan("instantpbx", "hostedpbx-classic", catalog=catalog)
     ruleset = build(catalog, plan)
     (tcp_any,) = [r for r in ruleset.rules if r.destination == ANY and r.protocol == "tcp"]
-    assert 443 in tcp_any.ports and all(r.destination == ANY for r in ruleset.rules if 443 in r.ports
-                                        and r.protocol == "tcp" and r.scope == "internet"), \
-        "the merge serves TCP 443 to the PBX via any"
+    assert 443 in tcp_any.ports and all(
+        r.destination == ANY for r in ruleset.rules if 443 in r.ports and r.protocol == "tcp" and r.scope == "internet"
+    ), "the merge serves TCP 443 to the PBX via any"
     probe = plan_probe(ruleset, plan)
     entries = [e for e in probe.entries if e.rule is tcp_any]
     assert [(e.host, [c.port for c in e.checks]) for e in entries] == [("acme.telovip.de", [443, 9200]), (None, [])]
     assert entries[1].untested == PortSet.of(21, 80) and entries[1].reason == REASON_ANY
     with_target = [e for e in plan_probe(ruleset, plan, "198.51.100.7").entries if e.rule is tcp_any]
     assert [(e.host, [c.port for c in e.checks]) for e in with_target] == [
-        ("acme.telovip.de", [443, 9200]), ("198.51.100.7", [21, 80, 443, 9200])]
+        ("acme.telovip.de", [443, 9200]),
+        ("198.51.100.7", [21, 80, 443, 9200]),
+    ]
 
 
 def test_inbound_and_lan_destinations_are_never_probed(catalog):
@@ -133,8 +167,11 @@ def test_inbound_and_lan_destinations_are_never_probed(catalog):
     probe = plan_probe(build(catalog, plan), plan, target="198.51.100.7")
     inbound = [e for e in probe.entries if e.rule.direction == "inbound"]
     assert inbound and all(e.host is None and e.reason == REASON_INBOUND for e in inbound)
-    to_lan = [e for e in probe.entries
-              if e.rule.direction == "outbound" and e.rule.destination == Endpoint("address", LAN.address)]
+    to_lan = [
+        e
+        for e in probe.entries
+        if e.rule.direction == "outbound" and e.rule.destination == Endpoint("address", LAN.address)
+    ]
     assert to_lan and all(e.host is None and "192.168.50.2" in e.reason.en for e in to_lan)
 
 
@@ -195,9 +232,12 @@ def test_options_are_validated_and_the_deadline_follows_from_them():
 # Probing servers started here, on loopback
 # --------------------------------------------------------------------------
 
+
 async def test_tcp_listener_is_open_and_closed_port_is_refused(servers):
-    probe = _single_plan(Check(LOOPBACK, "tcp", await servers.tcp_listener(), TCP_CONNECT),
-                         Check(LOOPBACK, "tcp", servers.closed_tcp_port(), TCP_CONNECT))
+    probe = _single_plan(
+        Check(LOOPBACK, "tcp", await servers.tcp_listener(), TCP_CONNECT),
+        Check(LOOPBACK, "tcp", servers.closed_tcp_port(), TCP_CONNECT),
+    )
     report = await run_probe(probe, ProbeOptions(timeout=2))
     assert [o.state for o in report.outcomes.values()] == [OPEN, REFUSED]
     assert report.all_passed
@@ -289,8 +329,10 @@ async def test_no_more_probes_at_once_than_parallel(servers):
 
 async def test_progress_reports_the_resolved_host_then_every_probe_in_order(servers):
     events = []
-    probe = _single_plan(Check(LOOPBACK, "tcp", await servers.tcp_listener(), TCP_CONNECT),
-                         Check(LOOPBACK, "tcp", servers.closed_tcp_port(), TCP_CONNECT))
+    probe = _single_plan(
+        Check(LOOPBACK, "tcp", await servers.tcp_listener(), TCP_CONNECT),
+        Check(LOOPBACK, "tcp", servers.closed_tcp_port(), TCP_CONNECT),
+    )
     await run_probe(probe, ProbeOptions(timeout=2), events.append)
     assert events[0] == HostResolved(LOOPBACK, LOOPBACK)
     finished = events[1:]
@@ -341,6 +383,7 @@ async def test_cancelling_the_run_stops_every_probe_and_closes_its_sockets(serve
 # STUN encoding
 # --------------------------------------------------------------------------
 
+
 def test_stun_request_is_a_binding_request_with_magic_cookie_and_transaction_id():
     tid = bytes(range(12))
     request = stun_binding_request(tid)
@@ -361,16 +404,20 @@ def test_stun_response_must_match_cookie_transaction_and_length():
 # The command
 # --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("argv, message", [
-    (["--select", "instantpbx"], "no PBX host given"),
-    (["--host", LOOPBACK], "nothing is selected"),
-    (["--select", "instantpbx", "--host", LOOPBACK, "--target", "not a host"], "--target 'not a host'"),
-    (["--select", "instantpbx", "--host", LOOPBACK, "--timeout", "abc"], "'abc' is not a number of seconds"),
-    (["--select", "instantpbx", "--host", LOOPBACK, "--timeout", "0"], "'0' is not a number of seconds"),
-    (["--select", "instantpbx", "--host", LOOPBACK, "--timeout", "nan"], "'nan' is not a number of seconds"),
-    (["--select", "instantpbx", "--host", LOOPBACK, "--timeout", "61"], "at most 60"),
-    (["--select", "instantpbx", "--host", LOOPBACK, "--parallel", "0"], "'0' must be 1 or more"),
-])
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--select", "instantpbx"], "no PBX host given"),
+        (["--host", LOOPBACK], "nothing is selected"),
+        (["--select", "instantpbx", "--host", LOOPBACK, "--target", "not a host"], "--target 'not a host'"),
+        (["--select", "instantpbx", "--host", LOOPBACK, "--timeout", "abc"], "'abc' is not a number of seconds"),
+        (["--select", "instantpbx", "--host", LOOPBACK, "--timeout", "0"], "'0' is not a number of seconds"),
+        (["--select", "instantpbx", "--host", LOOPBACK, "--timeout", "nan"], "'nan' is not a number of seconds"),
+        (["--select", "instantpbx", "--host", LOOPBACK, "--timeout", "61"], "at most 60"),
+        (["--select", "instantpbx", "--host", LOOPBACK, "--parallel", "0"], "'0' must be 1 or more"),
+    ],
+)
 def test_user_errors_exit_2_with_one_line(capsys, argv, message):
     assert main(["probe", *argv]) == 2
     err = capsys.readouterr().err
@@ -383,7 +430,8 @@ def test_probe_against_loopback_reports_every_planned_port_as_json(capsys):
     document = json.loads(captured.out)
     assert document["hosts"] == [{"host": LOOPBACK, "address": LOOPBACK, "role": "pbx"}]
     assert [(r["rule"], r["protocol"], r["port"]) for r in document["results"]] == [
-        (1, "tcp", p) for p in (9094, 9100, 9101, 9443, 16203, 57203)] + [(2, "udp", 5060), (3, "tcp", 443)]
+        (1, "tcp", p) for p in (9094, 9100, 9101, 9443, 16203, 57203)
+    ] + [(2, "udp", 5060), (3, "tcp", 443)]
     assert {r["address"] for r in document["results"]} == {LOOPBACK}
     assert code == (0 if document["summary"]["all_passed"] else 1)
     assert document["not_probed"][0]["destination"] == "any"
@@ -433,14 +481,19 @@ def test_progress_elsewhere_is_one_plain_line_per_probe():
     progress(_finished(1, 2))
     progress(_finished(2, 2, REFUSED))
     progress.finish()
-    assert stream.getvalue() == ("fwplan probe: 1/2 tcp pbx.example.net 443 open\n"
-                                 "fwplan probe: 2/2 tcp pbx.example.net 443 refused\n")
+    assert stream.getvalue() == (
+        "fwplan probe: 1/2 tcp pbx.example.net 443 open\nfwplan probe: 2/2 tcp pbx.example.net 443 refused\n"
+    )
 
 
 async def test_reports_render_as_text_csv_and_json_with_the_same_results(servers):
     port = await servers.tcp_listener()
-    rules = (_rule("tcp", PortSet.of(port), _pbx()), _rule("udp", PortSet.of(5070), _pbx()),
-             _rule("tcp", PortSet.of(443), ANY), _rule("tcp", PortSet.of(80), _pbx(), direction="inbound"))
+    rules = (
+        _rule("tcp", PortSet.of(port), _pbx()),
+        _rule("udp", PortSet.of(5070), _pbx()),
+        _rule("tcp", PortSet.of(443), ANY),
+        _rule("tcp", PortSet.of(80), _pbx(), direction="inbound"),
+    )
     plan = Plan(lan=LAN, host=parse_host(LOOPBACK))
     report = await run_probe(plan_probe(RuleSet(rules), plan), ProbeOptions(timeout=2))
     text = render_probe_text(report)
@@ -461,21 +514,53 @@ async def test_reports_render_as_text_csv_and_json_with_the_same_results(servers
 
 
 #: English words that have no place in a German probe report (machine values in CSV columns aside).
-_ENGLISH = re.compile(r"\b(the|and|outbound|inbound|open|refused|filtered|unreachable|probes?|each|within|once|"
-                      r"answered|nothing|listens|connected|answer|rule|not|testable|probed|done|timeout|is)\b")
+_ENGLISH = re.compile(
+    r"\b(the|and|outbound|inbound|open|refused|filtered|unreachable|probes?|each|within|once|"
+    r"answered|nothing|listens|connected|answer|rule|not|testable|probed|done|timeout|is)\b"
+)
 
 
 def test_german_probe_report_and_progress_have_no_english(capsys):
     """A real run against loopback (refused TCP ports, SIP to a closed UDP port), all of it read in German."""
-    code = main(["probe", "--lang", "de", "--select", "hostedpbx-vpnless", "--lan", "192.168.50.2/24",
-                 "--host", LOOPBACK, "--target", LOOPBACK, "--timeout", "0.5"])
+    code = main(
+        [
+            "probe",
+            "--lang",
+            "de",
+            "--select",
+            "hostedpbx-vpnless",
+            "--lan",
+            "192.168.50.2/24",
+            "--host",
+            LOOPBACK,
+            "--target",
+            LOOPBACK,
+            "--timeout",
+            "0.5",
+        ]
+    )
     captured = capsys.readouterr()
     assert code in (0, 1)
     assert "abgewiesen" in captured.out and "Von hier nicht prüfbar:" in captured.out
     for line in captured.out.splitlines() + captured.err.splitlines():
         assert not _ENGLISH.search(line.removeprefix("fwplan probe: ")), line  # the command's name stays
-    main(["probe", "--lang", "de", "--format", "csv", "--select", "hostedpbx-vpnless", "--lan", "192.168.50.2/24",
-          "--host", LOOPBACK, "--timeout", "0.5"])
+    main(
+        [
+            "probe",
+            "--lang",
+            "de",
+            "--format",
+            "csv",
+            "--select",
+            "hostedpbx-vpnless",
+            "--lan",
+            "192.168.50.2/24",
+            "--host",
+            LOOPBACK,
+            "--timeout",
+            "0.5",
+        ]
+    )
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert rows[0][-1] == "detail" and {row[7] for row in rows[1:]} >= {"refused", "not testable"}  # values stay
     for row in rows[1:]:
@@ -487,5 +572,6 @@ def test_german_progress_names_states_in_german():
     progress = StderrProgress(stream, lang="de")
     progress(HostResolved("pbx.example.net", "192.0.2.10"))
     progress(_finished(1, 2, FILTERED))
-    assert stream.getvalue() == ("fwplan probe: pbx.example.net ist 192.0.2.10\n"
-                                 "fwplan probe: 1/2 tcp pbx.example.net 443 gefiltert\n")
+    assert stream.getvalue() == (
+        "fwplan probe: pbx.example.net ist 192.0.2.10\nfwplan probe: 1/2 tcp pbx.example.net 443 gefiltert\n"
+    )

@@ -12,12 +12,12 @@ import pytest
 
 import exporters
 from exporters.render import ExportSettings, render_export
-from fwplan.formats import note_lines
 from fwplan.catalog import SCOPES
+from fwplan.formats import note_lines
 from fwplan.merge import MergeOptions, build
-from tests.conftest import ROOT
 from fwplan.plan import Plan, expand_selection, parse_host, parse_lan, parse_vpn_router
 from fwplan.ports import PortSet
+from tests.conftest import ROOT
 
 LAN = parse_lan("192.168.50.2/24")
 HOST = parse_host("acme.telovip.de")
@@ -43,14 +43,23 @@ def _ports(text: str) -> PortSet:
 
 # ---- the acceptance on the shipped catalog ----
 
+
 @pytest.mark.parametrize("product_id", ["instantpbx", "hostedpbx-vpnless", "hostedpbx-classic"])
 def test_every_article_port_of_a_product_is_in_its_csv_once_per_key(catalog, product_id):
     plan = _everything(catalog, product_id)
     rows = _csv_rows(catalog, plan)
     keys = [(r["scope"], r["direction"], r["protocol"], r["source"], r["destination"], r["condition"]) for r in rows]
     assert len(keys) == len(set(keys)), "a key appears twice"
-    endpoint = {"lan-network": LAN.network, "lan-address": LAN.address, "vpn-router": LAN.address,
-                "pbx-host": HOST.value, "manufacturer": "any", "provider": "any", "any": "any", "remote": "any"}
+    endpoint = {
+        "lan-network": LAN.network,
+        "lan-address": LAN.address,
+        "vpn-router": LAN.address,
+        "pbx-host": HOST.value,
+        "manufacturer": "any",
+        "provider": "any",
+        "any": "any",
+        "remote": "any",
+    }
     for component_id in plan.selected:
         condition = catalog.component(component_id).condition
         for demand in catalog.demands(component_id):
@@ -59,11 +68,17 @@ def test_every_article_port_of_a_product_is_in_its_csv_once_per_key(catalog, pro
             for direction in directions:
                 local, peer = endpoint[demand.local], endpoint[req.peer]
                 source, destination = (local, peer) if direction == "outbound" else (peer, local)
-                for protocol in (("tcp", "udp") if req.protocol == "tcp/udp" else (req.protocol,)):
-                    serving = [r for r in rows if r["scope"] == demand.scope and r["direction"] == direction
-                               and protocol in r["protocol"].split("/")
-                               and r["condition"] == (condition.text.en if condition else "")
-                               and r["source"] in (source, "any") and r["destination"] in (destination, "any")]
+                for protocol in ("tcp", "udp") if req.protocol == "tcp/udp" else (req.protocol,):
+                    serving = [
+                        r
+                        for r in rows
+                        if r["scope"] == demand.scope
+                        and r["direction"] == direction
+                        and protocol in r["protocol"].split("/")
+                        and r["condition"] == (condition.text.en if condition else "")
+                        and r["source"] in (source, "any")
+                        and r["destination"] in (destination, "any")
+                    ]
                     allowed = PortSet().union(*(_ports(r["ports"]) for r in serving))
                     assert allowed.covers(req.ports), (component_id, req.article, protocol)
     asked = PortSet().union(*(d.requirement.ports for c in plan.selected for d in catalog.demands(c)))
@@ -72,15 +87,22 @@ def test_every_article_port_of_a_product_is_in_its_csv_once_per_key(catalog, pro
 
 def test_classic_without_its_conditional_items_keeps_each_scope_apart(catalog):
     ruleset = build(catalog, _plan(catalog, "hostedpbx-classic"))
-    scope_of = {(d.component_id, d.requirement.article, d.requirement.peer): d.scope
-                for c in ruleset.rules for p in c.provenance for d in catalog.demands(p.origin.component_id)}
+    scope_of = {
+        (d.component_id, d.requirement.article, d.requirement.peer): d.scope
+        for c in ruleset.rules
+        for p in c.provenance
+        for d in catalog.demands(p.origin.component_id)
+    }
     for rule in ruleset.rules:
         if rule.scope in ("internet", "internal"):
             assert str(rule.source) != "any", rule
         for p in rule.provenance:
             assert scope_of[(p.origin.component_id, p.origin.article, p.origin.peer)] == rule.scope, (rule, p)
-    internet = {(r.direction, r.protocol, str(r.source), str(r.destination), r.ports.format(","))
-                for r in ruleset.rules if r.scope == "internet"}
+    internet = {
+        (r.direction, r.protocol, str(r.source), str(r.destination), r.ports.format(","))
+        for r in ruleset.rules
+        if r.scope == "internet"
+    }
     assert internet == {
         ("outbound", "udp", "192.168.50.2", "acme.telovip.de", "9944"),  # the VPN tunnel, both ways
         ("inbound", "udp", "acme.telovip.de", "192.168.50.2", "9944"),
@@ -89,11 +111,17 @@ def test_classic_without_its_conditional_items_keeps_each_scope_apart(catalog):
         ("outbound", "tcp", "192.168.50.0/24", "any", "21,80,443,9200"),
         ("outbound", "udp", "192.168.50.0/24", "any", "123"),  # NTP
     }
-    to_any = next(r for r in ruleset.rules if r.scope == "internet" and r.protocol == "tcp" and r.destination.kind == "any")
+    to_any = next(
+        r for r in ruleset.rules if r.scope == "internet" and r.protocol == "tcp" and r.destination.kind == "any"
+    )
     credited = {(p.origin.component_id.split("/")[1], p.origin.peer) for p in to_any.provenance}
     assert ("webinterface", "pbx-host") in credited and ("yealink-phones", "pbx-host") in credited
     assert {c.split("/")[1] for r in ruleset.rules if r.scope == "internet" for c in r.components} == {
-        "vpn-tunnel", "webinterface", "system-phones", "yealink-phones"}
+        "vpn-tunnel",
+        "webinterface",
+        "system-phones",
+        "yealink-phones",
+    }
     internal = [r for r in ruleset.rules if r.scope == "internal"]
     assert internal and all({str(r.source), str(r.destination)} <= {LAN.network, LAN.address} for r in internal)
     assert not any(r.condition for r in ruleset.rules)
@@ -119,13 +147,20 @@ def test_remote_clients_ports_are_only_in_the_remote_scope(catalog):
 
 
 def test_first_start_ports_stay_apart_from_the_permanent_ones_and_say_when_they_go(catalog):
-    plan = _plan(catalog, "instantpbx", "instantpbx/swyxit-windows-first-start",
-                 "hostedpbx-vpnless", "hostedpbx-vpnless/swyxit-windows-first-start")
+    plan = _plan(
+        catalog,
+        "instantpbx",
+        "instantpbx/swyxit-windows-first-start",
+        "hostedpbx-vpnless",
+        "hostedpbx-vpnless/swyxit-windows-first-start",
+    )
     ruleset = build(catalog, plan)
     conditional = [r for r in ruleset.rules if r.condition is not None]
     assert [(r.protocol, r.ports.format(",")) for r in conditional] == [("tcp/udp", "5060,5070")]
-    assert set(conditional[0].components) == {"instantpbx/swyxit-windows-first-start",
-                                              "hostedpbx-vpnless/swyxit-windows-first-start"}
+    assert set(conditional[0].components) == {
+        "instantpbx/swyxit-windows-first-start",
+        "hostedpbx-vpnless/swyxit-windows-first-start",
+    }
     assert "RemoteConnector" in conditional[0].condition_text("en")
     assert all(5070 not in r.ports for r in ruleset.rules if r.condition is None)
     rows = _csv_rows(catalog, plan)
@@ -140,6 +175,7 @@ def test_first_start_ports_stay_apart_from_the_permanent_ones_and_say_when_they_
 
 
 # ---- notes ----
+
 
 def _all_components(catalog) -> Plan:
     return Plan(tuple(c.id for c in catalog.components), LAN, HOST)
@@ -188,8 +224,12 @@ def test_a_conditional_item_without_its_parent_is_warned_about(catalog):
 
 
 def test_the_vpn_router_stands_in_for_the_lan_address_and_odd_values_are_said(catalog):
-    plan = Plan(expand_selection(catalog, ["hostedpbx-classic/vpn-tunnel"]), None, HOST,
-                vpn_router=parse_vpn_router("192.168.1.1"))
+    plan = Plan(
+        expand_selection(catalog, ["hostedpbx-classic/vpn-tunnel"]),
+        None,
+        HOST,
+        vpn_router=parse_vpn_router("192.168.1.1"),
+    )
     assert "missing-lan" not in {n.code for n in build(catalog, plan).notices}, "the tunnel uses the VPN router"
     without = Plan(plan.selected, None, HOST)
     assert "missing-lan" in {n.code for n in build(catalog, without).notices}
@@ -214,29 +254,37 @@ def test_the_same_note_of_two_products_is_said_once_per_product(catalog):
 
 # ---- which port is for what ----
 
+
 def test_each_port_says_which_purposes_it_serves(catalog):
     ruleset = build(catalog, _plan(catalog, "hostedpbx-classic/yealink-phones", "hostedpbx-classic/webinterface"))
-    to_host = next(r for r in ruleset.rules if r.scope == "internet" and r.destination.kind == "any"
-                   and r.protocol == "tcp")
+    to_host = next(
+        r for r in ruleset.rules if r.scope == "internet" and r.destination.kind == "any" and r.protocol == "tcp"
+    )
     breakdown = {ports.format(","): purposes for ports, purposes in to_host.port_purposes("en")}
-    assert set(breakdown["9200"]) == {"First setup at the PBX's external address (http/https)",
-                                      "First setup at the central provisioning server (http/https)"}
+    assert set(breakdown["9200"]) == {
+        "First setup at the PBX's external address (http/https)",
+        "First setup at the central provisioning server (http/https)",
+    }
     assert "PBX web interface" in breakdown["443"] and "PBX web interface" not in breakdown["9200"]
     web = next(r for r in ruleset.rules if 9443 in r.ports)
     assert web.port_purposes("de") == ((PortSet.of(9443), ("Webinterface der Telefonanlage",)),)
     document = json.loads(render_export(catalog, _plan(catalog, "hostedpbx-classic/webinterface"), "json"))
-    assert {(tuple(map(tuple, p["ports"])), tuple(p["purposes"])) for r in document["rules"]
-            for p in r["port_purposes"]} == {(((443, 443), (9443, 9443)), ("PBX web interface",))}
+    assert {
+        (tuple(map(tuple, p["ports"])), tuple(p["purposes"])) for r in document["rules"] for p in r["port_purposes"]
+    } == {(((443, 443), (9443, 9443)), ("PBX web interface",))}
 
 
 # ---- the VPN router ----
+
 
 def test_the_tunnel_uses_the_vpn_router_and_everything_else_the_lan_address(catalog):
     plan = _plan(catalog, "hostedpbx-classic", vpn="192.168.50.1")
     ruleset = build(catalog, plan)
     tunnel = [r for r in ruleset.rules if "hostedpbx-classic/vpn-tunnel" in r.components]
     assert {(r.direction, str(r.source), str(r.destination)) for r in tunnel} == {
-        ("outbound", "192.168.50.1", "acme.telovip.de"), ("inbound", "acme.telovip.de", "192.168.50.1")}
+        ("outbound", "192.168.50.1", "acme.telovip.de"),
+        ("inbound", "acme.telovip.de", "192.168.50.1"),
+    }
     others = {str(e) for r in ruleset.rules if r not in tunnel for e in (r.source, r.destination)}
     assert "192.168.50.1" not in others and LAN.address in others
     assert "vpn-router-default" not in {n.code for n in ruleset.notices}
@@ -247,6 +295,7 @@ def test_the_tunnel_uses_the_vpn_router_and_everything_else_the_lan_address(cata
 
 
 # ---- choosing scopes ----
+
 
 def test_document_formats_show_every_scope_and_router_formats_the_internet_router_only(catalog):
     plan = _plan(catalog, "hostedpbx-classic")
@@ -269,7 +318,8 @@ def test_rule_numbers_agree_across_formats_for_the_same_scopes(catalog):
         document = json.loads(render_export(catalog, plan, "json", settings))
         assert [(r["rule"], r["ports"]) for r in rows] == [
             (str(r["rule"]), ",".join(f"{lo}" if lo == hi else f"{lo}-{hi}" for lo, hi in r["ports"]))
-            for r in document["rules"]]
+            for r in document["rules"]
+        ]
         text = render_export(catalog, plan, "text", settings)
         numbers = [int(m.group(1)) for m in re.finditer(r"^(\d+)\*?\s", text, re.M)]
         assert numbers == [r["rule"] for r in document["rules"]]
@@ -281,7 +331,11 @@ def test_rule_numbers_agree_across_formats_for_the_same_scopes(catalog):
             for label, rule in build(catalog, plan, options).in_scopes(scopes).numbered():
                 same = by_number[int(label.rstrip("abcdefghijklmnopqrstuvwxyz"))]
                 assert (same["scope"], same["direction"], same["source"], same["destination"]) == (
-                    rule.scope, rule.direction, str(rule.source), str(rule.destination)), (fmt, label)
+                    rule.scope,
+                    rule.direction,
+                    str(rule.source),
+                    str(rule.destination),
+                ), (fmt, label)
                 assert set(rule.protocols) <= set(same["protocol"].split("/")), (fmt, label)
 
 
@@ -295,11 +349,38 @@ def test_a_router_file_without_a_rule_in_its_scopes_is_refused_not_written(catal
     from fwplan.cli import main
 
     out = tmp_path / "lan-only.nft"
-    code = main(["export", "--select", "hostedpbx-classic/swyx-clients-lan", "--lan", "192.168.50.2/24",
-                 "--format", "nftables", "-o", str(out)])
+    code = main(
+        [
+            "export",
+            "--select",
+            "hostedpbx-classic/swyx-clients-lan",
+            "--lan",
+            "192.168.50.2/24",
+            "--format",
+            "nftables",
+            "-o",
+            str(out),
+        ]
+    )
     assert code == 2 and not out.exists()
-    assert main(["export", "--select", "hostedpbx-classic/swyx-clients-lan", "--lan", "192.168.50.2/24",
-                 "--format", "nftables", "--scope", "internal", "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--select",
+                "hostedpbx-classic/swyx-clients-lan",
+                "--lan",
+                "192.168.50.2/24",
+                "--format",
+                "nftables",
+                "--scope",
+                "internal",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert "192.168.50.2" in out.read_text(encoding="utf-8")
 
 

@@ -1,10 +1,10 @@
 """Real faults for the save tests, run in their own processes.
 
-    unshare -m python -m tests.hardening.fault_driver full|readonly MOUNTPOINT
-        in a private mount namespace: a real 64 KiB tmpfs, filled up or remounted read-only, then a plan
-        save and an ``fwplan export -o`` onto it; prints what happened as JSON for the test to judge
-    python -m tests.hardening.fault_driver save-loop|export-loop PATH VARIANT COUNT
-        one of two instances saving the same plan (or export) COUNT times
+unshare -m python -m tests.hardening.fault_driver full|readonly MOUNTPOINT
+    in a private mount namespace: a real 64 KiB tmpfs, filled up or remounted read-only, then a plan
+    save and an ``fwplan export -o`` onto it; prints what happened as JSON for the test to judge
+python -m tests.hardening.fault_driver save-loop|export-loop PATH VARIANT COUNT
+    one of two instances saving the same plan (or export) COUNT times
 """
 
 from __future__ import annotations
@@ -21,8 +21,17 @@ from fwplan.errors import FwplanError
 from fwplan.plan import Plan, expand_selection, parse_host, parse_lan, read_plan_file, write_plan_file
 
 FWPLAN = str(Path(sys.executable).parent / "fwplan")
-EXPORT = ["export", "--select", "hostedpbx-classic", "--lan", "192.168.50.2/24", "--host", "acme.telovip.de",
-          "--format", "csv"]
+EXPORT = [
+    "export",
+    "--select",
+    "hostedpbx-classic",
+    "--lan",
+    "192.168.50.2/24",
+    "--host",
+    "acme.telovip.de",
+    "--format",
+    "csv",
+]
 
 
 def sh(*argv: str) -> None:
@@ -56,16 +65,20 @@ def main(case: str, mount: Path) -> dict:
         fill(mount)
     else:
         sh("mount", "-o", "remount,ro", str(mount))
-    bigger = Plan(expand_selection(catalog, ["hostedpbx-classic", "hostedpbx-vpnless", "instantpbx"]),
-                  parse_lan("10.20.30.40/16"), parse_host("acme.telovip.de"))
+    bigger = Plan(
+        expand_selection(catalog, ["hostedpbx-classic", "hostedpbx-vpnless", "instantpbx"]),
+        parse_lan("10.20.30.40/16"),
+        parse_host("acme.telovip.de"),
+    )
     try:
         write_plan_file(plan_path, bigger, catalog)
         save_error = save_error_de = None
     except FwplanError as exc:
         save_error = f"{type(exc).__name__}: {exc}"
         save_error_de = exc.message("de")
-    cli = subprocess.run([FWPLAN, *EXPORT, "--separate-protocols", "-o", str(export_path)], capture_output=True,
-                         text=True)
+    cli = subprocess.run(
+        [FWPLAN, *EXPORT, "--separate-protocols", "-o", str(export_path)], capture_output=True, text=True
+    )
     cli_de = subprocess.run([FWPLAN, *EXPORT, "--lang", "de", "-o", str(export_path)], capture_output=True, text=True)
     after = {"plan": plan_path.read_bytes(), "export": export_path.read_bytes()}
     reread = read_plan_file(plan_path, catalog)
@@ -79,8 +92,10 @@ def main(case: str, mount: Path) -> dict:
         "cli_stdout": cli.stdout,
         "plan_intact": before["plan"] == after["plan"],
         "export_intact": before["export"] == after["export"],
-        "plan_reads_back": reread == read_plan_file(plan_path, catalog) and reread.selected == earlier.selected
-        and reread.lan == earlier.lan and reread.host == earlier.host,
+        "plan_reads_back": reread == read_plan_file(plan_path, catalog)
+        and reread.selected == earlier.selected
+        and reread.lan == earlier.lan
+        and reread.host == earlier.host,
         "files": sorted(os.listdir(mount)),
     }
 
@@ -99,8 +114,18 @@ def variant_plan(catalog, variant: str) -> Plan:
 
 def variant_export_argv(variant: str, output: str) -> list[str]:
     select, lan, host = VARIANTS[variant]
-    return ["export", *[a for s in select for a in ("--select", s)], "--lan", lan, "--host", host, "--format", "csv",
-            "-o", output]
+    return [
+        "export",
+        *[a for s in select for a in ("--select", s)],
+        "--lan",
+        lan,
+        "--host",
+        host,
+        "--format",
+        "csv",
+        "-o",
+        output,
+    ]
 
 
 def save_loop(path: Path, variant: str, count: int) -> None:

@@ -42,19 +42,100 @@ def fuzz_settings(bounded: int) -> settings:
 # --------------------------------------------------------------------------
 
 NASTY_TEXT = [
-    "", " ", "\x00", "\x1b[2J", "\x1b]52;c;ZXZpbA==\x07", "\x1b[31mred", "\r", "\n", "\t", "\x7f", "\x9b2J",
-    "\u202eevil", "\u200b", "\ufeff", "\ud800", "\udcff", "münchen.telovip.de", "ß", "ＡＢＣ", "٣", "²",
-    "🔥", "a" * 300, "9" * 400, "-1", "0", "65536", "1e999", "nan", "inf", "$(reboot)", "`id`", "; rm -rf /",
-    "=cmd|'/c calc'!A0", "%s%n", "{0}", "[tcp]", "[b]x[/b]", "../../etc/passwd", "/dev/null", "C:\\x",
-    "192.168.1.300", "192.168.50.2/24", "fd00::5", "acme.telovip.de", "instantpbx", "hostedpbx-classic/vpn-tunnel",
+    "",
+    " ",
+    "\x00",
+    "\x1b[2J",
+    "\x1b]52;c;ZXZpbA==\x07",
+    "\x1b[31mred",
+    "\r",
+    "\n",
+    "\t",
+    "\x7f",
+    "\x9b2J",
+    "\u202eevil",
+    "\u200b",
+    "\ufeff",
+    "\ud800",
+    "\udcff",
+    "münchen.telovip.de",
+    "ß",
+    "ＡＢＣ",
+    "٣",
+    "²",
+    "🔥",
+    "a" * 300,
+    "9" * 400,
+    "-1",
+    "0",
+    "65536",
+    "1e999",
+    "nan",
+    "inf",
+    "$(reboot)",
+    "`id`",
+    "; rm -rf /",
+    "=cmd|'/c calc'!A0",
+    "%s%n",
+    "{0}",
+    "[tcp]",
+    "[b]x[/b]",
+    "../../etc/passwd",
+    "/dev/null",
+    "C:\\x",
+    "192.168.1.300",
+    "192.168.50.2/24",
+    "fd00::5",
+    "acme.telovip.de",
+    "instantpbx",
+    "hostedpbx-classic/vpn-tunnel",
 ]
 
 NASTY_BYTES = [
-    b"\x00", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x1b[2J", b"\x1b]52;c;ZXZpbA==\x07", b"\r\n", b"\r",
-    b"\x80", b"\xc3", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\"", b"'", b"'''", b'"""', b"[", b"]", b"[[", b"]]",
-    b"=", b".", b",", b"{", b"}", b"#", b"\\", b"\\u0000", b"\\u001b", b"\\U0010FFFF", b"\\ud800", b"9" * 400,
-    b"-0", b"+inf", b"nan", b"1979-05-27T07:32:00Z", b"0x7FFFFFFFFFFFFFFFFF", b"[" * 5000, b"{a=" * 3000,
-    "münchen".encode(), "\u202e".encode(), b"\n[product]\n", b"\n[[product]]\n", b"\nschema = 1\n",
+    b"\x00",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xfe\xff",
+    b"\x1b[2J",
+    b"\x1b]52;c;ZXZpbA==\x07",
+    b"\r\n",
+    b"\r",
+    b"\x80",
+    b"\xc3",
+    b"\xed\xa0\x80",
+    b"\xf4\x90\x80\x80",
+    b'"',
+    b"'",
+    b"'''",
+    b'"""',
+    b"[",
+    b"]",
+    b"[[",
+    b"]]",
+    b"=",
+    b".",
+    b",",
+    b"{",
+    b"}",
+    b"#",
+    b"\\",
+    b"\\u0000",
+    b"\\u001b",
+    b"\\U0010FFFF",
+    b"\\ud800",
+    b"9" * 400,
+    b"-0",
+    b"+inf",
+    b"nan",
+    b"1979-05-27T07:32:00Z",
+    b"0x7FFFFFFFFFFFFFFFFF",
+    b"[" * 5000,
+    b"{a=" * 3000,
+    "münchen".encode(),
+    "\u202e".encode(),
+    b"\n[product]\n",
+    b"\n[[product]]\n",
+    b"\nschema = 1\n",
 ]
 
 
@@ -76,8 +157,11 @@ def any_values() -> st.SearchStrategy[Any]:
         scalar_values(),
         lambda inner: st.one_of(
             st.lists(inner, max_size=4),
-            st.dictionaries(st.one_of(st.sampled_from(["id", "name", "de", "en", "ports", "x"]), st.text(max_size=8)),
-                            inner, max_size=4),
+            st.dictionaries(
+                st.one_of(st.sampled_from(["id", "name", "de", "en", "ports", "x"]), st.text(max_size=8)),
+                inner,
+                max_size=4,
+            ),
         ),
         max_leaves=12,
     )
@@ -99,6 +183,7 @@ def deep(depth: int, kind: str) -> Any:
 # Byte-wise mutation
 # --------------------------------------------------------------------------
 
+
 @st.composite
 def mutated_bytes(draw, seed: bytes) -> bytes:
     """The seed with a few byte-level edits: deletions, insertions, flips, duplicated or swapped slices."""
@@ -109,7 +194,7 @@ def mutated_bytes(draw, seed: bytes) -> bytes:
         at = draw(st.integers(0, n))
         if op == "delete" and n:
             length = draw(st.integers(1, 64))
-            del data[at:at + length]
+            del data[at : at + length]
         elif op == "insert":
             data[at:at] = draw(st.binary(min_size=1, max_size=16))
         elif op == "flip" and n:
@@ -117,7 +202,7 @@ def mutated_bytes(draw, seed: bytes) -> bytes:
             data[i] = draw(st.integers(0, 255))
         elif op == "duplicate" and n:
             length = draw(st.integers(1, 400))
-            data[at:at] = data[at:at + length]
+            data[at:at] = data[at : at + length]
         elif op == "nasty":
             data[at:at] = draw(st.sampled_from(NASTY_BYTES))
         elif op == "truncate":
@@ -136,6 +221,7 @@ def mutated_bytes(draw, seed: bytes) -> bytes:
 # --------------------------------------------------------------------------
 # Structural mutation (on the parsed tree)
 # --------------------------------------------------------------------------
+
 
 def _paths(tree: Any, prefix: tuple = ()) -> list[tuple]:
     found = [prefix]
@@ -201,7 +287,7 @@ def dump_toml(tree: dict) -> bytes | None:
 
     try:
         return tomlkit.dumps(tree).encode("utf-8", "surrogatepass")
-    except Exception:  # noqa: BLE001 - a tree TOML cannot express is not an input a user can have
+    except Exception:
         return None
 
 
@@ -212,6 +298,7 @@ def load_seed(raw: bytes) -> dict:
 # --------------------------------------------------------------------------
 # The oracle for messages
 # --------------------------------------------------------------------------
+
 
 def assert_clean_message(message: str) -> None:
     """One line, nothing a terminal would act on: every control or format character shown escaped."""

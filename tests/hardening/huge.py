@@ -9,17 +9,29 @@ PEERS = ("pbx-host", "pbx-host", "provider", "manufacturer", "any", "lan-address
 
 
 def _text(de: str, en: str) -> str:
-    return "{ de = %s, en = %s }" % (json.dumps(de, ensure_ascii=False), json.dumps(en, ensure_ascii=False))
+    return f"{{ de = {json.dumps(de, ensure_ascii=False)}, en = {json.dumps(en, ensure_ascii=False)} }}"
 
 
 def huge_catalog_text(components: int, products: int = 20, seed: int = 5) -> str:
     """TOML for a catalog with ``components`` components over ``products`` products."""
     rnd = random.Random(seed)
-    out = ['schema = 1', 'data_version = "2026-01"', "title = 'Synthetischer Großkatalog'", "",
-           "[[group]]", 'id = "softclients"', f"name = {_text('Alle Softclients', 'All soft clients')}", "",
-           "[[group.requirement]]", 'direction = "outbound"', 'protocol = "tcp"',
-           'ports = "443, 9094, 9100-9101"', 'peer = "pbx-host"', f"purpose = {_text('Client zum Server', 'Client to server')}",
-           ""]
+    out = [
+        "schema = 1",
+        'data_version = "2026-01"',
+        "title = 'Synthetischer Großkatalog'",
+        "",
+        "[[group]]",
+        'id = "softclients"',
+        f"name = {_text('Alle Softclients', 'All soft clients')}",
+        "",
+        "[[group.requirement]]",
+        'direction = "outbound"',
+        'protocol = "tcp"',
+        'ports = "443, 9094, 9100-9101"',
+        'peer = "pbx-host"',
+        f"purpose = {_text('Client zum Server', 'Client to server')}",
+        "",
+    ]
     per_product = components // products
     for p in range(products):
         out += ["[[product]]", f'id = "product-{p}"', f"name = {_text(f'Produkt {p} (Größe)', f'Product {p}')}", ""]
@@ -43,10 +55,14 @@ def huge_catalog_text(components: int, products: int = 20, seed: int = 5) -> str
                 else:
                     lo = rnd.randint(1024, 60000)
                     ports = f"{lo}-{min(65535, lo + rnd.randint(10, 5000))}"
-                out += ["[[product.component.requirement]]",
-                        f"article = 'Zeile {c}.{r}: Ports {ports}'",
-                        f'direction = "{rnd.choice(("outbound", "outbound", "inbound"))}"',
-                        f'protocol = "{rnd.choice(("tcp", "udp", "tcp/udp"))}"',
-                        f'ports = "{ports}"', f'peer = "{rnd.choice(PEERS)}"',
-                        f"purpose = {_text(f'Zweck {c}.{r} (äöü)', f'Purpose {c}.{r}')}", ""]
+                out += [
+                    "[[product.component.requirement]]",
+                    f"article = 'Zeile {c}.{r}: Ports {ports}'",
+                    f'direction = "{rnd.choice(("outbound", "outbound", "inbound"))}"',
+                    f'protocol = "{rnd.choice(("tcp", "udp", "tcp/udp"))}"',
+                    f'ports = "{ports}"',
+                    f'peer = "{rnd.choice(PEERS)}"',
+                    f"purpose = {_text(f'Zweck {c}.{r} (äöü)', f'Purpose {c}.{r}')}",
+                    "",
+                ]
     return "\n".join(out) + "\n"

@@ -32,8 +32,19 @@ from tests.hardening.fuzzing import (
 FWPLAN = str(Path(sys.executable).parent / "fwplan")
 #: Values for any option; none names a path outside the fuzzing directory (the tests run there).
 SAFE_TEXT = [t for t in NASTY_TEXT if "/" not in t and ".." not in t and "\\" not in t]
-FORMATS = ["csv", "text", "json", "nftables", "iptables", "routeros", "cisco", "cisco-ios", "fritzbox", "markdown",
-           "pdf"]
+FORMATS = [
+    "csv",
+    "text",
+    "json",
+    "nftables",
+    "iptables",
+    "routeros",
+    "cisco",
+    "cisco-ios",
+    "fritzbox",
+    "markdown",
+    "pdf",
+]
 
 
 def populate(root: Path) -> Path:
@@ -59,20 +70,48 @@ def workdir(tmp_path):
     return populate(tmp_path)
 
 
-PATHS = ["catalog.toml", *PLAN_SEEDS, "dir", "missing.toml", "bad-catalog.toml", "bad-plan.toml", "mutated.toml",
-         "out.txt", "dir/out.csv", "missing-dir/out.csv", "-", ""]
+PATHS = [
+    "catalog.toml",
+    *PLAN_SEEDS,
+    "dir",
+    "missing.toml",
+    "bad-catalog.toml",
+    "bad-plan.toml",
+    "mutated.toml",
+    "out.txt",
+    "dir/out.csv",
+    "missing-dir/out.csv",
+    "-",
+    "",
+]
 
 path_values = st.sampled_from(PATHS)
-free_values = st.one_of(st.sampled_from(SAFE_TEXT), st.text(max_size=20).filter(lambda t: "/" not in t
-                                                                                   and ".." not in t))
+free_values = st.one_of(
+    st.sampled_from(SAFE_TEXT), st.text(max_size=20).filter(lambda t: "/" not in t and ".." not in t)
+)
 OPTION_VALUES = {
-    "--catalog": path_values, "--plan": path_values, "-o": path_values, "--output": path_values,
-    "--select": st.one_of(st.sampled_from(["instantpbx", "hostedpbx-classic", "hostedpbx-vpnless",
-                                           "instantpbx/sip-phones", "hostedpbx-classic/vpn-tunnel"]), free_values),
-    "--lan": st.one_of(st.sampled_from(["192.168.50.2/24", "10.0.0.1", "fd00::5", "8.8.4.4/24", "192.168.1.300"]),
-                       free_values),
-    "--host": st.one_of(st.sampled_from(["acme.telovip.de", "203.0.113.10", "münchen.telovip.de", "\x1b[2J"]),
-                        free_values),
+    "--catalog": path_values,
+    "--plan": path_values,
+    "-o": path_values,
+    "--output": path_values,
+    "--select": st.one_of(
+        st.sampled_from(
+            [
+                "instantpbx",
+                "hostedpbx-classic",
+                "hostedpbx-vpnless",
+                "instantpbx/sip-phones",
+                "hostedpbx-classic/vpn-tunnel",
+            ]
+        ),
+        free_values,
+    ),
+    "--lan": st.one_of(
+        st.sampled_from(["192.168.50.2/24", "10.0.0.1", "fd00::5", "8.8.4.4/24", "192.168.1.300"]), free_values
+    ),
+    "--host": st.one_of(
+        st.sampled_from(["acme.telovip.de", "203.0.113.10", "münchen.telovip.de", "\x1b[2J"]), free_values
+    ),
     "--format": st.one_of(st.sampled_from(FORMATS), free_values),
     "--lang": st.one_of(st.sampled_from(["de", "en"]), free_values),
     "--csv-dialect": st.one_of(st.sampled_from(["rfc4180", "excel-de"]), free_values),
@@ -81,8 +120,19 @@ OPTION_VALUES = {
     "--range-cost": st.one_of(st.sampled_from(["1", "2", "0"]), free_values),
     "--dialect": st.one_of(st.sampled_from(["fritzbox", "routeros", "cisco", "nope"]), free_values),
 }
-FLAGS = ["--separate-protocols", "--resolve", "--", "-", "--bogus", "-x", "--sel", "--format=csv", "--lan=",
-         "--host=\x1b[2J", "-o-"]
+FLAGS = [
+    "--separate-protocols",
+    "--resolve",
+    "--",
+    "-",
+    "--bogus",
+    "-x",
+    "--sel",
+    "--format=csv",
+    "--lan=",
+    "--host=\x1b[2J",
+    "-o-",
+]
 
 
 @st.composite
@@ -208,14 +258,20 @@ def test_escapes_in_arguments_come_back_escaped(workdir, argv, locale, monkeypat
     ids=lambda argv: " ".join(argv).encode("unicode_escape").decode(),
 )
 def test_console_script_user_errors(workdir, argv):
-    result = subprocess.run([FWPLAN, *argv], capture_output=True, text=True, cwd=workdir, timeout=60,
-                            env={**os.environ, "LANG": "C.UTF-8"})
+    result = subprocess.run(
+        [FWPLAN, *argv], capture_output=True, text=True, cwd=workdir, timeout=60, env={**os.environ, "LANG": "C.UTF-8"}
+    )
     assert_cli_contract(argv, result.returncode, result.stdout, result.stderr)
     assert result.returncode == 2
 
 
 def test_console_script_with_non_utf8_arguments(workdir):
-    result = subprocess.run([FWPLAN.encode(), b"export", b"--select", b"\xff\xfe\x1b[2J"], capture_output=True,
-                            cwd=workdir, timeout=60, env={**os.environ, "LANG": "C.UTF-8"})
+    result = subprocess.run(
+        [FWPLAN.encode(), b"export", b"--select", b"\xff\xfe\x1b[2J"],
+        capture_output=True,
+        cwd=workdir,
+        timeout=60,
+        env={**os.environ, "LANG": "C.UTF-8"},
+    )
     assert result.returncode == 2
     assert_clean_message(result.stderr.decode("utf-8", "backslashreplace").rstrip("\n"))

@@ -105,8 +105,7 @@ def _outputs(catalog_plan):
             yield name, render(ruleset, RenderOptions(lang=lang, csv_german=lang == "de"))
         for name in exporters.exporter_names():
             exporter = exporters.get(name)
-            ruleset = build(catalog, plan, MergeOptions(fuse_protocols=exporter.fuse_protocols,
-                                                        limits=exporter.limits))
+            ruleset = build(catalog, plan, MergeOptions(fuse_protocols=exporter.fuse_protocols, limits=exporter.limits))
             yield name, exporter.render(ruleset, ExportContext(catalog, plan, lang))
 
 

@@ -38,7 +38,21 @@ def test_check_catalog_and_export_through_the_cli(huge):
     code, out, err = run_in(huge.parent, ["check-catalog", "huge.toml"])
     assert code == 0, err
     assert "20 products, 10000 components" in out
-    code, out, err = run_in(huge.parent, ["export", "--catalog", "huge.toml", "--select", "product-7",
-                                          "--lan", "10.0.0.2/8", "--host", "pbx.example.net", "--format", "json"])
+    code, out, err = run_in(
+        huge.parent,
+        [
+            "export",
+            "--catalog",
+            "huge.toml",
+            "--select",
+            "product-7",
+            "--lan",
+            "10.0.0.2/8",
+            "--host",
+            "pbx.example.net",
+            "--format",
+            "json",
+        ],
+    )
     assert code == 0, err
     assert '"rule": 1' in out

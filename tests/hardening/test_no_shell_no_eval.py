@@ -18,23 +18,66 @@ SOURCES = sorted(p for package in PACKAGES for p in (ROOT / package).rglob("*.py
 
 #: Calls that evaluate text, run a shell or a program, or load objects from bytes.
 FORBIDDEN_CALLS = {
-    "eval", "exec", "compile", "__import__", "breakpoint", "input",
-    "os.system", "os.popen", "os.execv", "os.execve", "os.execvp", "os.execvpe", "os.execl", "os.execle",
-    "os.execlp", "os.execlpe", "os.spawnv", "os.spawnve", "os.spawnvp", "os.spawnvpe", "os.spawnl", "os.spawnle",
-    "os.spawnlp", "os.spawnlpe", "os.posix_spawn", "os.posix_spawnp", "os.startfile",
-    "subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output", "subprocess.Popen",
-    "subprocess.getoutput", "subprocess.getstatusoutput", "asyncio.create_subprocess_shell",
-    "asyncio.create_subprocess_exec", "pty.spawn", "yaml.load", "yaml.unsafe_load", "pickle.load", "pickle.loads",
-    "marshal.load", "marshal.loads", "shelve.open", "code.interact", "runpy.run_path", "runpy.run_module",
+    "eval",
+    "exec",
+    "compile",
+    "__import__",
+    "breakpoint",
+    "input",
+    "os.system",
+    "os.popen",
+    "os.execv",
+    "os.execve",
+    "os.execvp",
+    "os.execvpe",
+    "os.execl",
+    "os.execle",
+    "os.execlp",
+    "os.execlpe",
+    "os.spawnv",
+    "os.spawnve",
+    "os.spawnvp",
+    "os.spawnvpe",
+    "os.spawnl",
+    "os.spawnle",
+    "os.spawnlp",
+    "os.spawnlpe",
+    "os.posix_spawn",
+    "os.posix_spawnp",
+    "os.startfile",
+    "subprocess.run",
+    "subprocess.call",
+    "subprocess.check_call",
+    "subprocess.check_output",
+    "subprocess.Popen",
+    "subprocess.getoutput",
+    "subprocess.getstatusoutput",
+    "asyncio.create_subprocess_shell",
+    "asyncio.create_subprocess_exec",
+    "pty.spawn",
+    "yaml.load",
+    "yaml.unsafe_load",
+    "pickle.load",
+    "pickle.loads",
+    "marshal.load",
+    "marshal.loads",
+    "shelve.open",
+    "code.interact",
+    "runpy.run_path",
+    "runpy.run_module",
 }
 FORBIDDEN_MODULES = {"pickle", "marshal", "shelve", "yaml", "pty", "code", "runpy", "ctypes", "dill"}
 #: (file, call) -> why it is safe. Keep this short.
 ALLOWED = {
-    ("exporters/clipboard.py", "subprocess.Popen"):
-        "runs this interpreter on the module's own fixed pyperclip snippet, without a shell; the copied text "
-        "goes to the child's stdin as data, never into its command line, which holds only a number of seconds",
-    ("exporters/__init__.py", "importlib.import_module"):
-        "the module name comes from the fixed REGISTRY table, looked up by a format name argparse has checked",
+    (
+        "exporters/clipboard.py",
+        "subprocess.Popen",
+    ): "runs this interpreter on the module's own fixed pyperclip snippet, without a shell; the copied text "
+    "goes to the child's stdin as data, never into its command line, which holds only a number of seconds",
+    (
+        "exporters/__init__.py",
+        "importlib.import_module",
+    ): "the module name comes from the fixed REGISTRY table, looked up by a format name argparse has checked",
 }
 IMPORT_BY_NAME = {"importlib.import_module", "importlib.__import__"}
 
@@ -82,8 +125,9 @@ def findings(path: Path) -> list[tuple[str, int, str]]:
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_shell_no_program_no_eval(path):
     relative = str(path.relative_to(ROOT))
-    bad = [f"{relative}:{line}: {kind} {name}" for kind, line, name in findings(path)
-           if (relative, name) not in ALLOWED]
+    bad = [
+        f"{relative}:{line}: {kind} {name}" for kind, line, name in findings(path) if (relative, name) not in ALLOWED
+    ]
     assert not bad, "\n".join(bad)
 
 
@@ -95,8 +139,14 @@ def test_the_scanner_finds_what_it_looks_for(tmp_path):
         encoding="utf-8",
     )
     kinds = {(kind, name) for kind, _, name in findings(sample)}
-    assert kinds == {("import", "pickle"), ("call", "eval"), ("call", "os.system"), ("call", "subprocess.run"),
-                     ("call", "subprocess.Popen"), ("shell=", "subprocess.Popen")}
+    assert kinds == {
+        ("import", "pickle"),
+        ("call", "eval"),
+        ("call", "os.system"),
+        ("call", "subprocess.run"),
+        ("call", "subprocess.Popen"),
+        ("shell=", "subprocess.Popen"),
+    }
 
 
 def test_every_allowed_exception_is_still_there():

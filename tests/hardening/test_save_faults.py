@@ -40,7 +40,7 @@ def one_error_line(stderr: str, *words: str) -> str:
 @pytest.fixture
 def earlier(tmp_path):
     """A saved plan and an earlier export, with their bytes."""
-    plan_path = write_plan_file(tmp_path / "site.toml", variant_plan(CATALOG, "a"), CATALOG)
+    write_plan_file(tmp_path / "site.toml", variant_plan(CATALOG, "a"), CATALOG)
     code, _, err = run_in(tmp_path, variant_export_argv("a", "rules.csv"))
     assert code == 0, err
     return tmp_path, {p.name: p.read_bytes() for p in tmp_path.iterdir()}
@@ -60,8 +60,13 @@ def test_save_and_export_onto_a_full_or_read_only_filesystem(tmp_path, case):
     require_tool("unshare", "mount")
     mount = tmp_path / "mnt"
     mount.mkdir()
-    result = subprocess.run(["unshare", "-m", PYTHON, "-m", "tests.hardening.fault_driver", case, str(mount)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    result = subprocess.run(
+        ["unshare", "-m", PYTHON, "-m", "tests.hardening.fault_driver", case, str(mount)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     reason = {"full": "No space left on device", "readonly": "Read-only file system"}[case]
@@ -92,7 +97,7 @@ def test_save_and_export_onto_a_directory(earlier):
     with pytest.raises(PlanError) as info:
         write_plan_file(directory / "sub", variant_plan(CATALOG, "b"), CATALOG)
     assert str(info.value) == f"cannot save plan: '{directory}/sub' is a directory; give a file name"
-    code, out, err = run_in(directory, variant_export_argv("b", "sub"))
+    code, _out, err = run_in(directory, variant_export_argv("b", "sub"))
     assert code == 2
     one_error_line(err, "'sub' is a directory", "give a file name")
     assert not os.listdir(directory / "sub")
@@ -150,8 +155,15 @@ def test_export_onto_a_device_node_writes_into_it_and_keeps_the_node(tmp_path):
 
 def _race(tmp_path: Path, mode: str, target: Path, count: int, check) -> int:
     """Two processes write ``target`` ``count`` times each; meanwhile every read must pass ``check``."""
-    writers = [subprocess.Popen([PYTHON, "-m", "tests.hardening.fault_driver", mode, str(target), v, str(count)],
-                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for v in ("a", "b")]
+    writers = [
+        subprocess.Popen(
+            [PYTHON, "-m", "tests.hardening.fault_driver", mode, str(target), v, str(count)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for v in ("a", "b")
+    ]
     reads = 0
     deadline = time.monotonic() + 120
     while any(w.poll() is None for w in writers) and time.monotonic() < deadline:

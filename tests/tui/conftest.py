@@ -30,19 +30,27 @@ def make_plan(catalog, select=(), lan=LAN, host=HOST, vpn_router=None) -> Plan:
     )
 
 
-def make_app(catalog=None, select=(), lan=LAN, host=HOST, lang="en", plan_path=None, environ=None,
-             vpn_router=None) -> PlannerApp:
+def make_app(
+    catalog=None, select=(), lan=LAN, host=HOST, lang="en", plan_path=None, environ=None, vpn_router=None
+) -> PlannerApp:
     catalog = catalog or load_catalog()
     # An empty environment: no DISPLAY, so the desktop clipboard stays out of Pilot tests.
-    return PlannerApp(catalog, make_plan(catalog, select, lan, host, vpn_router), lang, plan_path,
-                      environ={} if environ is None else environ, cursor_blink=False)
+    return PlannerApp(
+        catalog,
+        make_plan(catalog, select, lan, host, vpn_router),
+        lang,
+        plan_path,
+        environ={} if environ is None else environ,
+        cursor_blink=False,
+    )
 
 
 def table_rows(app) -> list[tuple[str, ...]]:
     """Each row as (number, scope, direction, protocol, ports, source, destination, purpose)."""
     table = app.query_one(RulesTable)
-    return [(str(table.ordered_rows[i].label), *(str(cell) for cell in table.get_row_at(i)))
-            for i in range(table.row_count)]
+    return [
+        (str(table.ordered_rows[i].label), *(str(cell) for cell in table.get_row_at(i))) for i in range(table.row_count)
+    ]
 
 
 async def tick(pilot, item_id: str) -> None:

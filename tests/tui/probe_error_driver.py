@@ -1,8 +1,8 @@
 """The probe screen meeting a name that does not resolve, run in its own process.
 
-    unshare -n python -m tests.tui.probe_error_driver LANG
-        in a network namespace with no network at all, so that resolving fails at once and no DNS
-        server is asked; prints the screen's status line as JSON for the test to judge
+unshare -n python -m tests.tui.probe_error_driver LANG
+    in a network namespace with no network at all, so that resolving fails at once and no DNS
+    server is asked; prints the screen's status line as JSON for the test to judge
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ HOST = "pbx.invalid"
 
 async def status(lang: str) -> str:
     lan = parse_lan("192.168.50.2/24")
-    rules = RuleSet((Rule("outbound", "tcp", Endpoint("network", lan.network), Endpoint("host", HOST),
-                          PortSet.of(443)),))
+    rules = RuleSet(
+        (Rule("outbound", "tcp", Endpoint("network", lan.network), Endpoint("host", HOST), PortSet.of(443)),)
+    )
     screen = ProbeScreen(rules, Plan(lan=lan, host=parse_host(HOST)), lang=lang, options=ProbeOptions(timeout=2))
 
     class Host(App):

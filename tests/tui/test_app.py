@@ -144,7 +144,7 @@ async def test_an_invalid_address_shows_inline_and_leaves_the_rules_alone(catalo
 
 async def test_each_input_says_which_ticked_components_need_it(catalog):
     app = make_app(catalog, select=("hostedpbx-classic/swyx-clients-remote",), lan=None, host=None)
-    async with app.run_test(size=(160, 40)) as pilot:
+    async with app.run_test(size=(160, 40)):
         assert "Swyx clients outside your network" in str(app.query_one("#host-message").render())
         assert "not needed" in str(app.query_one("#lan-message").render())
         assert "<PBX host>" in {row[6] for row in table_rows(app)}
@@ -152,8 +152,7 @@ async def test_each_input_says_which_ticked_components_need_it(catalog):
 
 
 async def test_the_details_explain_the_rule_with_the_article(catalog):
-    app = make_app(catalog, select=("hostedpbx-classic", "hostedpbx-classic/analog-adapters-direct"),
-                   lan="8.8.8.8/24")
+    app = make_app(catalog, select=("hostedpbx-classic", "hostedpbx-classic/analog-adapters-direct"), lan="8.8.8.8/24")
     async with app.run_test(size=(120, 40)) as pilot:
         table = app.query_one(RulesTable)
         details = app.query_one(DetailsPane).plain
@@ -197,7 +196,7 @@ async def test_d_switches_the_dialect_for_the_details_and_c(catalog):
 
 async def test_the_status_line_counts_rules_and_ports(catalog):
     app = make_app(catalog, select=("hostedpbx-classic",))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40)):
         counts = build(catalog, make_plan(catalog, ("hostedpbx-classic",))).ports_per_protocol()
         status = str(app.query_one(StatusLine).render())
         assert status.startswith("9 rules")
@@ -227,8 +226,23 @@ async def test_export_writes_what_the_cli_writes(catalog, tmp_path, name):
         assert not isinstance(app.screen, ExportScreen)
         assert any(str(target) in n.message for n in app._notifications)
     cli_target = tmp_path / f"cli-{name}"
-    rc = cli_main(["export", "--select", "hostedpbx-classic", "--lan", LAN, "--host", HOST, "--lang", "de",
-                   "--format", name, "-o", str(cli_target)])
+    rc = cli_main(
+        [
+            "export",
+            "--select",
+            "hostedpbx-classic",
+            "--lan",
+            LAN,
+            "--host",
+            HOST,
+            "--lang",
+            "de",
+            "--format",
+            name,
+            "-o",
+            str(cli_target),
+        ]
+    )
     assert rc == 0
     assert target.read_bytes() == cli_target.read_bytes()
     if name == "json":
@@ -255,8 +269,10 @@ async def test_export_to_a_missing_directory_says_so_in_the_dialog(catalog, tmp_
 
 async def test_save_keeps_the_users_comment_and_reopening_gives_the_same_plan(catalog, tmp_path):
     plan_file = tmp_path / "site.toml"
-    plan_file.write_text('# Site Musterstadt, planning document of 2024-03\nfwplan = 1\n'
-                         'select = ["hostedpbx-classic/vpn-tunnel"]\nlan = "192.168.50.2/24"\nhost = ""\n')
+    plan_file.write_text(
+        "# Site Musterstadt, planning document of 2024-03\nfwplan = 1\n"
+        'select = ["hostedpbx-classic/vpn-tunnel"]\nlan = "192.168.50.2/24"\nhost = ""\n'
+    )
     plan = read_plan_file(plan_file, catalog)
     from tui.app import PlannerApp
 
@@ -347,7 +363,7 @@ async def test_l_switches_the_language_everywhere(catalog):
 
 async def test_german_from_the_start(catalog):
     app = make_app(catalog, select=("hostedpbx-classic",), lang="de")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40)):
         assert "benötigt von" in str(app.query_one("#lan-message").render())
         assert "Installationen unterscheiden sich" in str(app.query_one(StatusLine).render())
 
@@ -430,8 +446,11 @@ def palette_offers(app) -> list[str]:
     from textual.command import CommandList
 
     options = app.screen.query_one(CommandList)
-    return [str(option.hit.text) for option in (options.get_option_at_index(i) for i in range(options.option_count))
-            if hasattr(option, "hit")]
+    return [
+        str(option.hit.text)
+        for option in (options.get_option_at_index(i) for i in range(options.option_count))
+        if hasattr(option, "hit")
+    ]
 
 
 async def test_every_action_is_in_the_command_palette(catalog):
@@ -495,7 +514,7 @@ async def test_no_crash_at_any_size_nor_on_resizing(catalog, size):
 async def test_no_color_is_honoured(catalog, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(catalog, select=("hostedpbx-classic",))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)):
         assert app.no_color
         assert table_rows(app)
 
@@ -519,8 +538,11 @@ async def test_p_opens_the_on_site_check_for_the_plan_and_escape_closes_it(catal
     with socket.socket() as listener:  # the PBX host is this machine's loopback: nothing else is contacted
         listener.bind(("127.0.0.1", 0))
         listener.listen()
-        plan = Plan(expand_selection(catalog, ["instantpbx/webinterface"]), parse_lan("192.168.50.2/24"),
-                    parse_host("127.0.0.1"))
+        plan = Plan(
+            expand_selection(catalog, ["instantpbx/webinterface"]),
+            parse_lan("192.168.50.2/24"),
+            parse_host("127.0.0.1"),
+        )
         app = PlannerApp(catalog, plan, "en", cursor_blink=False)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press("p")
@@ -595,7 +617,8 @@ async def test_the_footer_shows_every_planner_key_whole(catalog, lang, size, row
 
     app = make_app(catalog, select=("hostedpbx-classic",), lang=lang)
     wanted = {"space", "ctrl+q", "question_mark", "ctrl+p"} | {
-        k.keys for k in KEYS if k.action and len(k.keys) <= 6 and "," not in k.keys and k.keys != "?"}
+        k.keys for k in KEYS if k.action and len(k.keys) <= 6 and "," not in k.keys and k.keys != "?"
+    }
     async with app.run_test(size=size) as pilot:
         # the footer composes its keys after the first frame: wait for them (and their layout), bounded
         await until(pilot, lambda: wanted <= {key.key for key in app.query(FooterKey) if key.region.width})
@@ -605,7 +628,7 @@ async def test_the_footer_shows_every_planner_key_whole(catalog, lang, size, row
         width, height = size
         for key in keys:
             region = key.region
-            assert region.width and 0 <= region.x and region.right <= width, (key.key, region)
+            assert region.width and region.x >= 0 and region.right <= width, (key.key, region)
         assert {key.region.y for key in keys} == set(range(height - rows, height))
 
 
@@ -675,20 +698,24 @@ async def test_under_german_a_failed_save_and_open_say_why_in_german(catalog, tm
         await _submit_path(pilot, "ctrl+s", str(tmp_path / "loop"))
         assert isinstance(app.screen, PlanFileScreen)
         assert str(app.screen.query_one("#path-error").render()) == (
-            f"✗ Plan '{tmp_path}/loop' kann nicht geschrieben werden: zu viele Ebenen symbolischer Links")
+            f"✗ Plan '{tmp_path}/loop' kann nicht geschrieben werden: zu viele Ebenen symbolischer Links"
+        )
         await pilot.press("escape")
         await pilot.pause()
         assert app.plan_path is None and app.modified is False
 
         await _submit_path(pilot, "ctrl+o", str(tmp_path / "missing.toml"))
-        assert str(app.screen.query_one("#path-error").render()) == f"✗ Plandatei '{tmp_path}/missing.toml' nicht gefunden"
+        assert (
+            str(app.screen.query_one("#path-error").render()) == f"✗ Plandatei '{tmp_path}/missing.toml' nicht gefunden"
+        )
         app.screen.query_one("#path", Input).value = str(tmp_path / "bad.toml")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PlanFileScreen)
         assert str(app.screen.query_one("#path-error").render()) == (
             f"✗ Plandatei '{tmp_path}/bad.toml': Präfix '99' in LAN-Adresse '10.0.0.1/99' ist ungültig; "
-            "/0 bis /32 verwenden")
+            "/0 bis /32 verwenden"
+        )
 
 
 async def test_under_german_a_failed_export_says_why_in_german(catalog):
@@ -699,8 +726,9 @@ async def test_under_german_a_failed_export_says_why_in_german(catalog):
         await _submit_path(pilot, "e", "/dev/full")  # a real device that is always full
         message = app.screen.query_one("#export-error")
         await until(pilot, lambda: str(message.render()) != "")
-        assert str(message.render()) == ("✗ Export fehlgeschlagen: Export '/dev/full' kann nicht geschrieben werden: "
-                                          "kein Platz mehr auf dem Gerät")
+        assert str(message.render()) == (
+            "✗ Export fehlgeschlagen: Export '/dev/full' kann nicht geschrieben werden: kein Platz mehr auf dem Gerät"
+        )
 
 
 async def test_an_input_error_names_its_reason_in_german_and_follows_l(catalog):
@@ -711,13 +739,15 @@ async def test_an_input_error_names_its_reason_in_german_and_follows_l(catalog):
         await pilot.press("end", "0")
         await pilot.pause()
         message = lambda: str(app.query_one("#lan-message").render())  # noqa: E731
-        assert message() == ("✗ Präfix '240' in LAN-Adresse '192.168.50.2/240' ist ungültig; /0 bis /32 verwenden "
-                             "(Regeln unverändert)")
+        assert message() == (
+            "✗ Präfix '240' in LAN-Adresse '192.168.50.2/240' ist ungültig; /0 bis /32 verwenden (Regeln unverändert)"
+        )
         app.query_one(ComponentTree).focus()
         await pilot.press("l")
         await pilot.pause()
-        assert message() == ("✗ prefix '240' in LAN address '192.168.50.2/240' is not valid; use /0 to /32 "
-                             "(rules unchanged)")
+        assert message() == (
+            "✗ prefix '240' in LAN address '192.168.50.2/240' is not valid; use /0 to /32 (rules unchanged)"
+        )
         await pilot.press("l")
         await pilot.pause()
         assert "Präfix '240'" in message()

@@ -32,8 +32,9 @@ def format_taking(monkeypatch, wanted: frozenset[str]) -> tuple[str, bool]:
         if wanted <= render.accepted_options(name):
             return name, False
     original = render.accepted_options
-    monkeypatch.setattr(render, "accepted_options",
-                        lambda name: original(name) | wanted if name == "nftables" else original(name))
+    monkeypatch.setattr(
+        render, "accepted_options", lambda name: original(name) | wanted if name == "nftables" else original(name)
+    )
     return "nftables", True
 
 
@@ -41,10 +42,13 @@ def planner_on_a_file(catalog, tmp_path, lang: str, export_table: str) -> tuple:
     """A plan file site.toml (the classic product, with a comment) whose [export] table holds ``export_table``,
     and the planner opened on it."""
     plan_file = tmp_path / "site.toml"
-    plan_file.write_text('# Site Musterstadt\nfwplan = 1\nselect = ["hostedpbx-classic"]\nlan = "192.168.50.2/24"\n'
-                         f'host = "acme.telovip.de"\n\n[export]\n{export_table}')
-    return plan_file, PlannerApp(catalog, read_plan_file(plan_file, catalog), lang, str(plan_file), environ={},
-                                 cursor_blink=False)
+    plan_file.write_text(
+        '# Site Musterstadt\nfwplan = 1\nselect = ["hostedpbx-classic"]\nlan = "192.168.50.2/24"\n'
+        f'host = "acme.telovip.de"\n\n[export]\n{export_table}'
+    )
+    return plan_file, PlannerApp(
+        catalog, read_plan_file(plan_file, catalog), lang, str(plan_file), environ={}, cursor_blink=False
+    )
 
 
 def shown(dialog: ExportScreen) -> frozenset[str]:
@@ -116,17 +120,24 @@ async def test_router_settings_are_exported_as_the_cli_does_saved_and_offered_ag
         assert dialog.query_one("#format", Select).value == name
         assert shown(dialog) >= TYPED
         assert [dialog.query_one(f"#{f}-input", Input).value for f in ("wan_if", "lan_if", "name_prefix")] == [
-            "ppp0", "br-lan", "site7"]
+            "ppp0",
+            "br-lan",
+            "site7",
+        ]
         assert {flag: dialog.query_one(f"#{flag}-check", OptionCheckbox).value for flag in flags} == flipped
         assert dialog.query_one("#path", Input).value == "site" + dialog.formats[name].suffix
 
 
-@pytest.mark.parametrize(("lang", "words"), [
-    ("en", "✗ interface name 'eth 0' is not valid"),
-    ("de", "✗ Schnittstellenname 'eth 0' ist ungültig"),
-])
-async def test_an_invalid_interface_shows_inline_blocks_the_export_and_writes_nothing(catalog, tmp_path, monkeypatch,
-                                                                                       lang, words):
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "✗ interface name 'eth 0' is not valid"),
+        ("de", "✗ Schnittstellenname 'eth 0' ist ungültig"),
+    ],
+)
+async def test_an_invalid_interface_shows_inline_blocks_the_export_and_writes_nothing(
+    catalog, tmp_path, monkeypatch, lang, words
+):
     name, _ = format_taking(monkeypatch, frozenset(("wan_if",)))
     app = make_app(catalog, select=("hostedpbx-classic",), lang=lang)
     target = tmp_path / "router.out"

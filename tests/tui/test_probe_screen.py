@@ -55,12 +55,14 @@ def cell(screen: ProbeScreen, row: int, column: str) -> str:
 
 async def test_results_appear_beside_each_rule(servers):
     open_port, closed_port = await servers.tcp_listener(), servers.closed_tcp_port()
-    rules = RuleSet((
-        Rule("outbound", "tcp", SOURCE, PBX, PortSet.of(open_port, closed_port)),
-        Rule("outbound", "udp", SOURCE, PBX, PortSet.parse("10000-59999")),
-        Rule("outbound", "tcp", SOURCE, ANY, PortSet.of(9200)),
-        Rule("inbound", "tcp", PBX, SOURCE, PortSet.of(80)),
-    ))
+    rules = RuleSet(
+        (
+            Rule("outbound", "tcp", SOURCE, PBX, PortSet.of(open_port, closed_port)),
+            Rule("outbound", "udp", SOURCE, PBX, PortSet.parse("10000-59999")),
+            Rule("outbound", "tcp", SOURCE, ANY, PortSet.of(9200)),
+            Rule("inbound", "tcp", PBX, SOURCE, PortSet.of(80)),
+        )
+    )
     app = Host(ProbeScreen(rules, PLAN, options=ProbeOptions(timeout=2)))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -78,8 +80,12 @@ async def test_results_appear_beside_each_rule(servers):
 
 
 async def test_detail_of_the_highlighted_rule_explains_it(servers):
-    rules = RuleSet((Rule("outbound", "tcp", SOURCE, PBX, PortSet.of(servers.closed_tcp_port())),
-                     Rule("outbound", "tcp", SOURCE, ANY, PortSet.of(9200))))
+    rules = RuleSet(
+        (
+            Rule("outbound", "tcp", SOURCE, PBX, PortSet.of(servers.closed_tcp_port())),
+            Rule("outbound", "tcp", SOURCE, ANY, PortSet.of(9200)),
+        )
+    )
     app = Host(ProbeScreen(rules, PLAN, lang="de", options=ProbeOptions(timeout=2)))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -129,7 +135,6 @@ async def test_run_again_after_the_end_probes_anew_and_escape_returns_the_report
     app = Host(ProbeScreen(rules, PLAN, options=ProbeOptions(timeout=2)))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        screen = app.probe_screen
         await until(pilot, lambda: len(app.finished) == 1)
         await pilot.press("r")
         await until(pilot, lambda: len(app.finished) == 2)
@@ -154,18 +159,35 @@ async def test_a_port_without_answer_is_named_as_filtered_beside_its_rule(server
         assert "1 open, 1 filtered" in str(status) and not screen.report.all_passed
 
 
-_ENGLISH_WORDS = ("open", "refused", "filtered", "probes", "answered", "nothing listens", "outbound", "not testable",
-                  "not probed", "Cancel", "Run again", "Result", "escape closes", "connected in", "rule to any")
+_ENGLISH_WORDS = (
+    "open",
+    "refused",
+    "filtered",
+    "probes",
+    "answered",
+    "nothing listens",
+    "outbound",
+    "not testable",
+    "not probed",
+    "Cancel",
+    "Run again",
+    "Result",
+    "escape closes",
+    "connected in",
+    "rule to any",
+)
 
 
 async def test_under_german_every_text_of_the_screen_is_german(servers):
     """Cells, details, status and Footer of a real run on loopback, read in German: no English left."""
     open_port, closed_port = await servers.tcp_listener(), servers.closed_tcp_port()
-    rules = RuleSet((
-        Rule("outbound", "tcp", SOURCE, PBX, PortSet.of(open_port, closed_port)),
-        Rule("outbound", "udp", SOURCE, PBX, PortSet.of(5070)),
-        Rule("outbound", "tcp", SOURCE, ANY, PortSet.of(9200)),
-    ))
+    rules = RuleSet(
+        (
+            Rule("outbound", "tcp", SOURCE, PBX, PortSet.of(open_port, closed_port)),
+            Rule("outbound", "udp", SOURCE, PBX, PortSet.of(5070)),
+            Rule("outbound", "tcp", SOURCE, ANY, PortSet.of(9200)),
+        )
+    )
     app = Host(ProbeScreen(rules, PLAN, lang="de", options=ProbeOptions(timeout=2)))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -187,17 +209,31 @@ async def test_under_german_every_text_of_the_screen_is_german(servers):
                 assert word not in text, (word, text)
 
 
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("de", "'pbx.invalid' lässt sich nicht auflösen: vorübergehender Fehler bei der Namensauflösung; Namen und DNS "
-           "prüfen oder die IP-Adresse angeben"),
-    ("en", "cannot resolve 'pbx.invalid': Temporary failure in name resolution; check the name and DNS, "
-           "or give the IP address"),
-])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "de",
+            "'pbx.invalid' lässt sich nicht auflösen: vorübergehender Fehler bei der Namensauflösung; Namen und DNS "
+            "prüfen oder die IP-Adresse angeben",
+        ),
+        (
+            "en",
+            "cannot resolve 'pbx.invalid': Temporary failure in name resolution; check the name and DNS, "
+            "or give the IP address",
+        ),
+    ],
+)
 def test_a_name_that_does_not_resolve_is_named_in_the_screens_language(lang, expected):
     """A real resolver failure: a network namespace without network, where the lookup fails at once."""
     require_root()
     require_tool("unshare")
-    result = subprocess.run(["unshare", "-n", sys.executable, "-m", "tests.tui.probe_error_driver", lang],
-                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    result = subprocess.run(
+        ["unshare", "-n", sys.executable, "-m", "tests.tui.probe_error_driver", lang],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[-1])["status"] == expected

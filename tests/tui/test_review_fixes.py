@@ -40,8 +40,9 @@ async def test_the_lan_field_names_the_tunnel_only_while_no_vpn_router_is_given(
 
 
 def scope_boxes(dialog: ExportScreen) -> dict[str, bool]:
-    return {scope: dialog.query_one(f"#scope-{scope}", OptionCheckbox).value
-            for scope in ("internet", "internal", "remote")}
+    return {
+        scope: dialog.query_one(f"#scope-{scope}", OptionCheckbox).value for scope in ("internet", "internal", "remote")
+    }
 
 
 async def test_a_router_export_with_no_rule_in_its_scope_points_to_the_dialogs_scope_boxes(catalog, tmp_path):
@@ -71,8 +72,28 @@ async def test_a_router_export_with_no_rule_in_its_scope_points_to_the_dialogs_s
         await pilot.press("space", "enter")
         await until(pilot, lambda: not isinstance(app.screen, ExportScreen))
     from_cli = tmp_path / "cli.nft"
-    assert cli_main(["export", "--select", LAN_CLIENTS, "--lan", LAN, "--host", HOST, "--lang", "en",
-                     "--format", "nftables", "--scope", "internal", "-o", str(from_cli)]) == 0
+    assert (
+        cli_main(
+            [
+                "export",
+                "--select",
+                LAN_CLIENTS,
+                "--lan",
+                LAN,
+                "--host",
+                HOST,
+                "--lang",
+                "en",
+                "--format",
+                "nftables",
+                "--scope",
+                "internal",
+                "-o",
+                str(from_cli),
+            ]
+        )
+        == 0
+    )
     assert target.read_bytes() == from_cli.read_bytes()
 
 
@@ -165,8 +186,10 @@ async def test_the_german_words_say_what_the_english_ones_say(catalog):
         text = app.screen.plain
         assert "U                    in der Spalte B (Bereich): Clients unterwegs" in text
         assert "fern" not in text
-    for lang, words in (("de", ("unbedingten Komponenten an", "ganz angehaktes Produkt abhaken hakt alle")),
-                        ("en", ("ticks its unconditional components", "unticking a fully ticked product unticks"))):
+    for lang, words in (
+        ("de", ("unbedingten Komponenten an", "ganz angehaktes Produkt abhaken hakt alle")),
+        ("en", ("ticks its unconditional components", "unticking a fully ticked product unticks")),
+    ):
         assert all(word in t("help.toggle", lang) for word in words)
 
 
@@ -182,7 +205,7 @@ async def test_the_probe_screen_labels_rules_as_the_exports_do(catalog):
     async with app.run_test(size=(120, 40)) as pilot:
         plan = replace(app.plan, host=None)
         split = build(catalog, plan, MergeOptions(limits=Limits(max_entries=2)))
-        labels = {label: rule for label, rule in split.numbered()}
+        labels = dict(split.numbered())
         app.push_screen(ProbeScreen(split, plan))
         await until(pilot, lambda: isinstance(app.screen, ProbeScreen))
         await pilot.pause()

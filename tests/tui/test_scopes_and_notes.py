@@ -53,7 +53,13 @@ async def test_ticking_the_conditional_child_yields_a_marked_conditional_rule(ca
         assert len(rows) == len(before) + 1 and len(marked) == 1
         number, scope, direction, protocol, ports, source, destination, _purpose = marked[0]
         assert (scope, direction, protocol, ports, source, destination) == (
-            "I", "out", "udp", "3478,5060", "192.168.50.0/24", "any")
+            "I",
+            "out",
+            "udp",
+            "3478,5060",
+            "192.168.50.0/24",
+            "any",
+        )
         table = app.query_one(RulesTable)
         table.focus()
         table.move_cursor(row=int(number.rstrip("*")) - 1)
@@ -127,7 +133,7 @@ async def test_the_vpn_router_field_shows_only_with_the_tunnel_and_feeds_its_rul
         assert row.display
         vpn = app.query_one("#vpn-input", Input)
         assert vpn.placeholder == "empty: the LAN address"
-        assert ("2", "I", "out", "udp", "9944", "192.168.50.2", HOST) == table_rows(app)[1][:7]
+        assert table_rows(app)[1][:7] == ("2", "I", "out", "udp", "9944", "192.168.50.2", HOST)
 
         await pilot.press("tab")
         assert app.focused.id == "lan-input"
@@ -162,8 +168,9 @@ async def test_an_invalid_vpn_router_shows_inline_and_leaves_the_rules_alone(cat
         await pilot.pause()
         message = app.query_one("#vpn-message")
         assert message.display and vpn.has_class("-invalid")
-        assert str(message.render()) == ("✗ VPN-Router-Adresse 'x192.168.50.1' ist keine IP-Adresse; "
-                                         "z. B. 192.168.50.1 angeben (Regeln unverändert)")
+        assert str(message.render()) == (
+            "✗ VPN-Router-Adresse 'x192.168.50.1' ist keine IP-Adresse; z. B. 192.168.50.1 angeben (Regeln unverändert)"
+        )
         assert table_rows(app) == before and app.plan.vpn_router.address == "192.168.50.1"
         assert table_rows(app)[1][5] == "192.168.50.1"
 
@@ -193,8 +200,10 @@ async def test_help_explains_the_marks(catalog):
 
 async def test_an_opened_plan_fills_the_vpn_router_field(catalog, tmp_path):
     plan_file = tmp_path / "site.toml"
-    plan_file.write_text('fwplan = 1\nselect = ["hostedpbx-classic"]\nlan = "192.168.50.2/24"\n'
-                         'host = "acme.telovip.de"\nvpn_router = "192.168.50.254"\n')
+    plan_file.write_text(
+        'fwplan = 1\nselect = ["hostedpbx-classic"]\nlan = "192.168.50.2/24"\n'
+        'host = "acme.telovip.de"\nvpn_router = "192.168.50.254"\n'
+    )
     app = make_app(catalog)
     async with app.run_test(size=(120, 40)) as pilot:
         assert not app.query_one("#vpn-row").display
@@ -203,7 +212,6 @@ async def test_an_opened_plan_fills_the_vpn_router_field(catalog, tmp_path):
         assert app.query_one("#vpn-row").display
         assert app.query_one("#vpn-input", Input).value == "192.168.50.254"
         assert table_rows(app)[1][5] == "192.168.50.254" and not app.modified
-
 
 
 async def test_a_vpn_router_of_another_family_than_the_lan_is_refused_inline(catalog):

@@ -27,8 +27,12 @@ def test_invalid_address(snap_compare, catalog):
 
 def test_conditional_rule_and_vpn_router(snap_compare, catalog):
     """A conditional item ticked: the product's box counts it, its rule is marked; the VPN router's field."""
-    app = make_app(catalog, select=("hostedpbx-classic", "hostedpbx-classic/analog-adapters-direct"), lang="de",
-                   vpn_router="192.168.50.1")
+    app = make_app(
+        catalog,
+        select=("hostedpbx-classic", "hostedpbx-classic/analog-adapters-direct"),
+        lang="de",
+        vpn_router="192.168.50.1",
+    )
 
     async def highlight_the_conditional_rule(pilot):
         table = pilot.app.query_one("#rules")
@@ -54,12 +58,15 @@ def test_export_dialog_with_every_router_setting(snap_compare, catalog):
     from tui.widgets.router_settings import FIELDS
 
     app = make_app(catalog, select=("hostedpbx-classic",), lang="de")
-    formats = {"csv": ExportFormat(".csv"),
-               "fortigate": ExportFormat(".conf", frozenset(FIELDS), ("wan1", "internal"), ("internet",))}
+    formats = {
+        "csv": ExportFormat(".csv"),
+        "fortigate": ExportFormat(".conf", frozenset(FIELDS), ("wan1", "internal"), ("internet",)),
+    }
 
     async def type_a_bad_interface(pilot):
-        pilot.app.push_screen(ExportScreen(formats, "de", prefs=ExportPrefs(format="fortigate", wan_if="port2"),
-                                           cursor_blink=False))
+        pilot.app.push_screen(
+            ExportScreen(formats, "de", prefs=ExportPrefs(format="fortigate", wan_if="port2"), cursor_blink=False)
+        )
         await pilot.pause()
         pilot.app.screen.query_one("#lan_if-input").focus()
         await pilot.press(*"lan 1")

@@ -29,11 +29,32 @@ FUZZ_EXAMPLES = int(os.environ.get("FWPLAN_FUZZ_EXAMPLES", "3"))
 # Every key the planner or its dialogs react to, and typing. Left out: ctrl+q (ends the run, tested
 # elsewhere), "p" (the on-site check contacts the PBX host) and "/" (so that a dialog can only be
 # given a relative path, which lands in the test's own directory).
-KEYS = (
-    ["space", "enter", "tab", "shift+tab", "up", "down", "left", "right", "pageup", "pagedown", "home", "end",
-     "escape", "backspace", "delete", "c", "y", "e", "d", "l", "question_mark", "ctrl+s", "ctrl+o", "ctrl+p"]
-    + list("abx019.-:")
-)
+KEYS = [
+    "space",
+    "enter",
+    "tab",
+    "shift+tab",
+    "up",
+    "down",
+    "left",
+    "right",
+    "pageup",
+    "pagedown",
+    "home",
+    "end",
+    "escape",
+    "backspace",
+    "delete",
+    "c",
+    "y",
+    "e",
+    "d",
+    "l",
+    "question_mark",
+    "ctrl+s",
+    "ctrl+o",
+    "ctrl+p",
+] + list("abx019.-:")
 
 
 def _key_event(key: str) -> events.Key:
@@ -58,7 +79,7 @@ async def _drive(keys: list[str], catalog) -> None:
         for start in range(0, len(keys), 20):
             if not app.is_running:
                 break
-            for key in keys[start:start + 20]:
+            for key in keys[start : start + 20]:
                 event = _key_event(key)
                 event.set_sender(app)
                 app._driver.send_message(event)
@@ -225,8 +246,20 @@ async def test_paging_the_export_format_menu_before_it_is_laid_out(catalog):
     """A burst of keys from the main screen into the export dialog's format menu (a crash in Textual 8.2)."""
     app = make_app(catalog, select=("hostedpbx-classic",))
     async with app.run_test(size=(80, 24)) as pilot:
-        for key in ("e", "tab", "enter", "pagedown", "pageup", "pagedown", "escape", "escape", "ctrl+p", "pagedown",
-                    "pagedown", "escape"):
+        for key in (
+            "e",
+            "tab",
+            "enter",
+            "pagedown",
+            "pageup",
+            "pagedown",
+            "escape",
+            "escape",
+            "ctrl+p",
+            "pagedown",
+            "pagedown",
+            "escape",
+        ):
             event = _key_event(key)
             event.set_sender(app)
             app._driver.send_message(event)

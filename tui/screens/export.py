@@ -3,9 +3,9 @@ router's settings that format takes, and a path. It writes through the planner a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -37,9 +37,12 @@ def export_formats() -> dict[str, ExportFormat]:
     import exporters
     from exporters.render import accepted_options, default_scopes, format_suffixes
 
-    return {name: ExportFormat(suffix, accepted_options(name) & frozenset(FIELDS), exporters.get(name).interfaces,
-                               default_scopes(name))
-            for name, suffix in format_suffixes().items()}
+    return {
+        name: ExportFormat(
+            suffix, accepted_options(name) & frozenset(FIELDS), exporters.get(name).interfaces, default_scopes(name)
+        )
+        for name, suffix in format_suffixes().items()
+    }
 
 
 def router_defaults() -> dict[str, object]:
@@ -77,9 +80,17 @@ class ExportScreen(PathDialog):
     CSS_PATH = "export.tcss"
     BINDINGS = [Binding("enter", "submit", "Export", show=False)]  # on a checkbox: the inputs submit themselves
 
-    def __init__(self, formats: dict[str, ExportFormat], lang: str, stem: str = "fwplan-rules", default: str = "csv",
-                 prefs: ExportPrefs = ExportPrefs(), defaults: dict[str, object] | None = None,
-                 cursor_blink: bool = True, act: Callable[[ExportRequest], FwplanError | None] | None = None) -> None:
+    def __init__(
+        self,
+        formats: dict[str, ExportFormat],
+        lang: str,
+        stem: str = "fwplan-rules",
+        default: str = "csv",
+        prefs: ExportPrefs = ExportPrefs(),
+        defaults: dict[str, object] | None = None,
+        cursor_blink: bool = True,
+        act: Callable[[ExportRequest], FwplanError | None] | None = None,
+    ) -> None:
         """``formats`` maps each format name to what the dialog shows for it; ``prefs`` is the plan's
         ``[export]``, whose format, when known, is preselected over ``default``."""
         super().__init__()
@@ -97,21 +108,28 @@ class ExportScreen(PathDialog):
             yield Label(t("dialog.export.title", self.lang), classes="dialog-title")
             with Horizontal(classes="field-row"):
                 yield Label(t("dialog.format", self.lang), classes="field-label")
-                yield Select([(name, name) for name in self.formats], value=self.default, allow_blank=False,
-                             id="format", compact=True)
+                yield Select(
+                    [(name, name) for name in self.formats],
+                    value=self.default,
+                    allow_blank=False,
+                    id="format",
+                    compact=True,
+                )
             with Horizontal(classes="field-row"):
                 yield Label(t("dialog.scopes", self.lang), classes="field-label")
                 yield ScopeChoice(self.formats[self.default].scopes, self.lang, id="scopes")
-            yield RouterSettingsForm(self.prefs, self.defaults, self.lang, cursor_blink=self._cursor_blink,
-                                     id="router")
+            yield RouterSettingsForm(self.prefs, self.defaults, self.lang, cursor_blink=self._cursor_blink, id="router")
             with Horizontal(classes="field-row"):
                 yield Label(t("dialog.path", self.lang), classes="field-label")
                 yield Input(self._path_for(self.default), id="path", compact=True)
             yield Static("", id="path-error", classes="field-message -invalid")
             yield Static("", id="export-error", classes="field-message -invalid")
             if self.prefs.dialect:
-                yield Static(Text(t("dialog.export.dialect", self.lang, dialect=self.prefs.dialect)),
-                             id="dialect-note", classes="field-message")
+                yield Static(
+                    Text(t("dialog.export.dialect", self.lang, dialect=self.prefs.dialect)),
+                    id="dialect-note",
+                    classes="field-message",
+                )
             with Horizontal(classes="buttons"):
                 yield Button(t("dialog.export", self.lang), id="ok", variant="primary")
                 yield Button(t("dialog.cancel", self.lang), id="cancel")
@@ -159,8 +177,12 @@ class ExportScreen(PathDialog):
             return
         self.query_one("#path-error", Static).update("")
         name = str(self.query_one("#format", Select).value)
-        request = ExportRequest(name, str(Path(path).expanduser()), form.chosen()._replace(format=name),
-                                None if scopes == self.formats[name].scopes else scopes)
+        request = ExportRequest(
+            name,
+            str(Path(path).expanduser()),
+            form.chosen()._replace(format=name),
+            None if scopes == self.formats[name].scopes else scopes,
+        )
         error = self.act(request) if self.act is not None else None
         if error is None:
             self.dismiss(request)

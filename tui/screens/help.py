@@ -14,13 +14,17 @@ from tui.widgets.rules_table import CONDITIONAL_MARK
 
 def _marks(lang: str) -> list[tuple[str, str]]:
     """The marks of the tree and the rule table, and what each means."""
-    marks = [(f"{CHECKED} {PARTIAL} {UNCHECKED}", t("help.mark.ticked", lang)),
-             (f"{CHECKED}+N", t("help.mark.plus", lang)),
-             (f"{UNCHECKED} {CONDITIONAL_MARK}", t("help.mark.conditional_item", lang)),
-             (f"6{CONDITIONAL_MARK}", t("help.mark.conditional", lang))]
+    marks = [
+        (f"{CHECKED} {PARTIAL} {UNCHECKED}", t("help.mark.ticked", lang)),
+        (f"{CHECKED}+N", t("help.mark.plus", lang)),
+        (f"{UNCHECKED} {CONDITIONAL_MARK}", t("help.mark.conditional_item", lang)),
+        (f"6{CONDITIONAL_MARK}", t("help.mark.conditional", lang)),
+    ]
     column = t("col.scope", lang)
-    marks.extend((t(f"scope.{scope}", lang), t("help.mark.scope", lang, column=column, title=title.get(lang)))
-                 for scope, title in SCOPE_TITLES.items())
+    marks.extend(
+        (t(f"scope.{scope}", lang), t("help.mark.scope", lang, column=column, title=title.get(lang)))
+        for scope, title in SCOPE_TITLES.items()
+    )
     return marks
 
 

@@ -21,8 +21,9 @@ def _where(catalog: Catalog, component_id: str, lang: str) -> str:
 def unticked_conditional(catalog: Catalog, selected: tuple[str, ...]) -> tuple[str, ...]:
     """The conditional components, not ticked, of the products that have a ticked component."""
     products = {catalog.component(c).product_id for c in selected}
-    return tuple(c.id for c in catalog.components
-                 if c.is_conditional and c.product_id in products and c.id not in selected)
+    return tuple(
+        c.id for c in catalog.components if c.is_conditional and c.product_id in products and c.id not in selected
+    )
 
 
 def notes_text(catalog: Catalog, selected: tuple[str, ...], notes: tuple[PlanNote, ...], lang: str) -> Text:

@@ -16,14 +16,30 @@ from textual.worker import Worker, WorkerState
 from fwplan.merge import RuleSet
 from fwplan.plan import Plan
 from fwplan.probe import (
-    FILTERED, METHOD_WORDS, NOT_RUN, OPEN, PASSED, REFUSED, STATE_WORDS, UNREACHABLE, CheckFinished, Entry, HostResolved,
-    Outcome, ProbeError, ProbeOptions, ProbeReport, plan_probe, run_probe,
+    FILTERED,
+    METHOD_WORDS,
+    NOT_RUN,
+    OPEN,
+    PASSED,
+    REFUSED,
+    STATE_WORDS,
+    UNREACHABLE,
+    CheckFinished,
+    Entry,
+    HostResolved,
+    Outcome,
+    ProbeError,
+    ProbeOptions,
+    ProbeReport,
+    plan_probe,
+    run_probe,
 )
 from fwplan.probe_formats import announce, summary
 from tui.i18n import LANGUAGES, t
 from tui.screens.base import DismissOnce
 
 STATE_STYLES = {OPEN: "green", REFUSED: "green", FILTERED: "bold red", UNREACHABLE: "bold red", NOT_RUN: "yellow"}
+
 
 class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
     """Probes the planned outbound ports to the PBX from here, live, with the results beside each rule.
@@ -57,8 +73,14 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
             super().__init__()
             self.report = report
 
-    def __init__(self, ruleset: RuleSet, plan: Plan, target: str | None = None, lang: str = "en",
-                 options: ProbeOptions = ProbeOptions()) -> None:
+    def __init__(
+        self,
+        ruleset: RuleSet,
+        plan: Plan,
+        target: str | None = None,
+        lang: str = "en",
+        options: ProbeOptions = ProbeOptions(),
+    ) -> None:
         super().__init__()
         self.lang = lang if lang in LANGUAGES else "en"
         self.plan = plan
@@ -86,8 +108,10 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
 
     def _heading(self) -> str:
         checks = len(self.probe_plan.checks)
-        return (f"{t('probe.title', self.lang)}: {announce(self.probe_plan, self.lang)}; {checks} × "
-                f"{self.options.timeout:g} s, ≤ {self.options.deadline(checks):.1f} s")
+        return (
+            f"{t('probe.title', self.lang)}: {announce(self.probe_plan, self.lang)}; {checks} × "
+            f"{self.options.timeout:g} s, ≤ {self.options.deadline(checks):.1f} s"
+        )
 
     def on_mount(self) -> None:
         self._localize_bindings()
@@ -96,8 +120,14 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
             table.add_column(t(f"probe.col.{key}", self.lang), key=key)
         for index, entry in enumerate(self.probe_plan.entries):
             host = entry.host or entry.rule.destination.label(self.lang)
-            table.add_row(Text(self.labels[entry.number - 1]), Text(entry.protocol), Text(host),
-                          self._result_cell(entry), Text(entry.ports.format(",")), key=str(index))
+            table.add_row(
+                Text(self.labels[entry.number - 1]),
+                Text(entry.protocol),
+                Text(host),
+                self._result_cell(entry),
+                Text(entry.ports.format(",")),
+                key=str(index),
+            )
         if self.probe_plan.pbx_host is None:
             self._status(t("probe.no_host", self.lang), "bold red")
         elif not self.probe_plan.checks:
@@ -183,8 +213,10 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
         if entry.note is not None:
             lines.append(entry.note.get(self.lang))
         rule = entry.rule
-        lines.append(f"{t(f'dir.{rule.direction}', self.lang)} {entry.protocol} {rule.source.label(self.lang)} -> "
-                     f"{rule.destination.label(self.lang)}: {rule.purpose(self.lang)}")
+        lines.append(
+            f"{t(f'dir.{rule.direction}', self.lang)} {entry.protocol} {rule.source.label(self.lang)} -> "
+            f"{rule.destination.label(self.lang)}: {rule.purpose(self.lang)}"
+        )
         self.query_one("#probe-detail", Static).update(Text("\n".join(lines)))
 
     def _status(self, message: str, style: str = "") -> None:

@@ -17,8 +17,14 @@ from tui.screens.base import DismissOnce
 from tui.widgets.key_footer import KeyFooter
 
 #: key -> what the text does (the scroll container's action); the first is the one the Footer shows
-_SCROLL_KEYS = {"down": "scroll_down", "up": "scroll_up", "pagedown": "page_down", "pageup": "page_up",
-                "home": "scroll_home", "end": "scroll_end"}
+_SCROLL_KEYS = {
+    "down": "scroll_down",
+    "up": "scroll_up",
+    "pagedown": "page_down",
+    "pageup": "page_up",
+    "home": "scroll_home",
+    "end": "scroll_end",
+}
 _KEY_NAMES = {"escape": "esc", "question_mark": "?"}
 
 
@@ -27,11 +33,20 @@ def reading_bindings(close_keys: tuple[str, ...]) -> list[Binding]:
     planner's quit and palette keys, which work here too (the app's own bindings act; these only show them)."""
     first, *others = close_keys
     shown = " ".join(_KEY_NAMES.get(key, key) for key in close_keys)
-    bindings = [Binding(first, "close", "Close", key_display=shown),
-                *(Binding(key, "close", "Close", show=False) for key in others)]
+    bindings = [
+        Binding(first, "close", "Close", key_display=shown),
+        *(Binding(key, "close", "Close", show=False) for key in others),
+    ]
     for number, (key, action) in enumerate(_SCROLL_KEYS.items()):
-        bindings.append(Binding(key, f"scroll_text('{action}')", "Scroll", show=not number,
-                                key_display="↑↓ pgup pgdn home end" if not number else None))
+        bindings.append(
+            Binding(
+                key,
+                f"scroll_text('{action}')",
+                "Scroll",
+                show=not number,
+                key_display="↑↓ pgup pgdn home end" if not number else None,
+            )
+        )
     bindings += [Binding("ctrl+q", "app.request_quit", "Quit"), Binding("ctrl+p", "app.command_palette", "Cmds")]
     return bindings
 
@@ -57,12 +72,20 @@ class ReadingScreen(DismissOnce, ModalScreen[None]):
 
     def on_mount(self) -> None:
         """The Footer's labels in the screen's language (Textual keeps a per-node copy of the bindings)."""
-        labels = {"close": "key.close", "scroll_text": "key.scroll", "app.request_quit": "key.quit",
-                  "app.command_palette": "key.palette"}
+        labels = {
+            "close": "key.close",
+            "scroll_text": "key.scroll",
+            "app.request_quit": "key.quit",
+            "app.command_palette": "key.palette",
+        }
         key_map = self._bindings.key_to_bindings
         for key, bindings in key_map.items():
-            key_map[key] = [replace(binding, description=t(labels[binding.action.split("(")[0]], self.lang))
-                            if binding.action.split("(")[0] in labels else binding for binding in bindings]
+            key_map[key] = [
+                replace(binding, description=t(labels[binding.action.split("(")[0]], self.lang))
+                if binding.action.split("(")[0] in labels
+                else binding
+                for binding in bindings
+            ]
         self.refresh_bindings()
 
     @property

@@ -102,8 +102,11 @@ class ComponentTree(Tree[NodeRef]):
                 parent = self._node_by_id[component.parent] if component.parent else product_node
                 cref = NodeRef("component", component.id)
                 has_children = bool(self.catalog.children(component.id))
-                node = (parent.add(self._label(cref), data=cref, expand=True) if has_children
-                        else parent.add_leaf(self._label(cref), data=cref))
+                node = (
+                    parent.add(self._label(cref), data=cref, expand=True)
+                    if has_children
+                    else parent.add_leaf(self._label(cref), data=cref)
+                )
                 self._node_by_id[component.id] = node
 
     def _label(self, ref: NodeRef) -> Text:

@@ -23,8 +23,9 @@ def rule_notes(rule: Rule, ruleset: RuleSet) -> tuple[PlanNote, ...]:
     """The notes and conditions of the components behind the rule, less the rule's own condition."""
     own = rule.condition.text if rule.condition is not None else None
     components = set(rule.components)
-    return tuple(n for n in ruleset.notes
-                 if n.component_id in components and not (n.kind == "condition" and n.text == own))
+    return tuple(
+        n for n in ruleset.notes if n.component_id in components and not (n.kind == "condition" and n.text == own)
+    )
 
 
 def describe_item(catalog: Catalog, ref: NodeRef, lang: str) -> Text:
@@ -45,8 +46,7 @@ def describe_item(catalog: Catalog, ref: NodeRef, lang: str) -> Text:
     return text
 
 
-def describe(catalog: Catalog, rule: Rule | None, label: str | None, ruleset: RuleSet, lang: str,
-             dialect: str) -> Text:
+def describe(catalog: Catalog, rule: Rule | None, label: str | None, ruleset: RuleSet, lang: str, dialect: str) -> Text:
     """The rule's details; ``label`` is its label from ``RuleSet.numbered``, as every export numbers it."""
     text = Text()
     if rule is None:

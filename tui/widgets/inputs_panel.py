@@ -8,8 +8,17 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
-from fwplan.plan import LanAddress, PbxHost, Plan, PlanError, VpnRouter, check_vpn_router, parse_host, parse_lan
-from fwplan.plan import parse_vpn_router
+from fwplan.plan import (
+    LanAddress,
+    PbxHost,
+    Plan,
+    PlanError,
+    VpnRouter,
+    check_vpn_router,
+    parse_host,
+    parse_lan,
+    parse_vpn_router,
+)
 from tui.i18n import t
 
 FIELDS = ("lan", "host", "vpn")
@@ -26,8 +35,9 @@ class InputsPanel(Vertical):
     class InputsChanged(Message):
         """A field now holds a different valid value (an empty field is valid: the input is missing)."""
 
-        def __init__(self, panel: InputsPanel, lan: LanAddress | None, host: PbxHost | None,
-                     vpn_router: VpnRouter | None = None) -> None:
+        def __init__(
+            self, panel: InputsPanel, lan: LanAddress | None, host: PbxHost | None, vpn_router: VpnRouter | None = None
+        ) -> None:
             super().__init__()
             self.panel = panel
             self.lan = lan
@@ -38,8 +48,15 @@ class InputsPanel(Vertical):
         def control(self) -> InputsPanel:
             return self.panel
 
-    def __init__(self, lan: LanAddress | None, host: PbxHost | None, lang: str, cursor_blink: bool = True,
-                 vpn_router: VpnRouter | None = None, **kwargs) -> None:
+    def __init__(
+        self,
+        lan: LanAddress | None,
+        host: PbxHost | None,
+        lang: str,
+        cursor_blink: bool = True,
+        vpn_router: VpnRouter | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(**kwargs)
         self.lang = lang
         self.lan = lan
@@ -50,15 +67,23 @@ class InputsPanel(Vertical):
         self._needed_by: dict[str, tuple[str, ...]] = dict.fromkeys(FIELDS, ())
 
     def _typed(self) -> dict[str, str]:
-        return {"lan": self.lan.text if self.lan else "", "host": self.host.typed if self.host else "",
-                "vpn": self.vpn_router.typed if self.vpn_router else ""}
+        return {
+            "lan": self.lan.text if self.lan else "",
+            "host": self.host.typed if self.host else "",
+            "vpn": self.vpn_router.typed if self.vpn_router else "",
+        }
 
     def compose(self) -> ComposeResult:
         for field, value in self._typed().items():
             with Horizontal(id=f"{field}-row", classes="field-row"):
                 yield Label(t(f"input.{field}", self.lang), id=f"{field}-label", classes="field-label")
-                yield Input(value, placeholder=t(f"input.{field}.placeholder", self.lang), id=f"{field}-input",
-                            compact=True, select_on_focus=False)
+                yield Input(
+                    value,
+                    placeholder=t(f"input.{field}.placeholder", self.lang),
+                    id=f"{field}-input",
+                    compact=True,
+                    select_on_focus=False,
+                )
             yield Static("", id=f"{field}-message", classes="field-message")
 
     def on_mount(self) -> None:
@@ -76,8 +101,9 @@ class InputsPanel(Vertical):
                 self.query_one(f"#{field}-input", Input).value = value
         self._show_messages()
 
-    def show_needed_by(self, lan_names: tuple[str, ...], host_names: tuple[str, ...],
-                       vpn_names: tuple[str, ...] = ()) -> None:
+    def show_needed_by(
+        self, lan_names: tuple[str, ...], host_names: tuple[str, ...], vpn_names: tuple[str, ...] = ()
+    ) -> None:
         self._needed_by = {"lan": lan_names, "host": host_names, "vpn": vpn_names}
         self._show_messages()
 
@@ -106,8 +132,7 @@ class InputsPanel(Vertical):
 
     def _reported(self) -> tuple:
         """What the rules depend on: a hostname or VPN router retyped to the same value changes nothing."""
-        return (self.lan, self.host.value if self.host else None,
-                self.vpn_router.address if self.vpn_router else None)
+        return (self.lan, self.host.value if self.host else None, self.vpn_router.address if self.vpn_router else None)
 
     def _validate(self, field: str, value: str) -> None:
         try:

@@ -63,6 +63,13 @@ class KeyFooter(Footer):
         self.set_class(needed > self.size.width, "-wrapped")
 
     def _key(self, binding, enabled: bool, tooltip: str, description: str, classes: str) -> FooterKey:
-        key = FooterKey(binding.key, self.app.get_key_display(binding), description, binding.action,
-                        disabled=not enabled, tooltip=tooltip, classes=classes)
+        key = FooterKey(
+            binding.key,
+            self.app.get_key_display(binding),
+            description,
+            binding.action,
+            disabled=not enabled,
+            tooltip=tooltip,
+            classes=classes,
+        )
         return key.data_bind(compact=Footer.compact)

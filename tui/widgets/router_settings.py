@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -26,8 +25,9 @@ class RouterSettingsForm(Vertical):
     is not set either, so the plan file keeps only what the user changed.
     """
 
-    def __init__(self, prefs: ExportPrefs, defaults: dict[str, object], lang: str, cursor_blink: bool = True,
-                 **kwargs) -> None:
+    def __init__(
+        self, prefs: ExportPrefs, defaults: dict[str, object], lang: str, cursor_blink: bool = True, **kwargs
+    ) -> None:
         """``defaults``: each setting's value when it is not set (``nat``: True, ``name_prefix``: "fwplan")."""
         super().__init__(**kwargs)
         self.prefs = prefs
@@ -61,11 +61,13 @@ class RouterSettingsForm(Vertical):
         """Show the settings the format applies, hide the others; the placeholders name its defaults."""
         self.shown = frozenset(field for field in FIELDS if field in accepted)
         for field, default in zip(("wan_if", "lan_if"), interfaces or (None, None)):
-            placeholder = t("router.default", self.lang, value=default) if default else t("router.format_default",
-                                                                                          self.lang)
+            placeholder = (
+                t("router.default", self.lang, value=default) if default else t("router.format_default", self.lang)
+            )
             self.query_one(f"#{field}-input", Input).placeholder = placeholder
-        self.query_one("#name_prefix-input", Input).placeholder = t("router.default", self.lang,
-                                                                    value=self.defaults["name_prefix"])
+        self.query_one("#name_prefix-input", Input).placeholder = t(
+            "router.default", self.lang, value=self.defaults["name_prefix"]
+        )
         self.display = bool(self.shown)
         self._show()
 
