@@ -18,11 +18,10 @@ from typing import NamedTuple, Protocol
 
 import netaddr
 
-from exporters.words import say
 from fwplan.catalog import Catalog
 from fwplan.errors import FwplanError, system_reason
 from fwplan.formats import note_lines, omitted_line
-from fwplan.lang import Text
+from fwplan.i18n import say, text
 from fwplan.merge import (
     PLACEHOLDER_LAN_ADDRESS,
     PLACEHOLDER_LAN_NETWORK,
@@ -34,7 +33,6 @@ from fwplan.merge import (
     RuleSet,
     endpoints_for,
 )
-from fwplan.messages import MESSAGES
 from fwplan.plan import Plan
 
 Resolver = Callable[[str], "tuple[str, ...]"]
@@ -117,7 +115,7 @@ class ExportContext:
         found = (self.resolver or system_resolver)(host.value)
         usable = tuple(a for a in found if ipaddress.ip_address(a).version == self.family)
         if not usable:
-            nothing = Text(*MESSAGES["export.nothing_found"])
+            nothing = text("export.nothing_found")
             raise ExportError.about(
                 "export.no_address", host=host.value, family=self.family, found=", ".join(found) or nothing
             )

@@ -77,7 +77,7 @@ from exporters.cisco_common import (
     remark,
     spell_placeholder,
 )
-from exporters.words import say
+from fwplan.i18n import say
 from fwplan.merge import Limits, Rule, RuleSet
 
 TARGET = "Cisco IOS"

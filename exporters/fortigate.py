@@ -52,7 +52,7 @@ from exporters.base import (
     rule_comment,
 )
 from exporters.dialects import format_ports
-from exporters.words import say
+from fwplan.i18n import say
 from fwplan.merge import Endpoint, Limits, Rule, RuleSet
 
 ROLES = ("lan-network", "lan-address", "vpn-router", "pbx-host")

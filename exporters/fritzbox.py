@@ -37,7 +37,7 @@ from exporters.base import (
     peer,
     rule_about,
 )
-from exporters.words import say
+from fwplan.i18n import say
 from fwplan.merge import Limits, RuleSet
 
 

@@ -73,7 +73,7 @@ from exporters.base import (
 )
 from exporters.dialects import format_ports
 from exporters.nftables import LINUX_INTERFACES, lan_network, router_lines, sides
-from exporters.words import say
+from fwplan.i18n import say
 from fwplan.merge import Limits, Rule, RuleSet
 
 CHAIN = "FWPLAN"

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from exporters.base import DIRECTION_WORDS, ExportContext, one_line
 from exporters.dialects import format_ports
-from exporters.words import say
 from fwplan.formats import SCOPE_SENTENCES, header_facts, note_lines, omitted_line, port_purpose_lines, scope_title
+from fwplan.i18n import say
 from fwplan.merge import Limits, Rule, RuleSet
 
 _ESCAPE = "\\`*_[]|~"

@@ -45,7 +45,7 @@ from exporters.base import (
     rule_comment,
 )
 from exporters.dialects import format_ports
-from exporters.words import say
+from fwplan.i18n import say
 from fwplan.merge import Limits, Rule, RuleSet, endpoints_for
 
 DEFINES = {"lan-network": "LAN_NET", "lan-address": "LAN_ADDR", "vpn-router": "VPN_ROUTER", "pbx-host": "PBX_HOST"}

@@ -46,7 +46,7 @@ from exporters.base import (
     rule_about,
 )
 from exporters.dialects import format_ports
-from exporters.words import say
+from fwplan.i18n import say
 from fwplan.merge import Endpoint, Limits, Rule, RuleSet
 from fwplan.table import aligned
 

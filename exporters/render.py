@@ -11,9 +11,8 @@ from typing import NamedTuple
 import exporters
 from fwplan.catalog import SCOPES, Catalog
 from fwplan.errors import FwplanError
-from fwplan.lang import Text
+from fwplan.i18n import text
 from fwplan.merge import Limits, MergeOptions, RuleSet, build
-from fwplan.messages import MESSAGES
 from fwplan.plan import ExportPrefs, Plan
 
 ROUTER_SCOPES = ("internet",)
@@ -129,7 +128,7 @@ def check_options(format_name: str, settings: ExportSettings) -> None:
                 "export.option_unused",
                 option=flag,
                 format=format_name,
-                accepted=flags or Text(*MESSAGES["export.options_none"]),
+                accepted=flags or text("export.options_none"),
             )
 
 
@@ -143,7 +142,7 @@ def check_router(format_name: str, plan: Plan, settings: ExportSettings) -> None
     if settings.masquerade and "masquerade" in accepted_options(format_name):
         v6 = plan.lan is not None and plan.lan.version == 6
         if v6 or not settings.nat:
-            why = Text(*MESSAGES["export.masquerade.v6" if v6 else "export.masquerade.routed"])
+            why = text("export.masquerade.v6" if v6 else "export.masquerade.routed")
             raise FwplanError.about("export.masquerade_no_nat", why=why)
     if format_name in LINUX_FORMATS:
         for name in (settings.wan_if, settings.lan_if):

@@ -50,7 +50,7 @@ from exporters.base import (
     rule_comment,
 )
 from exporters.dialects import format_ports
-from exporters.words import say
+from fwplan.i18n import say
 from fwplan.merge import PLACEHOLDER_PBX_HOST, PLACEHOLDER_WORDS, Endpoint, Limits, Rule, RuleSet
 
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;-_/()[]{}<>!#%&'*+=@^|~")

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from fwplan.errors import FwplanError
 from fwplan.files import MAX_CATALOG_BYTES, read_user_file
-from fwplan.lang import Text
+from fwplan.i18n import Text
 from fwplan.ports import PortError, PortRange, PortSet
 
 SCHEMA_VERSION = 1

@@ -17,7 +17,7 @@ from typing import NamedTuple, NoReturn
 
 from fwplan.catalog import Catalog, CatalogError, load_catalog
 from fwplan.errors import FwplanError, OutputError, printable
-from fwplan.lang import LANGUAGES, default_language
+from fwplan.i18n import LANGUAGES, default_language
 from fwplan.merge import build
 from fwplan.plan import (
     Plan,

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from fwplan.lang import Text, pick
-from fwplan.messages import MESSAGES
+from fwplan.i18n import Text, say
 
 
 def printable(text: str) -> str:
@@ -52,7 +51,7 @@ class OutputError(FwplanError):
 
 
 def _compose(key: str, lang: str, fields: Mapping[str, Any]) -> str:
-    return pick(MESSAGES[key], lang, **{name: _in(lang, value) for name, value in fields.items()})
+    return say(key, lang, **{name: _in(lang, value) for name, value in fields.items()})
 
 
 def _in(lang: str, value: Any) -> Any:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fwplan.catalog import Catalog
-from fwplan.lang import Text
+from fwplan.i18n import Text
 from fwplan.merge import Rule, RuleSet
 from fwplan.plan import Plan
 from fwplan.table import aligned

@@ -23,7 +23,7 @@ import netaddr
 from fwplan.catalog import BOM, Catalog, Text
 from fwplan.errors import FwplanError, OutputError, system_reason
 from fwplan.files import MAX_PLAN_BYTES, read_user_file
-from fwplan.messages import MESSAGES
+from fwplan.i18n import table
 
 DEFAULT_IPV4_PREFIX = 24
 DEFAULT_IPV6_PREFIX = 64
@@ -543,7 +543,7 @@ def _write_in_place(path: Path, data: bytes, what: str) -> None:
 
 def _what(what: str) -> Text:
     """ "plan", "export" or "file" in both languages."""
-    return Text(*MESSAGES.get(f"what.{what}", (what, what)))
+    return Text(*table().get(f"what.{what}", (what, what)))
 
 
 def _version(address: str) -> int:

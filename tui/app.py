@@ -16,12 +16,12 @@ from textual.containers import Horizontal, Vertical
 
 from fwplan.catalog import Catalog
 from fwplan.errors import FwplanError
+from fwplan.i18n import say
+from fwplan.i18n import table as i18n_table
 from fwplan.merge import RuleSet, build, plan_needs
 from fwplan.plan import Plan
 from tui import textual_fixes
 from tui.dialect import DIALECTS, format_ports, next_dialect
-from tui.i18n import keys as i18n_keys
-from tui.i18n import t
 from tui.widgets.component_tree import ComponentTree, NodeRef
 from tui.widgets.details_pane import DetailsPane, describe, describe_item
 from tui.widgets.inputs_panel import InputsPanel
@@ -77,7 +77,7 @@ def plan_key(plan: Plan) -> tuple:
 
 
 textual_fixes.apply()
-PALETTE_KEYS = frozenset(k for k in i18n_keys() if k.startswith("palette."))
+PALETTE_KEYS = frozenset(k for k in i18n_table() if k.startswith("palette."))
 
 
 class PlannerApp(App[int]):
@@ -228,15 +228,15 @@ class PlannerApp(App[int]):
         from fwplan.formats import RenderOptions, render_text
 
         text = render_text(self.ruleset, RenderOptions(lang=self.lang, catalog=self.catalog, plan=self.plan))
-        self._copy(text, partial(t, "copied.rules", count=len(self.ruleset.rules)))
+        self._copy(text, partial(say, "copied.rules", count=len(self.ruleset.rules)))
 
     def action_copy_ports(self) -> None:
         rule = self.query_one(RulesTable).current_rule
         if rule is None:
-            self.notify(t("copy.nothing", self.lang), severity="warning")
+            self.notify(say("copy.nothing", self.lang), severity="warning")
             return
         ports = format_ports(rule.ports, self.dialect)
-        self._copy(ports, partial(t, "copied.ports", ports=ports))
+        self._copy(ports, partial(say, "copied.ports", ports=ports))
 
     def _copy(self, text: str, describe_copy) -> None:
         """OSC 52 at once; the desktop clipboard, where usable, in a thread (it runs a child process)."""
@@ -253,16 +253,16 @@ class PlannerApp(App[int]):
     def _report_delivery(self, delivery, describe_copy) -> None:
         lang = self.lang
         if delivery.delivered:
-            channels = ", ".join(t(f"channel.{c}", lang) for c in delivery.delivered)
+            channels = ", ".join(say(f"channel.{c}", lang) for c in delivery.delivered)
             self.notify(describe_copy(lang, channels=channels))
         if delivery.failed:
             channels = ", ".join(self._failed_channel(c, delivery.system_problem) for c in delivery.failed)
-            self.notify(t("copy.failed", lang, channels=channels), severity="warning")
+            self.notify(say("copy.failed", lang, channels=channels), severity="warning")
 
     def _failed_channel(self, channel: str, system_problem: str) -> str:
-        name = t(f"channel.{channel}", self.lang)
+        name = say(f"channel.{channel}", self.lang)
         if channel == "system" and system_problem:
-            return f"{name} ({t(f'system.{system_problem}', self.lang)})"
+            return f"{name} ({say(f'system.{system_problem}', self.lang)})"
         return name
 
     def action_export(self) -> None:
@@ -301,7 +301,7 @@ class PlannerApp(App[int]):
             return
         self.plan = replace(self.plan, export=request.prefs)
         self._show_status()
-        self.notify(t("exported", self.lang, format=request.format, path=request.path))
+        self.notify(say("exported", self.lang, format=request.format, path=request.path))
 
     def action_save(self, then_quit: bool = False) -> None:
         self._save_then(lambda: self.exit(0) if then_quit else None)
@@ -330,7 +330,7 @@ class PlannerApp(App[int]):
         self.plan_path = path
         self._saved_key = plan_key(self.plan)
         self._show_status()
-        self.notify(t("saved", self.lang, path=str(written)))
+        self.notify(say("saved", self.lang, path=str(written)))
         return None
 
     def action_open(self) -> None:
@@ -361,7 +361,7 @@ class PlannerApp(App[int]):
         except PlanError as exc:
             return exc.message(self.lang)
         self.load_plan(plan, path)
-        self.notify(t("opened", self.lang, path=path))
+        self.notify(say("opened", self.lang, path=path))
         return None
 
     def load_plan(self, plan: Plan, path: str | None) -> None:
@@ -374,7 +374,7 @@ class PlannerApp(App[int]):
 
     def action_switch_language(self) -> None:
         self.set_language("en" if self.lang == "de" else "de")
-        self.notify(t("language", self.lang))
+        self.notify(say("language", self.lang))
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
@@ -392,7 +392,7 @@ class PlannerApp(App[int]):
     def set_dialect(self, dialect: str) -> None:
         self.dialect = dialect
         self._show_details()
-        self.notify(t("dialect", self.lang, dialect=dialect))
+        self.notify(say("dialect", self.lang, dialect=dialect))
 
     def get_system_commands(self, screen):
         """Textual's own palette commands (theme, quit, keys, ...), named in the planner's language."""
@@ -400,7 +400,7 @@ class PlannerApp(App[int]):
             key = f"palette.{command.title.lower()}"
             help_key = f"{key}.{'hide' if command.help.startswith('Hide') else 'help'}"
             if key in PALETTE_KEYS and help_key in PALETTE_KEYS:
-                command = command._replace(title=t(key, self.lang), help=t(help_key, self.lang))
+                command = command._replace(title=say(key, self.lang), help=say(help_key, self.lang))
             yield command
 
     def action_command_palette(self) -> None:
@@ -451,7 +451,7 @@ class PlannerApp(App[int]):
         for node, labels in ((self, _APP_LABELS), (tree, _TREE_LABELS)):
             key_map = node._bindings.key_to_bindings
             for key, label in labels.items():
-                key_map[key] = [self._relabel(binding, t(label, self.lang)) for binding in key_map.get(key, ())]
+                key_map[key] = [self._relabel(binding, say(label, self.lang)) for binding in key_map.get(key, ())]
         self.refresh_bindings()
 
     @staticmethod

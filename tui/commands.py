@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
+from fwplan.i18n import say
 from tui.dialect import DIALECTS
-from tui.i18n import t
 from tui.keymap import KEYS
 from tui.screens.base import DismissOnce
 
@@ -26,9 +26,9 @@ class PlannerCommands(Provider):
         for key in KEYS:
             if key.action is None:
                 continue
-            commands.append((t(key.text, lang), partial(app.run_action, key.action), key.keys))
+            commands.append((say(key.text, lang), partial(app.run_action, key.action), key.keys))
         for dialect in DIALECTS:
-            commands.append((t("cmd.dialect", lang, dialect=dialect), partial(app.set_dialect, dialect), ""))
+            commands.append((say("cmd.dialect", lang, dialect=dialect), partial(app.set_dialect, dialect), ""))
         return commands
 
     async def discover(self) -> Hits:

@@ -14,8 +14,8 @@ import exporters
 from exporters.base import ascii_text, one_line
 from exporters.markdown import md
 from exporters.render import ExportSettings, render_export
-from exporters.words import say
 from fwplan.catalog import SCOPES
+from fwplan.i18n import say
 from fwplan.merge import MergeOptions, build
 from fwplan.plan import Plan, expand_selection, parse_host, parse_lan, parse_vpn_router
 from tests.exporters.readback import READERS

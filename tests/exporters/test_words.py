@@ -1,7 +1,6 @@
-"""No English in a German export: every fixed text goes through exporters.words, in both languages.
+"""No English in a German export: every fixed text goes through ``fwplan.i18n.exports``.
 
-Two guards: the table itself (both languages, same fields, really translated),
-and every router export rendered in German and English for every product, with
+Every router export rendered in German and English for every product, with
 and without the plan's inputs: each comment line (and, for the FRITZ!Box and
 Markdown files, which are all prose, each line) must differ from its English
 twin unless it is pure data, and no English text of the table may appear in
@@ -17,12 +16,13 @@ import pytest
 
 import exporters
 from exporters.base import ExportContext, ascii_text
-from exporters.words import both, keys, say
 from fwplan.catalog import load_catalog
+from fwplan.i18n import say
+from fwplan.i18n.exports import TEXTS
 from fwplan.merge import PLACEHOLDER_WORDS, MergeOptions, build
 from fwplan.plan import Plan, expand_selection, parse_host, parse_lan
 
-#: Entries that read the same in both languages: a word German shares, and menu paths of English-only web UIs.
+#: Entries that read the same in both languages (see tests/fwplan/test_i18n.py).
 SAME_IN_BOTH = {"col.ports", "pfsense.address_menu", "pfsense.alias_menu"}
 #: Lines that are data in either language: a shebang, an alias's end marker, a Markdown rule, the LAN address.
 DATA_LINE = re.compile(r"#!/usr/sbin/nft -f|# END \w+|\|(---\|)+|- LAN: \S+ \(\S+\)|")
@@ -35,19 +35,6 @@ INPUTS = {
 PROSE_FORMATS = {"fritzbox", "markdown"}
 
 
-def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-@pytest.mark.parametrize("key", keys())
-def test_every_entry_has_both_languages_with_the_same_fields(key):
-    de, en = both(key)
-    assert de.strip() and en.strip()
-    assert _fields(de) == _fields(en)
-    if key not in SAME_IN_BOTH:
-        assert de != en, f"{key} is not translated"
-
-
 def test_placeholders_read_german_under_de():
     assert {w.de for w in PLACEHOLDER_WORDS.values()} == {"<LAN-Netz>", "<LAN-Adresse>", "<PBX-Host>"}
     assert say("placeholder.host", "de", host="acme.telovip.de") == "<PBX-Host acme.telovip.de>"
@@ -56,10 +43,9 @@ def test_placeholders_read_german_under_de():
 def _english_fragments() -> set[str]:
     """The fixed English parts of every entry, of two words or more (the parts a German file must not show)."""
     fragments = set()
-    for key in keys():
+    for key, (de, en) in TEXTS.items():
         if key in SAME_IN_BOTH:
             continue
-        de, en = both(key)
         for literal, *_ in string.Formatter().parse(en):
             part = literal.strip(" .,:;()")
             if len(part.split()) >= 2 and part not in de:

@@ -11,8 +11,6 @@ import pytest
 
 from fwplan.catalog import load_catalog
 from fwplan.errors import FwplanError, OutputError, system_reason
-from fwplan.files import READ_FAILURES
-from fwplan.messages import MESSAGES
 from fwplan.plan import PlanError, atomic_write_bytes, parse_host, parse_lan, parse_plan, read_plan_file
 from tests.conftest import ROOT
 from tests.hardening.fuzzing import assert_clean_message
@@ -29,32 +27,6 @@ ERROR_NAMES = {"FwplanError", "PlanError", "OutputError", "ExportError", "ProbeE
 def fields(template: str) -> set[tuple[str, str | None, str]]:
     """Each field with its conversion and format: ``{value!r}`` must quote (and so escape) in both languages."""
     return {(name, conversion, spec) for _, name, spec, conversion in string.Formatter().parse(template) if name}
-
-
-@pytest.mark.parametrize("key", sorted(MESSAGES))
-def test_every_message_has_both_languages_with_the_same_fields(key):
-    de, en = MESSAGES[key]
-    assert de.strip() and en.strip()
-    assert de != en, f"{key}: the German text is the English one"
-    assert fields(de) == fields(en), key
-
-
-def test_every_message_is_used_and_every_used_key_exists():
-    source = "\n".join(path.read_text(encoding="utf-8") for path in USER_FACING if path.name != "messages.py")
-    used = {key for key in MESSAGES if f'"{key}"' in source}
-    used |= {key for key in MESSAGES if key.startswith("what.")}  # looked up as f"what.{what}"
-    read_failures = {f"{kind}.{failure}" for kind in ("catalog", "plan") for failure in READ_FAILURES}
-    assert read_failures <= set(MESSAGES), 'files.read_user_file looks these up as f"{kind}.{failure}"'
-    used |= read_failures
-    assert used == set(MESSAGES), f"unused: {sorted(set(MESSAGES) - used)}"
-    for path in USER_FACING:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "about":
-                key = node.args[0]
-                if path.name == "files.py" and isinstance(key, ast.JoinedStr):  # f"{kind}.<failure>", checked above
-                    assert key.values[-1].value.lstrip(".") in READ_FAILURES, f"{path.name}:{node.lineno}"
-                    continue
-                assert isinstance(key, ast.Constant) and key.value in MESSAGES, f"{path.name}:{node.lineno}"
 
 
 @pytest.mark.parametrize(

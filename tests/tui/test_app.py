@@ -454,14 +454,14 @@ def palette_offers(app) -> list[str]:
 
 
 async def test_every_action_is_in_the_command_palette(catalog):
-    from tui.i18n import t
+    from fwplan.i18n import say
 
     app = make_app(catalog, select=("hostedpbx-classic",))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"whole rule set")
-        await until(pilot, lambda: palette_offers(app) == [t("help.copy_rules", "en")])
+        await until(pilot, lambda: palette_offers(app) == [say("help.copy_rules", "en")])
         await pilot.press("enter")
         await settle(pilot)
         assert "9100-9101" in app.clipboard
@@ -469,15 +469,15 @@ async def test_every_action_is_in_the_command_palette(catalog):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Switch the language")
-        await until(pilot, lambda: palette_offers(app) == [t("help.language", "en")])
+        await until(pilot, lambda: palette_offers(app) == [say("help.language", "en")])
         await pilot.press("enter")
         await pilot.pause()
         assert app.lang == "de"
 
 
 async def test_the_palette_offers_every_key_action_in_both_languages(catalog):
+    from fwplan.i18n import say
     from tui.commands import PlannerCommands
-    from tui.i18n import t
     from tui.keymap import KEYS
 
     app = make_app(catalog, select=("hostedpbx-classic",))
@@ -490,7 +490,7 @@ async def test_the_palette_offers_every_key_action_in_both_languages(catalog):
             names = [name for name, _command, _keys in provider._commands()]
             for key in KEYS:
                 if key.action is not None:
-                    assert t(key.text, lang) in names, (lang, key.action)
+                    assert say(key.text, lang) in names, (lang, key.action)
                     assert callable(getattr(app, f"action_{key.action}")), key.action
 
 
@@ -601,10 +601,10 @@ async def test_export_with_nothing_ticked_is_refused_and_writes_nothing(catalog,
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_every_desktop_clipboard_problem_has_words(lang):
     from exporters import clipboard
-    from tui.i18n import t
+    from fwplan.i18n import say
 
     problems = [clipboard.NOT_READ_BACK, clipboard.NO_MECHANISM, clipboard.TIMED_OUT, clipboard.HELPER_FAILED]
-    words = [t(f"system.{problem}", lang) for problem in problems]
+    words = [say(f"system.{problem}", lang) for problem in problems]
     assert len(set(words)) == len(problems) and all(words)
 
 
@@ -652,19 +652,6 @@ async def test_the_footer_wraps_and_unwraps_as_the_terminal_is_resized(catalog):
         app.query_one("#lan-input").focus()  # typing: only the ctrl keys are live, and they fit on one row
         heights.append(await height_once_settled(1))
     assert heights == [1, 2, 1, 2, 1]
-
-
-def test_every_planner_text_has_both_languages_with_the_same_fields():
-    import string
-
-    from tui.i18n import _STRINGS
-
-    def fields(text: str) -> set[str]:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-    for key, (de, en) in _STRINGS.items():
-        assert de.strip() and en.strip(), key
-        assert fields(de) == fields(en) or en == "{message} (rules unchanged)", key
 
 
 async def test_textual_own_palette_commands_are_named_in_german_under_de(catalog):

@@ -7,9 +7,9 @@ from __future__ import annotations
 from textual.widgets import Input, Select
 
 from fwplan.cli import main as cli_main
+from fwplan.i18n import say
 from fwplan.merge import Limits, MergeOptions, build
 from tests.tui.conftest import HOST, LAN, make_app, table_rows, until
-from tui.i18n import t
 from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen
 from tui.screens.notes import NotesScreen
@@ -190,7 +190,7 @@ async def test_the_german_words_say_what_the_english_ones_say(catalog):
         ("de", ("unbedingten Komponenten an", "ganz angehaktes Produkt abhaken hakt alle")),
         ("en", ("ticks its unconditional components", "unticking a fully ticked product unticks")),
     ):
-        assert all(word in t("help.toggle", lang) for word in words)
+        assert all(word in say("help.toggle", lang) for word in words)
 
 
 async def test_the_probe_screen_labels_rules_as_the_exports_do(catalog):

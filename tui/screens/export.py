@@ -15,8 +15,8 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from fwplan.catalog import SCOPES
 from fwplan.errors import FwplanError
+from fwplan.i18n import say
 from fwplan.plan import ExportPrefs
-from tui.i18n import t
 from tui.screens.path_dialog import PathDialog, path_problem
 from tui.widgets.router_settings import FIELDS, RouterSettingsForm
 from tui.widgets.scope_choice import ScopeChoice, scope_name
@@ -66,10 +66,10 @@ class ExportRequest:
 
 def export_problem(error: FwplanError, lang: str) -> str:
     """A failed export in words; a router export with no rule in its scopes points to the dialog's scope boxes."""
-    text = t("export.failed", lang, message=error.message(lang))
+    text = say("export.failed", lang, message=error.message(lang))
     if error.key == "export.empty_scope":
         others = ", ".join(scope_name(scope, lang) for scope in str(error.fields["others"]).split(","))
-        text += ("" if text.endswith(".") else ".") + " " + t("export.scope_hint", lang, scopes=others)
+        text += ("" if text.endswith(".") else ".") + " " + say("export.scope_hint", lang, scopes=others)
     return text
 
 
@@ -105,9 +105,9 @@ class ExportScreen(PathDialog):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="export-dialog", classes="dialog"):
-            yield Label(t("dialog.export.title", self.lang), classes="dialog-title")
+            yield Label(say("dialog.export.title", self.lang), classes="dialog-title")
             with Horizontal(classes="field-row"):
-                yield Label(t("dialog.format", self.lang), classes="field-label")
+                yield Label(say("dialog.format", self.lang), classes="field-label")
                 yield Select(
                     [(name, name) for name in self.formats],
                     value=self.default,
@@ -116,23 +116,23 @@ class ExportScreen(PathDialog):
                     compact=True,
                 )
             with Horizontal(classes="field-row"):
-                yield Label(t("dialog.scopes", self.lang), classes="field-label")
+                yield Label(say("dialog.scopes", self.lang), classes="field-label")
                 yield ScopeChoice(self.formats[self.default].scopes, self.lang, id="scopes")
             yield RouterSettingsForm(self.prefs, self.defaults, self.lang, cursor_blink=self._cursor_blink, id="router")
             with Horizontal(classes="field-row"):
-                yield Label(t("dialog.path", self.lang), classes="field-label")
+                yield Label(say("dialog.path", self.lang), classes="field-label")
                 yield Input(self._path_for(self.default), id="path", compact=True)
             yield Static("", id="path-error", classes="field-message -invalid")
             yield Static("", id="export-error", classes="field-message -invalid")
             if self.prefs.dialect:
                 yield Static(
-                    Text(t("dialog.export.dialect", self.lang, dialect=self.prefs.dialect)),
+                    Text(say("dialog.export.dialect", self.lang, dialect=self.prefs.dialect)),
                     id="dialect-note",
                     classes="field-message",
                 )
             with Horizontal(classes="buttons"):
-                yield Button(t("dialog.export", self.lang), id="ok", variant="primary")
-                yield Button(t("dialog.cancel", self.lang), id="cancel")
+                yield Button(say("dialog.export", self.lang), id="ok", variant="primary")
+                yield Button(say("dialog.cancel", self.lang), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).cursor_blink = self._cursor_blink
@@ -168,7 +168,7 @@ class ExportScreen(PathDialog):
         scopes = choice.chosen()
         self._show_export_error("")
         if not scopes:
-            self._show_export_error(t("dialog.scopes.none", self.lang))
+            self._show_export_error(say("dialog.scopes.none", self.lang))
             choice.box(SCOPES[0]).focus()
             return
         problem = path_problem(path, self.lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from fwplan.formats import SCOPE_TITLES
-from tui.i18n import t
+from fwplan.i18n import say
 from tui.keymap import KEYS
 from tui.screens.reading import ReadingScreen, reading_bindings
 from tui.widgets.component_tree import CHECKED, PARTIAL, UNCHECKED
@@ -15,14 +15,14 @@ from tui.widgets.rules_table import CONDITIONAL_MARK
 def _marks(lang: str) -> list[tuple[str, str]]:
     """The marks of the tree and the rule table, and what each means."""
     marks = [
-        (f"{CHECKED} {PARTIAL} {UNCHECKED}", t("help.mark.ticked", lang)),
-        (f"{CHECKED}+N", t("help.mark.plus", lang)),
-        (f"{UNCHECKED} {CONDITIONAL_MARK}", t("help.mark.conditional_item", lang)),
-        (f"6{CONDITIONAL_MARK}", t("help.mark.conditional", lang)),
+        (f"{CHECKED} {PARTIAL} {UNCHECKED}", say("help.mark.ticked", lang)),
+        (f"{CHECKED}+N", say("help.mark.plus", lang)),
+        (f"{UNCHECKED} {CONDITIONAL_MARK}", say("help.mark.conditional_item", lang)),
+        (f"6{CONDITIONAL_MARK}", say("help.mark.conditional", lang)),
     ]
-    column = t("col.scope", lang)
+    column = say("table.col.scope", lang)
     marks.extend(
-        (t(f"scope.{scope}", lang), t("help.mark.scope", lang, column=column, title=title.get(lang)))
+        (say(f"table.scope.{scope}", lang), say("help.mark.scope", lang, column=column, title=title.get(lang)))
         for scope, title in SCOPE_TITLES.items()
     )
     return marks
@@ -30,17 +30,17 @@ def _marks(lang: str) -> list[tuple[str, str]]:
 
 def help_text(lang: str) -> Text:
     text = Text()
-    text.append(t("help.title", lang) + "\n\n", style="bold")
+    text.append(say("help.title", lang) + "\n\n", style="bold")
     width = max(len(k.keys) for k in KEYS)
     for key in KEYS:
         text.append(key.keys.ljust(width + 2), style="bold")
-        text.append(t(key.text, lang) + "\n")
-    text.append("\n" + t("help.marks", lang) + "\n\n", style="bold")
+        text.append(say(key.text, lang) + "\n")
+    text.append("\n" + say("help.marks", lang) + "\n\n", style="bold")
     for mark, line in _marks(lang):
         text.append(mark.ljust(width + 2), style="bold")
         text.append(line + "\n")
-    text.append("\n" + t("help.mouse", lang) + "\n")
-    text.append(t("help.close", lang), style="dim")
+    text.append("\n" + say("help.mouse", lang) + "\n")
+    text.append(say("help.close", lang), style="dim")
     return text
 
 

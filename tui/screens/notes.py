@@ -8,8 +8,8 @@ from itertools import groupby
 from rich.text import Text
 
 from fwplan.catalog import Catalog
+from fwplan.i18n import say
 from fwplan.merge import PlanNote
-from tui.i18n import t
 from tui.screens.reading import ReadingScreen, reading_bindings
 
 
@@ -28,27 +28,27 @@ def unticked_conditional(catalog: Catalog, selected: tuple[str, ...]) -> tuple[s
 
 def notes_text(catalog: Catalog, selected: tuple[str, ...], notes: tuple[PlanNote, ...], lang: str) -> Text:
     text = Text()
-    text.append(t("notes.title", lang) + "\n", style="bold")
+    text.append(say("notes.title", lang) + "\n", style="bold")
     if not notes:
-        text.append("\n" + t("notes.none", lang) + "\n")
+        text.append("\n" + say("notes.none", lang) + "\n")
     for _component, group in groupby(notes, key=lambda note: note.component_id):
         group = list(group)
         text.append("\n" + group[0].where.get(lang) + "\n", style="bold")
         for note in group:
             if note.kind == "condition":
-                text.append(f" * {t('notes.condition', lang)}: ", style="italic")
+                text.append(f" * {say('notes.condition', lang)}: ", style="italic")
                 text.append(note.text.get(lang) + "\n")
             else:
                 text.append(f" • {note.text.get(lang)}\n")
     unticked = unticked_conditional(catalog, selected)
     if unticked:
-        text.append("\n" + t("notes.unticked", lang) + "\n", style="bold")
+        text.append("\n" + say("notes.unticked", lang) + "\n", style="bold")
         for component_id in unticked:
             condition = catalog.component(component_id).condition
             text.append(f"\n☐ {_where(catalog, component_id, lang)}\n")
-            text.append(f"   {t('notes.condition', lang)}: ", style="italic")
+            text.append(f"   {say('notes.condition', lang)}: ", style="italic")
             text.append(condition.text.get(lang) + "\n")
-    text.append("\n" + t("help.close", lang), style="dim")
+    text.append("\n" + say("help.close", lang), style="dim")
     return text
 
 

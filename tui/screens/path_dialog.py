@@ -9,21 +9,21 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from tui.i18n import t
+from fwplan.i18n import say
 from tui.screens.base import DismissOnce
 
 
 def path_problem(text: str, lang: str, must_exist: bool = False) -> str | None:
     """What is wrong with ``text`` as a file path, in words; None when it is usable."""
     if not text.strip():
-        return t("dialog.path.empty", lang)
+        return say("dialog.path.empty", lang)
     path = Path(text.strip()).expanduser()
     if path.is_dir():
-        return t("dialog.path.is_dir", lang, path=str(path))
+        return say("dialog.path.is_dir", lang, path=str(path))
     if must_exist:
         return None  # the reader names a missing file itself
     if not path.parent.is_dir():
-        return t("dialog.path.no_dir", lang, dir=str(path.parent))
+        return say("dialog.path.no_dir", lang, dir=str(path.parent))
     return None
 
 

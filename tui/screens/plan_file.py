@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from tui.i18n import t
+from fwplan.i18n import say
 from tui.screens.path_dialog import PathDialog, path_problem
 
 
@@ -25,13 +25,13 @@ class PlanFileScreen(PathDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="plan-file-dialog", classes="dialog"):
-            yield Label(t(f"dialog.{self.mode}.title", self.lang), classes="dialog-title")
-            yield Label(t("dialog.path", self.lang))
+            yield Label(say(f"dialog.{self.mode}.title", self.lang), classes="dialog-title")
+            yield Label(say("dialog.path", self.lang))
             yield Input(self.initial, id="path", compact=True)
             yield Static("", id="path-error", classes="field-message -invalid")
             with Horizontal(classes="buttons"):
-                yield Button(t(f"dialog.{self.mode}", self.lang), id="ok", variant="primary")
-                yield Button(t("dialog.cancel", self.lang), id="cancel")
+                yield Button(say(f"dialog.{self.mode}", self.lang), id="ok", variant="primary")
+                yield Button(say("dialog.cancel", self.lang), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
+from fwplan.i18n import LANGUAGES, say
 from fwplan.merge import RuleSet
 from fwplan.plan import Plan
 from fwplan.probe import (
@@ -35,7 +36,6 @@ from fwplan.probe import (
     run_probe,
 )
 from fwplan.probe_formats import announce, summary
-from tui.i18n import LANGUAGES, t
 from tui.screens.base import DismissOnce
 
 STATE_STYLES = {OPEN: "green", REFUSED: "green", FILTERED: "bold red", UNREACHABLE: "bold red", NOT_RUN: "yellow"}
@@ -109,7 +109,7 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
     def _heading(self) -> str:
         checks = len(self.probe_plan.checks)
         return (
-            f"{t('probe.title', self.lang)}: {announce(self.probe_plan, self.lang)}; {checks} × "
+            f"{say('probe.title', self.lang)}: {announce(self.probe_plan, self.lang)}; {checks} × "
             f"{self.options.timeout:g} s, ≤ {self.options.deadline(checks):.1f} s"
         )
 
@@ -117,7 +117,7 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
         self._localize_bindings()
         table = self.query_one("#probe-rules", DataTable)
         for key in ("rule", "proto", "host", "result", "ports"):
-            table.add_column(t(f"probe.col.{key}", self.lang), key=key)
+            table.add_column(say(f"probe.col.{key}", self.lang), key=key)
         for index, entry in enumerate(self.probe_plan.entries):
             host = entry.host or entry.rule.destination.label(self.lang)
             table.add_row(
@@ -129,9 +129,9 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
                 key=str(index),
             )
         if self.probe_plan.pbx_host is None:
-            self._status(t("probe.no_host", self.lang), "bold red")
+            self._status(say("probe.no_host", self.lang), "bold red")
         elif not self.probe_plan.checks:
-            self._status(t("probe.nothing", self.lang))
+            self._status(say("probe.nothing", self.lang))
         else:
             self.start()
 
@@ -140,7 +140,7 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
         self.report = None
         self.query_one(ProgressBar).update(progress=0)
         self._refresh_rows()
-        self._status(t("probe.running", self.lang))
+        self._status(say("probe.running", self.lang))
         self._worker = self.run_worker(self._run(), group="probe", exclusive=True, exit_on_error=False)
 
     async def _run(self) -> None:
@@ -153,7 +153,7 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
         self.outcomes = dict(report.outcomes)
         self._refresh_rows()
         style = "green" if report.all_passed else "bold red"
-        self._status(f"{summary(report, self.lang)}. {t('probe.done', self.lang)}", style)
+        self._status(f"{summary(report, self.lang)}. {say('probe.done', self.lang)}", style)
         self.post_message(self.ProbeFinished(report))
 
     def _on_event(self, event: HostResolved | CheckFinished) -> None:
@@ -172,7 +172,7 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
     def _result_cell(self, entry: Entry) -> Text:
         """Counts of what got through; the ports of what did not; the details are below the table."""
         if entry.host is None:
-            return Text(t("probe.not_probed", self.lang), style="dim")
+            return Text(say("probe.not_probed", self.lang), style="dim")
         parts: list[tuple[str, str]] = []
         by_state: dict[str, list[int]] = {}
         for check in entry.checks:
@@ -180,13 +180,13 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
             by_state.setdefault(outcome.state if outcome else "", []).append(check.port)
         for state, ports in by_state.items():
             if not state:
-                parts.append((f"{t('probe.waiting', self.lang)} {len(ports)}", "dim"))
+                parts.append((f"{say('probe.waiting', self.lang)} {len(ports)}", "dim"))
             elif state in PASSED:
                 parts.append((f"{len(ports)} {STATE_WORDS[state].get(self.lang)}", STATE_STYLES[state]))
             else:
                 parts.append((f"{STATE_WORDS[state].get(self.lang)} {','.join(map(str, ports))}", STATE_STYLES[state]))
         if entry.untested:
-            parts.append((t("probe.not_testable", self.lang), "dim"))
+            parts.append((say("probe.not_testable", self.lang), "dim"))
         cell = Text()
         for number, (text, style) in enumerate(parts):
             cell.append((" · " if number else "") + text, style)
@@ -203,7 +203,7 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
         lines = []
         for check in entry.checks:
             outcome: Outcome | None = self.outcomes.get(check)
-            state = STATE_WORDS[outcome.state].get(self.lang) if outcome else t("probe.waiting", self.lang)
+            state = STATE_WORDS[outcome.state].get(self.lang) if outcome else say("probe.waiting", self.lang)
             detail = outcome.detail.get(self.lang) if outcome else ""
             detail = f" ({detail})" if detail else ""
             lines.append(f"{check.host} {check.port} {METHOD_WORDS[check.method].get(self.lang)}: {state}{detail}")
@@ -214,7 +214,7 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
             lines.append(entry.note.get(self.lang))
         rule = entry.rule
         lines.append(
-            f"{t(f'dir.{rule.direction}', self.lang)} {entry.protocol} {rule.source.label(self.lang)} -> "
+            f"{say(f'table.dir.{rule.direction}', self.lang)} {entry.protocol} {rule.source.label(self.lang)} -> "
             f"{rule.destination.label(self.lang)}: {rule.purpose(self.lang)}"
         )
         self.query_one("#probe-detail", Static).update(Text("\n".join(lines)))
@@ -226,13 +226,13 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
         """Footer labels in the screen's language (Textual keeps a per-node copy of the bindings)."""
         key_map = self._bindings.key_to_bindings
         for key, label in (("escape", "probe.key.cancel"), ("r", "probe.key.again")):
-            key_map[key] = [replace(binding, description=t(label, self.lang)) for binding in key_map.get(key, ())]
+            key_map[key] = [replace(binding, description=say(label, self.lang)) for binding in key_map.get(key, ())]
         self.refresh_bindings()
 
     def action_cancel_or_close(self) -> None:
         if self.running:
             self._worker.cancel()
-            self._status(t("probe.cancelled", self.lang), "yellow")
+            self._status(say("probe.cancelled", self.lang), "yellow")
         else:
             self.dismiss(self.report)
 

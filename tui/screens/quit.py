@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from tui.i18n import t
+from fwplan.i18n import say
 from tui.screens.base import DismissOnce
 
 QUIT, SAVE, CANCEL = "quit", "save", "cancel"
@@ -29,12 +29,12 @@ class QuitScreen(DismissOnce, ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quit-dialog", classes="dialog"):
-            yield Label(t("dialog.quit.title", self.lang), classes="dialog-title")
-            yield Label(t(f"dialog.{self.purpose}.text", self.lang))
+            yield Label(say("dialog.quit.title", self.lang), classes="dialog-title")
+            yield Label(say(f"dialog.{self.purpose}.text", self.lang))
             with Horizontal(classes="buttons"):
-                yield Button(t(f"dialog.{self.purpose}.save", self.lang), id=SAVE, variant="primary")
-                yield Button(t(f"dialog.{self.purpose}.quit", self.lang), id=QUIT, variant="error")
-                yield Button(t("dialog.cancel", self.lang), id=CANCEL)
+                yield Button(say(f"dialog.{self.purpose}.save", self.lang), id=SAVE, variant="primary")
+                yield Button(say(f"dialog.{self.purpose}.quit", self.lang), id=QUIT, variant="error")
+                yield Button(say("dialog.cancel", self.lang), id=CANCEL)
 
     def on_mount(self) -> None:
         self.query_one(f"#{CANCEL}", Button).focus()

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.i18n import t
+from fwplan.i18n import say
 from tui.screens.base import DismissOnce
 from tui.widgets.key_footer import KeyFooter
 
@@ -81,7 +81,7 @@ class ReadingScreen(DismissOnce, ModalScreen[None]):
         key_map = self._bindings.key_to_bindings
         for key, bindings in key_map.items():
             key_map[key] = [
-                replace(binding, description=t(labels[binding.action.split("(")[0]], self.lang))
+                replace(binding, description=say(labels[binding.action.split("(")[0]], self.lang))
                 if binding.action.split("(")[0] in labels
                 else binding
                 for binding in bindings

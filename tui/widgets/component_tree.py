@@ -11,7 +11,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from fwplan.catalog import Catalog
-from tui.i18n import t
+from fwplan.i18n import say
 from tui.widgets.rules_table import CONDITIONAL_MARK
 
 CHECKED, UNCHECKED, PARTIAL = "☑", "☐", "◪"
@@ -51,7 +51,7 @@ class ComponentTree(Tree[NodeRef]):
             return self.tree
 
     def __init__(self, catalog: Catalog, selected: tuple[str, ...], lang: str, **kwargs) -> None:
-        super().__init__(t("tree.title", lang), **kwargs)
+        super().__init__(say("tree.title", lang), **kwargs)
         self.catalog = catalog
         self.lang = lang
         self._selected: set[str] = set(selected)
@@ -73,7 +73,7 @@ class ComponentTree(Tree[NodeRef]):
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
-        self.root.set_label(t("tree.title", lang))
+        self.root.set_label(say("tree.title", lang))
         self._relabel_all()
 
     def state_of(self, ref: NodeRef) -> str:

@@ -12,9 +12,9 @@ from textual.widgets import Static
 
 from fwplan.catalog import Catalog
 from fwplan.formats import SCOPE_SENTENCES, SCOPE_TITLES
+from fwplan.i18n import say
 from fwplan.merge import PlanNote, Rule, RuleSet
 from tui.dialect import format_ports
-from tui.i18n import t
 from tui.widgets.component_tree import NodeRef
 from tui.widgets.rules_table import CONDITIONAL_MARK, rule_label, scope_mark
 
@@ -40,9 +40,9 @@ def describe_item(catalog: Catalog, ref: NodeRef, lang: str) -> Text:
         text.append(CONDITIONAL_MARK, style="bold")
     text.append(component.name.get(lang), style="bold")
     if component.condition is not None:
-        text.append(f"\n{CONDITIONAL_MARK} {t('notes.condition', lang)}: ", style="bold")
+        text.append(f"\n{CONDITIONAL_MARK} {say('notes.condition', lang)}: ", style="bold")
         text.append(component.condition.text.get(lang))
-        text.append(f"\n{t('details.conditional_item', lang)}", style="italic")
+        text.append(f"\n{say('details.conditional_item', lang)}", style="italic")
     return text
 
 
@@ -50,44 +50,44 @@ def describe(catalog: Catalog, rule: Rule | None, label: str | None, ruleset: Ru
     """The rule's details; ``label`` is its label from ``RuleSet.numbered``, as every export numbers it."""
     text = Text()
     if rule is None:
-        text.append(t("details.none", lang) + "\n")
+        text.append(say("details.none", lang) + "\n")
     else:
         arrow = f"{rule.source.label(lang)} → {rule.destination.label(lang)}"
-        text.append(f"{t('details.rule', lang, number=rule_label(rule, label))}: ", style="bold")
-        text.append(f"{t(f'dir.{rule.direction}', lang)} {rule.protocol} {arrow}\n")
-        text.append(f"{t('details.ports', lang, dialect=dialect)}: ", style="bold")
+        text.append(f"{say('details.rule', lang, number=rule_label(rule, label))}: ", style="bold")
+        text.append(f"{say(f'table.dir.{rule.direction}', lang)} {rule.protocol} {arrow}\n")
+        text.append(f"{say('details.ports', lang, dialect=dialect)}: ", style="bold")
         text.append(format_ports(rule.ports, dialect) + "\n")
         if rule.condition is not None:
-            text.append(f"* {t('notes.condition', lang)}: ", style="bold")
+            text.append(f"* {say('notes.condition', lang)}: ", style="bold")
             text.append(rule.condition_text(lang) + "\n")
-        text.append(f"{t('details.scope', lang)} ({scope_mark(rule.scope, lang)}): ", style="bold")
+        text.append(f"{say('details.scope', lang)} ({scope_mark(rule.scope, lang)}): ", style="bold")
         text.append(f"{SCOPE_TITLES[rule.scope].get(lang)}. {SCOPE_SENTENCES[rule.scope].get(lang)}\n")
-        text.append(f"{t('details.port_purposes', lang)}:\n", style="bold")
+        text.append(f"{say('details.port_purposes', lang)}:\n", style="bold")
         for ports, purposes in rule.port_purposes(lang):
             text.append(f" • {ports.format(',')}: {'; '.join(purposes)}\n")
-        text.append(f"{t('details.why', lang)}:\n", style="bold")
+        text.append(f"{say('details.why', lang)}:\n", style="bold")
         for provenance in rule.provenance:
             origin = provenance.origin
             name = catalog.component(origin.component_id).name.get(lang)
             text.append(f" • {name}: {provenance.ports.format(',')} ({origin.purpose.get(lang)})\n")
             if origin.article:
-                text.append(f"   {t('details.article', lang)} [{origin.section}]: „{origin.article}“\n", style="dim")
+                text.append(f"   {say('details.article', lang)} [{origin.section}]: „{origin.article}“\n", style="dim")
             if origin.alternatives:
-                text.append(f"   {t('details.alternatives', lang)}\n", style="italic")
+                text.append(f"   {say('details.alternatives', lang)}\n", style="italic")
             if provenance.via:
-                text.append(f"   {t('details.via', lang, via=provenance.via)}\n", style="italic")
+                text.append(f"   {say('details.via', lang, via=provenance.via)}\n", style="italic")
         notes = rule_notes(rule, ruleset)
         if notes:
-            text.append(f"{t('details.notes', lang)}:\n", style="bold")
+            text.append(f"{say('details.notes', lang)}:\n", style="bold")
             for note in notes:
-                label = f"{t('notes.condition', lang)}: " if note.kind == "condition" else ""
+                label = f"{say('notes.condition', lang)}: " if note.kind == "condition" else ""
                 text.append(f" • {note.where.get(lang)}: {label}{note.text.get(lang)}\n")
-    text.append(f"{t('details.warnings', lang)}:\n", style="bold")
+    text.append(f"{say('details.warnings', lang)}:\n", style="bold")
     if ruleset.notices:
         for notice in ruleset.notices:
             text.append(f" ! {notice.text.get(lang)}\n")
     else:
-        text.append(f" {t('details.no_warnings', lang)}\n")
+        text.append(f" {say('details.no_warnings', lang)}\n")
     text.rstrip()
     return text
 

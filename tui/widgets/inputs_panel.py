@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
+from fwplan.i18n import say
 from fwplan.plan import (
     LanAddress,
     PbxHost,
@@ -19,7 +20,6 @@ from fwplan.plan import (
     parse_lan,
     parse_vpn_router,
 )
-from tui.i18n import t
 
 FIELDS = ("lan", "host", "vpn")
 
@@ -76,10 +76,10 @@ class InputsPanel(Vertical):
     def compose(self) -> ComposeResult:
         for field, value in self._typed().items():
             with Horizontal(id=f"{field}-row", classes="field-row"):
-                yield Label(t(f"input.{field}", self.lang), id=f"{field}-label", classes="field-label")
+                yield Label(say(f"input.{field}", self.lang), id=f"{field}-label", classes="field-label")
                 yield Input(
                     value,
-                    placeholder=t(f"input.{field}.placeholder", self.lang),
+                    placeholder=say(f"input.{field}.placeholder", self.lang),
                     id=f"{field}-input",
                     compact=True,
                     select_on_focus=False,
@@ -110,8 +110,8 @@ class InputsPanel(Vertical):
     def set_language(self, lang: str) -> None:
         self.lang = lang
         for field in FIELDS:
-            self.query_one(f"#{field}-label", Label).update(t(f"input.{field}", lang))
-            self.query_one(f"#{field}-input", Input).placeholder = t(f"input.{field}.placeholder", lang)
+            self.query_one(f"#{field}-label", Label).update(say(f"input.{field}", lang))
+            self.query_one(f"#{field}-input", Input).placeholder = say(f"input.{field}.placeholder", lang)
         for field in FIELDS:
             if self._errors[field] is not None:
                 self._validate(field, self.query_one(f"#{field}-input", Input).value)
@@ -148,7 +148,7 @@ class InputsPanel(Vertical):
                 self.vpn_router = router
             self._errors[field] = None
         except PlanError as exc:
-            self._errors[field] = t("input.invalid", self.lang, message=exc.message(self.lang))
+            self._errors[field] = say("input.invalid", self.lang, message=exc.message(self.lang))
         if field == "lan":  # a LAN of another family makes the VPN router's address wrong, or right again
             vpn_text = self.query_one("#vpn-input", Input).value
             if vpn_text.strip():
@@ -168,6 +168,6 @@ class InputsPanel(Vertical):
                 message.update(Text(f"✗ {error}"))
             elif self._needed_by[field]:
                 names = ", ".join(self._needed_by[field])
-                message.update(Text(t("input.needed_by", self.lang, names=names), no_wrap=True, overflow="ellipsis"))
+                message.update(Text(say("input.needed_by", self.lang, names=names), no_wrap=True, overflow="ellipsis"))
             else:
-                message.update(Text(t("input.not_needed", self.lang), no_wrap=True, overflow="ellipsis"))
+                message.update(Text(say("input.not_needed", self.lang), no_wrap=True, overflow="ellipsis"))

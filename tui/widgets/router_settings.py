@@ -7,8 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
+from fwplan.i18n import say
 from fwplan.plan import ExportPrefs, PlanError, parse_interface, parse_name_prefix
-from tui.i18n import t
 from tui.widgets.option_checkbox import OptionCheckbox
 
 #: Every router setting, in the order the dialog shows them (the keys of ``fwplan export``'s options).
@@ -41,12 +41,14 @@ class RouterSettingsForm(Vertical):
         for field in FIELDS:
             value = getattr(self.prefs, field)
             with Horizontal(id=f"{field}-row", classes="field-row"):
-                yield Label(t(f"router.{field}", self.lang), classes="field-label")
+                yield Label(say(f"router.{field}", self.lang), classes="field-label")
                 if field in PARSERS:
                     yield Input(value or "", id=f"{field}-input", compact=True, select_on_focus=False)
                 else:
                     ticked = self.defaults[field] if value is None else value
-                    yield OptionCheckbox(Text(t(f"router.{field}.text", self.lang)), bool(ticked), id=f"{field}-check")
+                    yield OptionCheckbox(
+                        Text(say(f"router.{field}.text", self.lang)), bool(ticked), id=f"{field}-check"
+                    )
             if field in PARSERS:
                 yield Static("", id=f"{field}-message", classes="field-message -invalid")
 
@@ -62,10 +64,10 @@ class RouterSettingsForm(Vertical):
         self.shown = frozenset(field for field in FIELDS if field in accepted)
         for field, default in zip(("wan_if", "lan_if"), interfaces or (None, None)):
             placeholder = (
-                t("router.default", self.lang, value=default) if default else t("router.format_default", self.lang)
+                say("router.default", self.lang, value=default) if default else say("router.format_default", self.lang)
             )
             self.query_one(f"#{field}-input", Input).placeholder = placeholder
-        self.query_one("#name_prefix-input", Input).placeholder = t(
+        self.query_one("#name_prefix-input", Input).placeholder = say(
             "router.default", self.lang, value=self.defaults["name_prefix"]
         )
         self.display = bool(self.shown)

@@ -12,8 +12,8 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
+from fwplan.i18n import say
 from fwplan.merge import Rule, RuleSet
-from tui.i18n import t
 
 # Ports come early so that they show at 80 columns; a long list is cut here and shown whole in the details.
 COLUMNS = ("scope", "direction", "protocol", "ports", "source", "destination", "purpose")
@@ -29,7 +29,7 @@ def rule_label(rule: Rule, label: str) -> str:
 
 def scope_mark(scope: str, lang: str) -> str:
     """The scope's one-letter mark in the rule table."""
-    return t(f"scope.{scope}", lang)
+    return say(f"table.scope.{scope}", lang)
 
 
 def _cut(text: str, width: int) -> str:
@@ -78,7 +78,7 @@ class RulesTable(DataTable):
 
     def _add_columns(self) -> None:
         for name in COLUMNS:
-            self.add_column(Text(t(f"col.{name}", self.lang)), key=name)
+            self.add_column(Text(say(f"table.col.{name}", self.lang)), key=name)
 
     @property
     def current_rule(self) -> Rule | None:
@@ -121,7 +121,7 @@ class RulesTable(DataTable):
     def _cells(self, rule: Rule) -> tuple[Text, ...]:
         return (
             Text(scope_mark(rule.scope, self.lang)),
-            Text(t(f"dir.{rule.direction}", self.lang)),
+            Text(say(f"table.dir.{rule.direction}", self.lang)),
             Text(rule.protocol),
             Text(_cut(rule.ports.format(","), PORTS_CELL_WIDTH)),
             Text(rule.source.label(self.lang)),

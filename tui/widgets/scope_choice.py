@@ -7,13 +7,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 
 from fwplan.catalog import SCOPES
-from tui.i18n import t
+from fwplan.i18n import say
 from tui.widgets.option_checkbox import OptionCheckbox
 
 
 def scope_name(scope: str, lang: str) -> str:
     """The scope's name on its box (``internal``; German ``intern``)."""
-    return t(f"scope.{scope}.name", lang)
+    return say(f"scope.{scope}.name", lang)
 
 
 class ScopeChoice(Horizontal):

@@ -5,18 +5,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from fwplan.i18n import say
 from fwplan.merge import RuleSet
-from tui.i18n import t
 
 
 def status_text(ruleset: RuleSet, lang: str, modified: bool) -> Text:
     counts = ruleset.ports_per_protocol()
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(t("status.rules", lang, count=len(ruleset.rules)), style="bold")
-    text.append(" · " + t("status.ports", lang, tcp=counts["tcp"], udp=counts["udp"]))
+    text.append(say("status.rules", lang, count=len(ruleset.rules)), style="bold")
+    text.append(" · " + say("status.ports", lang, tcp=counts["tcp"], udp=counts["udp"]))
     if modified:
-        text.append(f" · {t('status.unsaved', lang)}", style="italic")
-    text.append(" · " + t("status.caveat", lang))
+        text.append(f" · {say('status.unsaved', lang)}", style="italic")
+    text.append(" · " + say("status.caveat", lang))
     return text
 
 

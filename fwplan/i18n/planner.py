@@ -1,12 +1,6 @@
-"""The planner's own words, in German and English. Catalog names come from the catalog."""
+"""The planner's own words: ``key -> (de, en)``. Catalog names come from the catalog."""
 
-from __future__ import annotations
-
-from fwplan.lang import pick
-
-LANGUAGES = ("de", "en")
-
-_STRINGS: dict[str, tuple[str, str]] = {
+TEXTS: dict[str, tuple[str, str]] = {
     # key bindings (Footer, help, command palette)
     "key.toggle": ("Haken", "Tick"),
     "key.focus": ("Fokus", "Focus"),
@@ -101,22 +95,22 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tree.title": ("Produkte", "Products"),
     # table
     # the scope column: one letter each, so that the source column fits at 80 columns (legend: help, details)
-    "col.scope": ("B", "S"),
-    "scope.internet": ("I", "I"),
-    "scope.internal": ("S", "S"),
-    "scope.remote": ("U", "R"),
+    "table.col.scope": ("B", "S"),
+    "table.scope.internet": ("I", "I"),
+    "table.scope.internal": ("S", "S"),
+    "table.scope.remote": ("U", "R"),
     # the scopes by name, in the export dialog (English: as `fwplan export --scope` names them)
     "scope.internet.name": ("Internet", "internet"),
     "scope.internal.name": ("intern", "internal"),
     "scope.remote.name": ("unterwegs", "remote"),
-    "col.direction": ("Ri.", "Dir"),
-    "col.protocol": ("Prot.", "Proto"),
-    "col.source": ("Quelle", "Source"),
-    "col.destination": ("Ziel", "Destination"),
-    "col.ports": ("Ports", "Ports"),
-    "col.purpose": ("Zweck", "Purpose"),
-    "dir.outbound": ("aus", "out"),
-    "dir.inbound": ("ein", "in"),
+    "table.col.direction": ("Ri.", "Dir"),
+    "table.col.protocol": ("Prot.", "Proto"),
+    "table.col.source": ("Quelle", "Source"),
+    "table.col.destination": ("Ziel", "Destination"),
+    "table.col.ports": ("Ports", "Ports"),
+    "table.col.purpose": ("Zweck", "Purpose"),
+    "table.dir.outbound": ("aus", "out"),
+    "table.dir.inbound": ("ein", "in"),
     # details
     "details.none": (
         "Keine Regel markiert. Links Produkte und Geräteklassen anhaken.",
@@ -276,12 +270,3 @@ _STRINGS: dict[str, tuple[str, str]] = {
     # command palette
     "cmd.dialect": ("Router-Dialekt: {dialect}", "Router dialect: {dialect}"),
 }
-
-
-def t(key: str, lang: str, **values: object) -> str:
-    """The text for ``key`` in ``lang`` (German for "de", English otherwise), filled in."""
-    return pick(_STRINGS[key], lang, **values)
-
-
-def keys() -> tuple[str, ...]:
-    return tuple(_STRINGS)

@@ -2,15 +2,10 @@
 
 Keys, ids, target keywords and menu paths of a router's (English) web UI stay
 out of this table: they are what the target reads or what the user clicks.
-``tests/exporters/test_words.py`` checks that each entry has both languages
-with the same ``{fields}`` and that no English text reaches a German export.
+``tests/exporters/test_words.py`` checks that no English text reaches a German export.
 """
 
-from __future__ import annotations
-
-from fwplan.lang import pick
-
-_WORDS: dict[str, tuple[str, str]] = {
+TEXTS: dict[str, tuple[str, str]] = {
     # header_lines: what the file is and what it was made from
     "head.title": ("fwplan-Export für {target}", "fwplan export for {target}"),
     "head.catalog": ("Katalog: {title} (Stand {version})", "Catalog: {title} (data {version})"),
@@ -693,17 +688,3 @@ _WORDS: dict[str, tuple[str, str]] = {
     "dir.outbound": ("ausgehend", "outbound"),
     "dir.inbound": ("eingehend", "inbound"),
 }
-
-
-def say(key: str, lang: str, **values: object) -> str:
-    """The text for ``key`` in ``lang`` (German for "de", English otherwise), filled in."""
-    return pick(_WORDS[key], lang, **values)
-
-
-def keys() -> tuple[str, ...]:
-    return tuple(_WORDS)
-
-
-def both(key: str) -> tuple[str, str]:
-    """The German and the English template of ``key``, unfilled."""
-    return _WORDS[key]

@@ -2,13 +2,10 @@
 
 Raised as ``SomeError.about(key, **fields)`` (``fwplan.errors``). A field given as ``{value!r}`` is
 quoted as Python quotes it, which also writes control characters as escapes; the whole message is
-escaped once more when shown. ``tests/fwplan/test_messages.py`` checks that each entry has both
-languages with the same fields. The catalog's own checks (for catalog authors) stay English.
+escaped once more when shown. The catalog's own checks (for catalog authors) stay English.
 """
 
-from __future__ import annotations
-
-MESSAGES: dict[str, tuple[str, str]] = {
+TEXTS: dict[str, tuple[str, str]] = {
     # the LAN address input (--lan, the planner's field, a plan file's lan)
     "lan.empty": (
         "LAN-Adresse ist leer; bitte die Adresse aus dem Planungsdokument angeben, z. B. 192.168.50.2/24",
