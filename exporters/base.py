@@ -20,7 +20,7 @@ import netaddr
 
 from fwplan.catalog import Catalog
 from fwplan.errors import FwplanError, system_reason
-from fwplan.formats import note_lines, omitted_line
+from fwplan.formats import direction_word, note_lines, omitted_line
 from fwplan.i18n import say, text
 from fwplan.merge import (
     PLACEHOLDER_LAN_ADDRESS,
@@ -315,8 +315,6 @@ def token(text: str) -> str:
 # Shared wording
 # --------------------------------------------------------------------------
 
-DIRECTION_WORDS = {lang: {d: say(f"dir.{d}", lang) for d in ("outbound", "inbound")} for lang in ("en", "de")}
-
 
 def labels_scopes(ruleset: RuleSet) -> bool:
     """Whether each rule's comment names its scope: where the export holds more than the internet router's."""
@@ -336,7 +334,7 @@ def condition_mark(rule: Rule, lang: str) -> str:
 def rule_title(number: str | int, rule: Rule, lang: str, scoped: bool = False) -> str:
     """``3 outbound tcp``; ``3 (1/2) (internal) outbound tcp`` for a part of a rule in an export of several scopes."""
     part = f"({rule.part}/{rule.parts})" if rule.parts > 1 else ""
-    words = (str(number), part, scope_mark(rule, lang, scoped), DIRECTION_WORDS[lang][rule.direction], rule.protocol)
+    words = (str(number), part, scope_mark(rule, lang, scoped), direction_word(rule.direction, lang), rule.protocol)
     return " ".join(w for w in words if w)
 
 

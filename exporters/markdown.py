@@ -13,9 +13,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporters.base import DIRECTION_WORDS, ExportContext, one_line
+from exporters.base import ExportContext, one_line
 from exporters.dialects import format_ports
-from fwplan.formats import SCOPE_SENTENCES, header_facts, note_lines, omitted_line, port_purpose_lines, scope_title
+from fwplan.formats import (
+    SCOPE_SENTENCES,
+    direction_word,
+    header_facts,
+    note_lines,
+    omitted_line,
+    port_purpose_lines,
+    scope_title,
+)
 from fwplan.i18n import say
 from fwplan.merge import Limits, Rule, RuleSet
 
@@ -97,7 +105,7 @@ class MarkdownExporter:
             purposes = "<br>".join(md(line) for line in port_purpose_lines(rule, lang, ", "))
             cells = (
                 f"{label}{mark}",
-                DIRECTION_WORDS[lang][rule.direction],
+                direction_word(rule.direction, lang),
                 rule.protocol,
                 rule.source.label(lang),
                 rule.destination.label(lang),

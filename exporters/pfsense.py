@@ -31,7 +31,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exporters.base import (
-    DIRECTION_WORDS,
     LAN_ROLES,
     ROLES,
     ExportContext,
@@ -46,6 +45,7 @@ from exporters.base import (
     rule_about,
 )
 from exporters.dialects import format_ports
+from fwplan.formats import direction_word
 from fwplan.i18n import say
 from fwplan.merge import Endpoint, Limits, Rule, RuleSet
 from fwplan.table import aligned
@@ -124,7 +124,7 @@ class PfsenseExporter:
                 (
                     label,
                     self._interface(rule, peers, wan, lan),
-                    DIRECTION_WORDS[lang][rule.direction],
+                    direction_word(rule.direction, lang),
                     family,
                     rule.protocol.upper(),
                     self._side(rule.source, peers, prefix),

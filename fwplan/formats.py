@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fwplan.catalog import Catalog
-from fwplan.i18n import Text
+from fwplan.i18n import Text, say
 from fwplan.merge import Rule, RuleSet
 from fwplan.plan import Plan
 from fwplan.table import aligned
@@ -32,10 +32,13 @@ _HEADINGS = {
     "en": ("#", "Direction", "Protocol", "Source", "Destination", "Ports"),
     "de": ("#", "Richtung", "Protokoll", "Quelle", "Ziel", "Ports"),
 }
-DIRECTION_WORDS = {
-    "en": {"outbound": "outbound", "inbound": "inbound"},
-    "de": {"outbound": "ausgehend", "inbound": "eingehend"},
-}
+
+
+def direction_word(direction: str, lang: str) -> str:
+    """``outbound``/``inbound`` in ``lang``, as every export and report writes it."""
+    return say("dir.inbound", lang) if direction == "inbound" else say("dir.outbound", lang)
+
+
 #: Each scope's heading and the sentence on where its rules go.
 SCOPE_TITLES = {
     "internet": Text("Internet-Router", "Internet router"),
@@ -212,7 +215,7 @@ def render_text(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> s
             rows.append(
                 (
                     f"{number}{marker}",
-                    DIRECTION_WORDS[lang][rule.direction],
+                    direction_word(rule.direction, lang),
                     rule.protocol,
                     rule.source.label(lang),
                     rule.destination.label(lang),

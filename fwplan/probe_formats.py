@@ -7,7 +7,7 @@ import io
 import json
 import shutil
 
-from fwplan.formats import DIRECTION_WORDS, neutralise_cell
+from fwplan.formats import direction_word, neutralise_cell
 from fwplan.probe import (
     FILTERED,
     METHOD_WORDS,
@@ -161,7 +161,7 @@ def entry_line(entry: Entry, lang: str = "en") -> str:
     """``outbound udp 192.168.50.0/24 -> acme.telovip.de 5070``, in ``lang``."""
     rule = entry.rule
     return (
-        f"{DIRECTION_WORDS[lang][rule.direction]} {entry.protocol} {rule.source.label(lang)} -> "
+        f"{direction_word(rule.direction, lang)} {entry.protocol} {rule.source.label(lang)} -> "
         f"{rule.destination.label(lang)} {entry.untested}"
     )
 
