@@ -51,11 +51,11 @@ def table() -> Mapping[str, tuple[str, str]]:
     """All domains' texts in one mapping, loaded on first use."""
     global _table  # noqa: PLW0603 (loaded once, on first use: start-up time)
     if _table is None:
-        from fwplan.i18n import cli, errors, exports, planner, probe
+        from importlib import import_module
 
         merged: dict[str, tuple[str, str]] = {}
-        for module in (errors, cli, exports, planner, probe):
-            merged.update(module.TEXTS)
+        for domain in DOMAINS:
+            merged.update(import_module(f"fwplan.i18n.{domain}").TEXTS)
         _table = merged
     return _table
 
@@ -70,8 +70,3 @@ def say(key: str, lang: str, /, **fields: object) -> str:
 def text(key: str, /, **fields: object) -> Text:
     """The text for ``key`` in both languages, its ``{fields}`` filled in."""
     return Text(say(key, "de", **fields), say(key, "en", **fields))
-
-
-def both(key: str, /) -> tuple[str, str]:
-    """The German and the English template of ``key``, unfilled."""
-    return table()[key]

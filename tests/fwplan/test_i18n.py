@@ -1,7 +1,7 @@
 """One table shape for every text a person reads: both languages, the same fields, every key used and known.
 
 The keys are literals where they are used (``say("key", lang)``, ``Error.about("key")``,
-``text("key")``, ``both("key")``), so this test can find them all in the source. No module outside
+``text("key")``), so this test can find them all in the source. No module outside
 ``fwplan/i18n`` branches on the language or spells a German/English pair of its own.
 """
 
@@ -20,7 +20,7 @@ from tests.conftest import ROOT
 PACKAGES = ("fwplan", "exporters", "tui")
 I18N_DIR = ROOT / "fwplan" / "i18n"
 SOURCES = sorted(p for package in PACKAGES for p in (ROOT / package).rglob("*.py") if I18N_DIR not in p.parents)
-LOOKUPS = {"say", "text", "both", "about"}
+LOOKUPS = {"say", "text", "about"}
 #: Entries that read the same in both languages: a word German shares, menu paths of English-only web UIs,
 #: one-letter column marks, and the names of the languages themselves.
 SAME_IN_BOTH = {
