@@ -321,9 +321,13 @@ def labels_scopes(ruleset: RuleSet) -> bool:
     return bool(ruleset.rules) and ruleset.scopes != ("internet",)
 
 
+#: The word each scope goes by in a rule's comment.
+SCOPE_KEYS = {"internet": "scope.internet", "internal": "scope.internal", "remote": "scope.remote"}
+
+
 def scope_mark(rule: Rule, lang: str, scoped: bool) -> str:
     """``(internal)`` where the export mixes scopes, else ''."""
-    return f"({say(f'scope.{rule.scope}', lang)})" if scoped else ""
+    return f"({say(SCOPE_KEYS[rule.scope], lang)})" if scoped else ""
 
 
 def condition_mark(rule: Rule, lang: str) -> str:

@@ -42,6 +42,21 @@ from fwplan.merge import Limits, RuleSet
 
 
 @dataclass(frozen=True)
+class FamilyTexts:
+    """The texts that differ between an IPv4 and an IPv6 FRITZ!Box export (keys of ``fwplan.i18n.exports``)."""
+
+    again: str
+    sharing: str
+    network: str
+
+
+FAMILY_TEXTS = {
+    4: FamilyTexts("fritzbox.again.v4", "fritzbox.sharing.v4", "fritzbox.network.v4"),
+    6: FamilyTexts("fritzbox.again.v6", "fritzbox.sharing.v6", "fritzbox.network.v6"),
+}
+
+
+@dataclass(frozen=True)
 class FritzboxExporter:
     name: str = "fritzbox"
     description: str = "FRITZ!Box port sharings (one port or range each) and the outbound rules as notes"
@@ -54,9 +69,9 @@ class FritzboxExporter:
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         lang = context.lang
-        family = "v6" if context.family == 6 else "v4"
+        family = FAMILY_TEXTS[6 if context.family == 6 else 4]
         head = header_lines(ruleset, context, "FRITZ!Box", self.takes_names)
-        head.append(say(f"fritzbox.again.{family}", lang))
+        head.append(say(family.again, lang))
         head.append(say("fritzbox.docs", lang))
         out = [comment_block(head), "\n"]
         numbered = ruleset.numbered()
@@ -77,14 +92,12 @@ class FritzboxExporter:
                     f"{rule_about(rule, lang, scoped)}\n"
                 )
                 continue
-            sharing = say(
-                f"fritzbox.sharing.{family}", lang, device=dst_text, protocol=rule.protocol.upper(), lo=r.lo, hi=r.hi
-            )
+            sharing = say(family.sharing, lang, device=dst_text, protocol=rule.protocol.upper(), lo=r.lo, hi=r.hi)
             out.append(f"  {number}. {one_line(sharing)}\n")
             if not src.is_any:
                 out.append(f"     {one_line(say('fritzbox.from', lang, src=src_text))}\n")
             if dst.role == "lan-network" or dst.is_any or rule.destination.kind == "network":
-                out.append(f"     {one_line(say(f'fritzbox.network.{family}', lang, dst=dst_text))}\n")
+                out.append(f"     {one_line(say(family.network, lang, dst=dst_text))}\n")
             out.append(f"     {rule_about(rule, lang, scoped)}\n")
         out.append(f"\n{say('fritzbox.outbound', lang)}:\n")
         if not outbound:

@@ -115,7 +115,9 @@ class IptablesExporter:
         wan, lan = context.interfaces(*self.interfaces)
         network = lan_network(context, self.takes_names)
         head = header_lines(ruleset, context, tool, self.takes_names, spell=token)
-        head += router_lines(ruleset, context, self.interfaces, "iptables", forwards, _address(network))
+        head += router_lines(
+            ruleset, context, self.interfaces, "iptables.interfaces.change", forwards, _address(network)
+        )
         # the nat table's built-in chains keep their rules and get no jump from this file (see the docstring):
         # the guarded commands in the header hook them once, so that every load is idempotent
         hooks = "; ".join(

@@ -31,7 +31,15 @@ _ESCAPE = "\\`*_[]|~"
 _LEADING = "#+-=>!"
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
-COLUMNS = ("direction", "protocol", "source", "destination", "ports", "port_purposes")
+#: The table's columns, each with the key of its heading.
+COLUMNS = {
+    "direction": "col.direction",
+    "protocol": "col.protocol",
+    "source": "col.source",
+    "destination": "col.destination",
+    "ports": "col.ports",
+    "port_purposes": "col.port_purposes",
+}
 #: A conditional rule's number carries it; a line under its table gives the condition.
 CONDITION_MARK = "*"
 
@@ -95,7 +103,7 @@ class MarkdownExporter:
     @staticmethod
     def _table(numbered: list[tuple[str, Rule]], lang: str) -> list[str]:
         """A scope's rules as a table, each port with its purposes; a conditional rule marked, its condition below."""
-        headings = ("#", *(say(f"col.{c}", lang) for c in COLUMNS))
+        headings = ("#", *(say(key, lang) for key in COLUMNS.values()))
         out = ["| " + " | ".join(md(h) for h in headings) + " |\n", "|" + "|".join(["---"] * len(headings)) + "|\n"]
         conditions: dict[str, list[str]] = {}
         for label, rule in numbered:

@@ -83,12 +83,15 @@ def sides(rule: Rule, wan: str, lan: str) -> tuple[str, str] | None:
 
 
 def router_lines(
-    ruleset: RuleSet, context: ExportContext, defaults: tuple[str, str], fmt: str, forwards: dict, lan_network: str
+    ruleset: RuleSet, context: ExportContext, defaults: tuple[str, str], change: str, forwards: dict, lan_network: str
 ) -> list[str]:
-    """The header lines on the router: its interfaces, the port forwards and the source NAT, or why there is no NAT."""
+    """The header lines on the router: its interfaces, the port forwards and the source NAT, or why there is no NAT.
+
+    ``change`` is the key of the format's line on how to change the interface names.
+    """
     lang = context.lang
     wan, lan = context.interfaces(*defaults)
-    lines = [say("linux.interfaces", lang, wan=wan, lan=lan), say(f"{fmt}.interfaces.change", lang)]
+    lines = [say("linux.interfaces", lang, wan=wan, lan=lan), say(change, lang)]
     defaults_used = [name for name, given in ((wan, context.router.wan_if), (lan, context.router.lan_if)) if not given]
     if defaults_used:
         lines.append(say("linux.interfaces.default", lang, names="/".join(defaults_used)))
@@ -136,7 +139,7 @@ class NftablesExporter:
         network = lan_network(context, self.takes_names)
         out = ["#!/usr/sbin/nft -f\n"]
         head = header_lines(ruleset, context, "nftables", self.takes_names)
-        head += router_lines(ruleset, context, self.interfaces, "nftables", forwards, _value(network))
+        head += router_lines(ruleset, context, self.interfaces, "nftables.interfaces.change", forwards, _value(network))
         head += [say("nftables.load", context.lang), say("nftables.docs", context.lang)]
         out.append(comment_block(head))
         peers = self._peers(ruleset, context)

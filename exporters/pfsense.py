@@ -50,20 +50,54 @@ from fwplan.i18n import say
 from fwplan.merge import Endpoint, Limits, Rule, RuleSet
 from fwplan.table import aligned
 
-RULE_COLUMNS = ("interface", "direction", "family", "protocol", "source", "destination", "port", "description")
+#: The rules table's columns and the port forward table's, each the key of its heading.
+RULE_COLUMNS = (
+    "pfsense.col.interface",
+    "pfsense.col.direction",
+    "pfsense.col.family",
+    "pfsense.col.protocol",
+    "pfsense.col.source",
+    "pfsense.col.destination",
+    "pfsense.col.port",
+    "pfsense.col.description",
+)
 FORWARD_COLUMNS = (
-    "interface",
-    "family",
-    "protocol",
-    "source",
-    "destination",
-    "port",
-    "redirect_ip",
-    "redirect_port",
-    "description",
+    "pfsense.col.interface",
+    "pfsense.col.family",
+    "pfsense.col.protocol",
+    "pfsense.col.source",
+    "pfsense.col.destination",
+    "pfsense.col.port",
+    "pfsense.col.redirect_ip",
+    "pfsense.col.redirect_port",
+    "pfsense.col.description",
 )
 ALIAS_TYPES = {"lan-network": "Network", "lan-address": "Host", "vpn-router": "Host", "pbx-host": "Host"}
 FAMILIES = {4: "IPv4", 6: "IPv6"}
+
+
+@dataclass(frozen=True)
+class Menus:
+    """A web interface's menu paths and steps: the keys of their texts in ``fwplan.i18n.exports``."""
+
+    rules_menu: str
+    nat_menu: str
+    address_menu: str
+    alias_menu: str
+    port_step: str
+    docs: str
+    filter: str
+
+
+PFSENSE_MENUS = Menus(
+    rules_menu="pfsense.rules_menu",
+    nat_menu="pfsense.nat_menu",
+    address_menu="pfsense.address_menu",
+    alias_menu="pfsense.alias_menu",
+    port_step="pfsense.port_step",
+    docs="pfsense.docs",
+    filter="pfsense.filter",
+)
 
 
 def alias_prefix(context: ExportContext) -> str:
@@ -87,7 +121,7 @@ class PfsenseExporter:
     options: frozenset[str] = frozenset(("wan_if", "lan_if", "nat", "name_prefix"))
     interfaces: tuple[str, str] | None = ("WAN", "LAN")
     product: str = "pfSense"
-    menus: str = "pfsense"  # the key prefix of its menu paths and steps in exporters.words
+    menus: Menus = PFSENSE_MENUS
     family_field: str = "Address Family"  # a rule's address family field, as the web interface names it
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
@@ -116,7 +150,7 @@ class PfsenseExporter:
             out.append(format_ports(rule.ports, self.name) + "\n")
             out.append(f"# END {alias}\n")
         scoped = labels_scopes(ruleset)
-        rows = [("#", *(say(f"pfsense.col.{c}", lang) for c in RULE_COLUMNS))]
+        rows = [("#", *(say(key, lang) for key in RULE_COLUMNS))]
         for label, rule in numbered:
             if label in forwarded:
                 continue
@@ -133,10 +167,10 @@ class PfsenseExporter:
                     f"fwplan {label}: {rule_about(rule, lang, scoped)}",
                 )
             )
-        out.append(f"\n# {say('pfsense.rules', lang, menu=say(f'{self.menus}.rules_menu', lang))}\n")
+        out.append(f"\n# {say('pfsense.rules', lang, menu=say(self.menus.rules_menu, lang))}\n")
         out.extend(f"# {line}\n" for line in aligned(rows, underline=False))
         if forwarded:
-            rows = [("#", *(say(f"pfsense.col.{c}", lang) for c in FORWARD_COLUMNS))]
+            rows = [("#", *(say(key, lang) for key in FORWARD_COLUMNS))]
             for label, target in forwarded.items():
                 rule = by_label[label]
                 rows.append(
@@ -153,7 +187,7 @@ class PfsenseExporter:
                         f"fwplan {label}: {rule_about(rule, lang, scoped)}",
                     )
                 )
-            out.append(f"\n# {say('pfsense.forwards', lang, menu=say(f'{self.menus}.nat_menu', lang))}\n")
+            out.append(f"\n# {say('pfsense.forwards', lang, menu=say(self.menus.nat_menu, lang))}\n")
             out.extend(f"# {line}\n" for line in aligned(rows, underline=False))
         return "".join(out)
 
@@ -166,22 +200,22 @@ class PfsenseExporter:
             say(
                 "pfsense.steps",
                 lang,
-                address_menu=say(f"{self.menus}.address_menu", lang),
-                port_step=say(f"{self.menus}.port_step", lang, menu=say(f"{self.menus}.alias_menu", lang)),
-                rules_menu=say(f"{self.menus}.rules_menu", lang),
+                address_menu=say(self.menus.address_menu, lang),
+                port_step=say(self.menus.port_step, lang, menu=say(self.menus.alias_menu, lang)),
+                rules_menu=say(self.menus.rules_menu, lang),
                 family_field=self.family_field,
             )
         )
-        head.append(say(f"{self.menus}.docs", lang))
+        head.append(say(self.menus.docs, lang))
         if forwards:
             head.append(say("pfsense.nat", lang, wan=wan))
             head.append(
                 say(
                     "pfsense.forward_step",
                     lang,
-                    nat_menu=say(f"{self.menus}.nat_menu", lang),
+                    nat_menu=say(self.menus.nat_menu, lang),
                     destination=f"{wan} address",
-                    filter=say(f"{self.menus}.filter", lang, wan=wan),
+                    filter=say(self.menus.filter, lang, wan=wan),
                 )
             )
         elif not context.router.nat and context.family == 4 and any(r.direction == "inbound" for r in ruleset.rules):
