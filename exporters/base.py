@@ -170,7 +170,6 @@ def peer(endpoint: Endpoint, context: ExportContext, takes_names: bool) -> Peer:
 
 class Exporter(Protocol):
     name: str
-    description: str
     suffix: str
     limits: Limits
     #: False where the target wants TCP and UDP as separate rules.

@@ -67,10 +67,6 @@ TARGET = "Cisco ASA"
 @dataclass(frozen=True)
 class CiscoExporter:
     name: str = "cisco"
-    description: str = (
-        "Cisco ASA (for IOS routers use cisco-ios): objects, service object-groups, access lists "
-        "to merge, static NAT port forwards"
-    )
     suffix: str = ".cfg"
     limits: Limits = Limits()
     fuse_protocols: bool = False

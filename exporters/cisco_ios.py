@@ -90,10 +90,6 @@ PAIRS = {"outbound": (INSIDE, OUTSIDE), "inbound": (OUTSIDE, INSIDE)}
 @dataclass(frozen=True)
 class CiscoIosExporter:
     name: str = "cisco-ios"
-    description: str = (
-        "Cisco IOS/IOS XE routers: zone-based firewall over object groups and access lists, "
-        "static NAT port forwards (--plain-acl: the access lists alone)"
-    )
     suffix: str = ".ios"
     limits: Limits = Limits()
     fuse_protocols: bool = False

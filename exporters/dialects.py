@@ -18,25 +18,22 @@ class Dialect:
     name: str
     sep: str
     range_mark: str
-    description: str
 
 
+#: The dialects that join plain ranges; nftables (a set, ``{ 443, 9100-9101 }``) and cisco (``eq 443`` /
+#: ``range 9100 9101`` entries) have forms of their own.
 _PLAIN: dict[str, Dialect] = {
     d.name: d
     for d in (
-        Dialect("generic", ",", "-", "443,9094,9100-9101"),
-        Dialect("routeros", ",", "-", "MikroTik dst-port: 443,9094,9100-9101"),
-        Dialect("iptables", ",", ":", "iptables multiport --dports: 443,9094,9100:9101"),
-        Dialect("pfsense", "\n", ":", "pfSense port alias import: one entry per line, ranges 9100:9101"),
-        Dialect("opnsense", ",", ":", "OPNsense port alias Content field: comma-separated, ranges 9100:9101"),
-        Dialect("fortigate", " ", "-", "FortiGate tcp-portrange/udp-portrange: 443 9094 9100-9101"),
-        Dialect("fritzbox", "\n", "-", "FRITZ!Box: one port or range per sharing, one per line"),
-        Dialect("markdown", ", ", "-", "tickets and documentation: 443, 9094, 9100-9101"),
+        Dialect("generic", ",", "-"),  # 443,9094,9100-9101
+        Dialect("routeros", ",", "-"),  # MikroTik dst-port
+        Dialect("iptables", ",", ":"),  # multiport --dports: 443,9094,9100:9101
+        Dialect("pfsense", "\n", ":"),  # port alias import: one entry per line
+        Dialect("opnsense", ",", ":"),  # port alias Content field: comma-separated
+        Dialect("fortigate", " ", "-"),  # tcp-portrange/udp-portrange: 443 9094 9100-9101
+        Dialect("fritzbox", "\n", "-"),  # one port or range per sharing, one per line
+        Dialect("markdown", ", ", "-"),  # tickets and documentation: 443, 9094, 9100-9101
     )
-}
-_SPECIAL = {
-    "nftables": "nftables set: { 443, 9094, 9100-9101 }",
-    "cisco": "Cisco ASA port-object / IOS service-group entries: eq 443 / range 9100 9101",
 }
 
 #: Every dialect name, in the order menus show them.
@@ -52,9 +49,6 @@ DIALECTS: tuple[str, ...] = (
     "fritzbox",
     "markdown",
 )
-DESCRIPTIONS: dict[str, str] = {
-    name: _PLAIN[name].description if name in _PLAIN else _SPECIAL[name] for name in DIALECTS
-}
 
 
 class DialectError(PortError):

@@ -21,7 +21,6 @@ class DocumentExporter:
     """A format for people and scripts: every scope by default, each rule labelled with its scope."""
 
     name: str
-    description: str
     suffix: str
     renderer: Callable[[RuleSet, RenderOptions], str]
     options: frozenset[str] = frozenset(("max_entries", "range_cost"))
@@ -43,10 +42,9 @@ class DocumentExporter:
 
 CSV = DocumentExporter(
     "csv",
-    "one row per rule, for spreadsheets",
     ".csv",
     render_csv,
     options=frozenset(("max_entries", "range_cost", "csv_german")),
 )
-TEXT = DocumentExporter("text", "aligned tables per scope, with the notes", ".txt", render_text)
-JSON = DocumentExporter("json", "rules, purposes per port, notes and warnings for scripts", ".json", render_json)
+TEXT = DocumentExporter("text", ".txt", render_text)
+JSON = DocumentExporter("json", ".json", render_json)

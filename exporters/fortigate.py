@@ -105,7 +105,6 @@ def _checked(name: str, most: int) -> str:
 @dataclass(frozen=True)
 class FortigateExporter:
     name: str = "fortigate"
-    description: str = "FortiGate CLI: firewall address, VIP (port forward), service custom and policy blocks"
     suffix: str = ".conf"
     limits: Limits = Limits()
     fuse_protocols: bool = True

@@ -59,7 +59,6 @@ FAMILY_TEXTS = {
 @dataclass(frozen=True)
 class FritzboxExporter:
     name: str = "fritzbox"
-    description: str = "FRITZ!Box port sharings (one port or range each) and the outbound rules as notes"
     suffix: str = ".txt"
     limits: Limits = Limits(max_entries=1)
     fuse_protocols: bool = False

@@ -97,7 +97,6 @@ def _address(p: Peer) -> str:
 @dataclass(frozen=True)
 class IptablesExporter:
     name: str = "iptables"
-    description: str = "iptables-restore --noflush file (FORWARD jumps to FWPLAN; IPv4 nat chains, hooked once)"
     suffix: str = ".rules"
     limits: Limits = Limits(max_entries=15, range_cost=2)
     fuse_protocols: bool = False

@@ -67,7 +67,6 @@ def md(text: str) -> str:
 @dataclass(frozen=True)
 class MarkdownExporter:
     name: str = "markdown"
-    description: str = "Markdown tables per scope for tickets and documentation, with notes and the caveat"
     suffix: str = ".md"
     limits: Limits = Limits()
     fuse_protocols: bool = True

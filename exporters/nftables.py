@@ -123,7 +123,6 @@ def lan_network(context: ExportContext, takes_names: bool = False) -> Peer:
 @dataclass(frozen=True)
 class NftablesExporter:
     name: str = "nftables"
-    description: str = "nftables file for nft -f (table inet fwplan: forward chain, nat chains behind NAT)"
     suffix: str = ".nft"
     limits: Limits = Limits()
     fuse_protocols: bool = True

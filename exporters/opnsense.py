@@ -7,7 +7,6 @@ from exporters.pfsense import Menus, PfsenseExporter
 
 EXPORTER = PfsenseExporter(
     name="opnsense",
-    description="OPNsense aliases (comma-separated Content, a:b), a rules table and port forwards",
     product="OPNsense",
     menus=Menus(
         rules_menu="opnsense.rules_menu",

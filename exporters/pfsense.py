@@ -113,7 +113,6 @@ def port_alias(prefix: str, label: str) -> str:
 @dataclass(frozen=True)
 class PfsenseExporter:
     name: str = "pfsense"
-    description: str = "pfSense aliases to import (a:b, one per line), a rules table and port forwards"
     suffix: str = ".txt"
     limits: Limits = Limits()
     fuse_protocols: bool = True

@@ -85,7 +85,6 @@ def pbx_list(prefix: str) -> str:
 @dataclass(frozen=True)
 class RouterosExporter:
     name: str = "routeros"
-    description: str = "MikroTik RouterOS script (/ip firewall filter and nat, address list for the PBX host)"
     suffix: str = ".rsc"
     limits: Limits = Limits(max_entries=15, range_cost=2)
     fuse_protocols: bool = False

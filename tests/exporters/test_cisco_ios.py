@@ -147,7 +147,7 @@ def test_remarks_are_ascii_and_at_most_100_characters(catalog):
     assert any(len(r) == 100 and r.endswith("...") for r in remarks)
 
 
-def test_cisco_stays_the_asa_format_and_names_it():
+def test_cisco_stays_the_asa_format():
     asa = exporters.get("cisco")
-    assert asa.description.startswith("Cisco ASA") and "cisco-ios" in asa.description
-    assert IOS.name == "cisco-ios" and "IOS" in IOS.description and not IOS.takes_names
+    assert asa.name == "cisco" and asa.suffix == ".cfg" and asa.takes_names
+    assert IOS.name == "cisco-ios" and IOS.suffix == ".ios" and not IOS.takes_names
