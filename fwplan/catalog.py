@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from fwplan.errors import FwplanError
-from fwplan.files import MAX_CATALOG_BYTES, read_user_file
-from fwplan.i18n import Text
+from fwplan.files import MAX_CATALOG_BYTES, read_user_file, toml_position
+from fwplan.i18n import LANGUAGES, Text, text
 from fwplan.ports import PortError, PortRange, PortSet
 
 SCHEMA_VERSION = 1
@@ -32,7 +32,6 @@ PEERS = ("lan-network", "lan-address", "pbx-host", "manufacturer", "provider", "
 #: LAN address); ``remote`` is a client outside the site, such as a home office; ``any`` is the older
 #: name for ``remote`` and means the same.
 LOCALS = ("lan-network", "lan-address", "vpn-router", "remote", "any")
-LANGUAGES = ("de", "en")
 
 #: Where a rule belongs, in output order: on the site's internet router, on a firewall between the
 #: site's own segments, or on the network where a remote client sits.
@@ -269,21 +268,10 @@ def parse_catalog(raw: bytes | str, source: str = "<memory>") -> Catalog:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise CatalogError.about("catalog.not_toml", path=source, detail=_toml_message(exc)) from None
+        raise CatalogError.about("catalog.not_toml", path=source, detail=toml_position(exc)) from None
     except RecursionError:
         raise CatalogError.about("catalog.too_deep", path=source) from None
     return _Validator(source).catalog(data, data_bytes)
-
-
-def _toml_message(exc: tomllib.TOMLDecodeError) -> Text:
-    """Where TOML gives up, first, in both languages; tomllib's own words stay English."""
-    message = str(exc)
-    m = re.search(r"\(at line (\d+), column (\d+)\)", message)
-    if m:
-        plain = message[: m.start()].strip()
-        line, column = m.groups()
-        return Text(f"Zeile {line}, Spalte {column}: {plain}", f"line {line}, column {column}: {plain}")
-    return Text(message, message)
 
 
 class _Validator:
@@ -385,16 +373,7 @@ class _Validator:
         if not _DATA_VERSION.fullmatch(data_version):
             raise self.fail("data_version", f"{data_version!r} is not a date; write it as YYYY-MM, e.g. 2020-04")
         title = self.string(data.get("title", "fwplan catalog"), "title")
-        caveat = (
-            self.note(data["caveat"], "caveat")
-            if "caveat" in data
-            else Note(
-                Text(
-                    "Firewall-Änderungen vorher mit dem Anbieter absprechen.",
-                    "Agree firewall changes with the provider first.",
-                )
-            )
-        )
+        caveat = self.note(data["caveat"], "caveat") if "caveat" in data else Note(text("caveat.default"))
         groups: dict[str, Group] = {}
         for i, raw in enumerate(self.array_of_tables(data.get("group", []), "group")):
             group = self.group(raw, f"group[{i}]")

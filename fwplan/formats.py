@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fwplan.catalog import Catalog
-from fwplan.i18n import Text, say
+from fwplan.i18n import Texts, say
 from fwplan.merge import Rule, RuleSet
 from fwplan.plan import Plan
 from fwplan.table import aligned
@@ -28,10 +28,17 @@ CSV_HEADER = (
 # OWASP ASVS 5.0 V1.2.10: a cell starting with one of these is read as a formula by spreadsheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-_HEADINGS = {
-    "en": ("#", "Direction", "Protocol", "Source", "Destination", "Ports"),
-    "de": ("#", "Richtung", "Protokoll", "Quelle", "Ziel", "Ports"),
-}
+
+def _headings(lang: str) -> tuple[str, ...]:
+    """The text table's column headings; ``#`` is the rule's number in every language."""
+    return (
+        "#",
+        say("col.direction", lang),
+        say("col.protocol", lang),
+        say("col.source", lang),
+        say("col.destination", lang),
+        say("col.ports", lang),
+    )
 
 
 def direction_word(direction: str, lang: str) -> str:
@@ -40,41 +47,16 @@ def direction_word(direction: str, lang: str) -> str:
 
 
 #: Each scope's heading and the sentence on where its rules go.
-SCOPE_TITLES = {
-    "internet": Text("Internet-Router", "Internet router"),
-    "internal": Text("Innerhalb des Standorts", "Inside the site"),
-    "remote": Text("Clients unterwegs", "Remote clients"),
-}
-SCOPE_SENTENCES = {
-    "internet": Text(
-        "Regeln zwischen dem LAN des Standorts und dem Internet, für den Internet-Router. "
-        "Ausgehend: LAN -> Internet; eingehend: Internet -> LAN.",
-        "Rules between the site's LAN and the internet, for the site's internet router. "
-        "Outbound: LAN -> internet; inbound: internet -> LAN.",
-    ),
-    "internal": Text(
-        "Beide Enden liegen im Netz des Standorts: nur nötig auf einer Firewall zwischen LAN-Segmenten oder VLANs, "
-        "nicht auf dem Internet-Router.",
-        "Both ends are inside the site: needed only on a firewall between LAN segments or VLANs, not on the "
-        "internet router.",
-    ),
-    "remote": Text(
-        "Für das Netz, in dem ein Client unterwegs sitzt (z. B. Homeoffice); nie auf dem Router des Standorts.",
-        "For the network where a remote client sits (a home office, say); never on the site's router.",
-    ),
-}
-CONDITION_WORD = Text("Bedingung", "condition")
-_NOTICE_HEADING = Text("Warnungen", "Warnings")
-_NOTES_HEADING = Text("Hinweise aus dem Artikel", "Notes from the article")
-_CONDITION_LABEL = Text("Bedingung", "Condition")
-_NOT_SELECTED_LABEL = Text("nicht ausgewählt ({id}); Bedingung", "not selected ({id}); condition")
-_NO_RULES = Text("Keine Regeln: nichts ausgewählt.", "No rules: nothing is selected.")
-_NO_RULES_IN_SCOPES = Text("Keine Regeln in den gewählten Bereichen.", "No rules in the chosen scopes.")
-_OMITTED = Text(
-    "Nicht enthalten: {counts} (mit --scope {scopes} oder --scope all aufnehmen)",
-    "Left out: {counts} (include them with --scope {scopes} or --scope all)",
+SCOPE_TITLES = Texts(
+    {"internet": "text.scope.internet", "internal": "text.scope.internal", "remote": "text.scope.remote"}
 )
-_OMITTED_COUNT = Text("{n} Regel(n) {scope}", "{n} {scope} rule(s)")
+SCOPE_SENTENCES = Texts(
+    {
+        "internet": "text.scope.internet.where",
+        "internal": "text.scope.internal.where",
+        "remote": "text.scope.remote.where",
+    }
+)
 
 
 def scope_title(scope: str, lang: str) -> str:
@@ -85,19 +67,21 @@ def omitted_line(ruleset: RuleSet, lang: str) -> str:
     """One line on the scopes an export leaves out and the flag that includes them; '' when none."""
     if not ruleset.omitted:
         return ""
-    counts = ", ".join(_OMITTED_COUNT.get(lang).format(n=n, scope=scope) for scope, n in ruleset.omitted)
+    counts = ", ".join(say("text.omitted.count", lang, n=n, scope=scope) for scope, n in ruleset.omitted)
     scopes = ",".join(scope for scope, _ in ruleset.omitted)
-    return _OMITTED.get(lang).format(counts=counts, scopes=scopes)
+    return say("text.omitted", lang, counts=counts, scopes=scopes)
 
 
 def note_lines(ruleset: RuleSet, lang: str) -> list[str]:
     """Each article note and condition of the selection, labelled with its product and component."""
     lines = []
     for note in ruleset.notes:
-        label = {
-            "condition": f"{_CONDITION_LABEL.get(lang)}: ",
-            "not-selected": f"{_NOT_SELECTED_LABEL.get(lang).format(id=note.component_id)}: ",
-        }.get(note.kind, "")
+        if note.kind == "condition":
+            label = f"{say('text.note.condition', lang)}: "
+        elif note.kind == "not-selected":
+            label = f"{say('text.note.not_selected', lang, id=note.component_id)}: "
+        else:
+            label = ""
         lines.append(f"{note.where.get(lang)}: {label}{note.text.get(lang)}")
     return lines
 
@@ -107,50 +91,25 @@ def port_purpose_lines(rule: Rule, lang: str, separator: str = ",") -> list[str]
     return [f"{ports.format(separator)}: {'; '.join(purposes)}" for ports, purposes in rule.port_purposes(lang)]
 
 
-_FACTS = {
-    "catalog": Text("Katalog: {title} (Stand {version})", "Catalog: {title} (data {version})"),
-    "lan": Text(
-        "LAN-Adresse (Planungsdokument): {address}, LAN-Netz {network}{assumed}",
-        "LAN address (planning document): {address}, LAN network {network}{assumed}",
-    ),
-    "lan.assumed": Text(", Präfix /{prefix} angenommen", ", prefix /{prefix} assumed"),
-    "lan.none": Text("LAN-Adresse: nicht angegeben", "LAN address: not given"),
-    "host": Text("PBX-Host: {host}", "PBX host: {host}"),
-    "host.none": Text("PBX-Host: nicht angegeben", "PBX host: not given"),
-    "vpn": Text("VPN-Router: {address}", "VPN router: {address}"),
-    "vpn.lan": Text(
-        "VPN-Router: {address} (die LAN-Adresse; keine eigene angegeben)",
-        "VPN router: {address} (the LAN address; none given)",
-    ),
-    "vpn.none": Text("VPN-Router: nicht angegeben", "VPN router: not given"),
-    "selected": Text("Ausgewählt: {ids}", "Selected: {ids}"),
-}
-
-
 def header_facts(catalog: Catalog, plan: Plan, lang: str) -> list[str]:
     """What an export was made from: the catalog and its date, the inputs, the selection."""
-
-    def say(key: str, **fields: object) -> str:
-        return _FACTS[key].get(lang).format(**fields)
-
-    lines = [say("catalog", title=catalog.title, version=catalog.data_version)]
+    lines = [say("head.catalog", lang, title=catalog.title, version=catalog.data_version)]
     lan, host, router = plan.lan, plan.host, plan.vpn_router
     if lan is None:
-        lines.append(say("lan.none"))
+        lines.append(say("text.lan.none", lang))
     else:
         prefix = lan.network.rsplit("/", 1)[1]
-        assumed = say("lan.assumed", prefix=prefix) if lan.prefix_assumed else ""
-        lines.append(say("lan", address=lan.address, network=lan.network, assumed=assumed))
-    lines.append(say("host", host=host.value) if host else say("host.none"))
+        assumed = say("text.lan.assumed", lang, prefix=prefix) if lan.prefix_assumed else ""
+        lines.append(say("text.lan", lang, address=lan.address, network=lan.network, assumed=assumed))
+    lines.append(say("head.host", lang, host=host.value) if host else say("text.host.none", lang))
     if any("vpn" in catalog.needs(c) for c in plan.selected):
-        lines.append(
-            say("vpn", address=router.address)
-            if router
-            else say("vpn.lan", address=lan.address)
-            if lan
-            else say("vpn.none")
-        )
-    lines.append(say("selected", ids=", ".join(plan.selected) or "-"))
+        if router:
+            lines.append(say("text.vpn", lang, address=router.address))
+        elif lan:
+            lines.append(say("text.vpn.lan", lang, address=lan.address))
+        else:
+            lines.append(say("text.vpn.none", lang))
+    lines.append(say("head.selected", lang, ids=", ".join(plan.selected) or "-"))
     return lines
 
 
@@ -203,10 +162,10 @@ def render_text(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> s
         lines.extend(header_facts(options.catalog, options.plan, lang))
         lines.append("")
     if not ruleset.rules:
-        lines.append((_NO_RULES_IN_SCOPES if ruleset.omitted else _NO_RULES).get(lang))
+        lines.append(say("text.no_rules.in_scopes" if ruleset.omitted else "text.no_rules", lang))
     numbered = ruleset.numbered()
     for scope in ruleset.scopes:
-        rows = [_HEADINGS[lang]]
+        rows = [_headings(lang)]
         details: list[list[str]] = [[]]
         for number, rule in numbered:
             if rule.scope != scope:
@@ -224,7 +183,7 @@ def render_text(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> s
             )
             extra = [f"    {line}" for line in port_purpose_lines(rule, lang)]
             if rule.condition is not None:
-                extra.append(f"    * {CONDITION_WORD.get(lang)}: {rule.condition_text(lang)}")
+                extra.append(f"    * {say('rule.condition', lang)}: {rule.condition_text(lang)}")
             details.append(extra)
         title = scope_title(scope, lang)
         lines.extend([title, "=" * len(title), SCOPE_SENTENCES[scope].get(lang), ""])
@@ -239,11 +198,11 @@ def render_text(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> s
         lines.extend([omitted, ""])
     notes = note_lines(ruleset, lang)
     if notes:
-        lines.append(f"{_NOTES_HEADING.get(lang)}:")
+        lines.append(f"{say('text.notes', lang)}:")
         lines.extend(f"- {line}" for line in notes)
         lines.append("")
     if ruleset.notices:
-        lines.append(f"{_NOTICE_HEADING.get(lang)}:")
+        lines.append(f"{say('text.warnings', lang)}:")
         lines.extend(f"- {notice.text.get(lang)}" for notice in ruleset.notices)
         lines.append("")
     if ruleset.caveat.get(lang):

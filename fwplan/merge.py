@@ -22,8 +22,9 @@ from typing import NamedTuple
 
 import netaddr
 
-from fwplan.catalog import SCOPES, Catalog, Component, Note, Text
+from fwplan.catalog import SCOPES, Catalog, Component, Note
 from fwplan.errors import FwplanError
+from fwplan.i18n import NO_TEXT, Text, Texts, joined, text
 from fwplan.plan import Notice, Plan, plan_notices
 from fwplan.ports import PortRange, PortSet
 
@@ -35,11 +36,13 @@ PLACEHOLDER_LAN_NETWORK = "<LAN network>"
 PLACEHOLDER_LAN_ADDRESS = "<LAN address>"
 PLACEHOLDER_PBX_HOST = "<PBX host>"
 #: How a placeholder reads for a person; the value itself stays as it is in JSON, CSV and plan logic.
-PLACEHOLDER_WORDS = {
-    PLACEHOLDER_LAN_NETWORK: Text("<LAN-Netz>", PLACEHOLDER_LAN_NETWORK),
-    PLACEHOLDER_LAN_ADDRESS: Text("<LAN-Adresse>", PLACEHOLDER_LAN_ADDRESS),
-    PLACEHOLDER_PBX_HOST: Text("<PBX-Host>", PLACEHOLDER_PBX_HOST),
-}
+PLACEHOLDER_WORDS = Texts(
+    {
+        PLACEHOLDER_LAN_NETWORK: "placeholder.lan_network",
+        PLACEHOLDER_LAN_ADDRESS: "placeholder.lan_address",
+        PLACEHOLDER_PBX_HOST: "placeholder.pbx_host",
+    }
+)
 
 
 # --------------------------------------------------------------------------
@@ -255,7 +258,7 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     notices: tuple[Notice, ...] = ()
-    caveat: Text = Text("", "")
+    caveat: Text = NO_TEXT
     notes: tuple[PlanNote, ...] = ()
     omitted: tuple[tuple[str, int], ...] = ()
 
@@ -375,10 +378,7 @@ def input_notices(catalog: Catalog, plan: Plan) -> tuple[Notice, ...]:
         notices.append(
             Notice(
                 "missing-lan",
-                Text(
-                    f"LAN-Adresse (Planungsdokument) fehlt; benötigt von: {', '.join(need_lan)}",
-                    f"LAN address (planning document) missing; needed by: {', '.join(need_lan)}",
-                ),
+                text("notice.missing_lan", ids=", ".join(need_lan)),
                 need_lan,
             )
         )
@@ -386,10 +386,7 @@ def input_notices(catalog: Catalog, plan: Plan) -> tuple[Notice, ...]:
         notices.append(
             Notice(
                 "missing-host",
-                Text(
-                    f"PBX-Hostname fehlt; benötigt von: {', '.join(need_host)}",
-                    f"PBX hostname missing; needed by: {', '.join(need_host)}",
-                ),
+                text("notice.missing_host", ids=", ".join(need_host)),
                 need_host,
             )
         )
@@ -398,12 +395,7 @@ def input_notices(catalog: Catalog, plan: Plan) -> tuple[Notice, ...]:
         notices.append(
             Notice(
                 "vpn-router-default",
-                Text(
-                    f"VPN-Router-Adresse nicht angegeben: der Tunnel nutzt die LAN-Adresse {plan.lan.address} "
-                    "(nennt das Planungsdokument eine andere: --vpn-router oder das Feld VPN-Router im Planer)",
-                    f"VPN router address not given: the tunnel uses the LAN address {plan.lan.address} "
-                    "(if the planning document names another: --vpn-router, or the VPN router field in the planner)",
-                ),
+                text("notice.vpn_default", address=plan.lan.address),
                 need_vpn,
             )
         )
@@ -412,24 +404,14 @@ def input_notices(catalog: Catalog, plan: Plan) -> tuple[Notice, ...]:
         notices.append(
             Notice(
                 "vpn-router-unused",
-                Text(
-                    f"VPN-Router-Adresse {router.address} angegeben, aber kein ausgewählter Teil nutzt sie (der VPN-Tunnel "
-                    "ist nicht ausgewählt)",
-                    f"VPN router address {router.address} given, but nothing selected uses it (the VPN tunnel is not "
-                    "selected)",
-                ),
+                text("notice.vpn_unused", address=router.address),
             )
         )
     elif router is not None and plan.lan is not None and not _inside(router.address, plan.lan.network):
         notices.append(
             Notice(
                 "vpn-router-outside",
-                Text(
-                    f"VPN-Router-Adresse {router.address} liegt nicht im LAN-Netz {plan.lan.network}: bitte mit dem "
-                    "Planungsdokument vergleichen",
-                    f"VPN router address {router.address} is not inside the LAN network {plan.lan.network}: check it "
-                    "against the planning document",
-                ),
+                text("notice.vpn_outside", address=router.address, network=plan.lan.network),
                 need_vpn,
             )
         )
@@ -454,12 +436,7 @@ def _parentless_notices(catalog: Catalog, plan: Plan) -> list[Notice]:
             notices.append(
                 Notice(
                     "parent-not-selected",
-                    Text(
-                        f"{component_id} ist ausgewählt, {component.parent} nicht: seine Ports kommen zu denen von "
-                        f"{component.parent} hinzu",
-                        f"{component_id} is selected without {component.parent}: its ports are needed in addition to "
-                        f"those of {component.parent}",
-                    ),
+                    text("notice.parent", id=component_id, parent=component.parent),
                     (component_id,),
                 )
             )
@@ -472,7 +449,7 @@ def plan_notes(catalog: Catalog, plan: Plan) -> tuple[PlanNote, ...]:
 
     def where(component: Component) -> Text:
         product = catalog.product(component.product_id)
-        return Text(f"{product.name.de} › {component.name.de}", f"{product.name.en} › {component.name.en}")
+        return joined(product.name, " › ", component.name)
 
     notes: list[PlanNote] = []
     for component_id in plan.selected:
@@ -518,10 +495,7 @@ def gap_notices(rules: Sequence[Rule], max_gap: int) -> list[Notice]:
             notices.append(
                 Notice(
                     "max-gap",
-                    Text(
-                        f"max_gap {max_gap} öffnet zusätzlich {extra} ({where}), die der Artikel nicht verlangt",
-                        f"max_gap {max_gap} also opens {extra} ({where}), which the article does not ask for",
-                    ),
+                    text("notice.max_gap", max_gap=max_gap, extra=extra, where=where),
                     rule.components,
                 )
             )

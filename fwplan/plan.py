@@ -16,18 +16,20 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import netaddr
 
-from fwplan.catalog import BOM, Catalog, Text
+from fwplan.catalog import BOM, Catalog
 from fwplan.errors import FwplanError, OutputError, system_reason
-from fwplan.files import MAX_PLAN_BYTES, read_user_file
-from fwplan.i18n import table
+from fwplan.files import MAX_PLAN_BYTES, read_user_file, toml_position
+from fwplan.i18n import Text, text
 
 DEFAULT_IPV4_PREFIX = 24
 DEFAULT_IPV6_PREFIX = 64
 PLAN_FORMAT = 1
+#: What is being written, as the write errors name it.
+What = Literal["plan", "export", "file"]
 
 
 class PlanError(FwplanError):
@@ -282,42 +284,28 @@ def plan_notices(catalog: Catalog, plan: Plan) -> tuple[Notice, ...]:
         notices.append(
             Notice(
                 "prefix-assumed",
-                Text(
-                    f"LAN-Adresse {lan.address} ohne Präfix: {lan.network} als LAN-Netz angenommen",
-                    f"LAN address {lan.address} has no prefix: assumed {lan.network} as the LAN network",
-                ),
+                text("notice.prefix_assumed", address=lan.address, network=lan.network),
             )
         )
     if lan is not None and lan.is_public:
         notices.append(
             Notice(
                 "public-lan",
-                Text(
-                    f"LAN-Adresse {lan.address} ist öffentlich; Planungsdokumente nennen meist eine private wie 192.168.x.y",
-                    f"LAN address {lan.address} is public; planning documents usually give a private one such as 192.168.x.y",
-                ),
+                text("notice.public_lan", address=lan.address),
             )
         )
     if plan.catalog_version is not None and plan.catalog_version != catalog.data_version:
         notices.append(
             Notice(
                 "catalog-changed",
-                Text(
-                    f"Der Plan wurde mit Katalogstand {plan.catalog_version} erstellt, dieser Katalog ist "
-                    f"{catalog.data_version}: Regeln bitte prüfen",
-                    f"the plan was made with catalog data {plan.catalog_version}; this catalog is {catalog.data_version}: "
-                    "check the rules again",
-                ),
+                text("notice.catalog_version", plan_version=plan.catalog_version, version=catalog.data_version),
             )
         )
     elif plan.catalog_digest and catalog.digest and plan.catalog_digest != catalog.digest:
         notices.append(
             Notice(
                 "catalog-changed",
-                Text(
-                    "Die Katalogdatei hat sich seit dem Speichern des Plans geändert: Regeln bitte prüfen",
-                    "the catalog file has changed since the plan was saved: check the rules again",
-                ),
+                text("notice.catalog_digest"),
             )
         )
     return tuple(notices)
@@ -338,12 +326,12 @@ def read_plan_file(path: str | Path, catalog: Catalog) -> Plan:
 
 def parse_plan(raw: bytes | str, catalog: Catalog, source: str = "<plan>") -> Plan:
     try:
-        text = (raw.decode("utf-8") if isinstance(raw, bytes) else raw).removeprefix(BOM)
-        data = tomllib.loads(text)
+        content = (raw.decode("utf-8") if isinstance(raw, bytes) else raw).removeprefix(BOM)
+        data = tomllib.loads(content)
     except UnicodeDecodeError as exc:
         raise PlanError.about("plan.not_utf8", path=source, byte=exc.start) from None
     except tomllib.TOMLDecodeError as exc:
-        raise PlanError.about("plan.not_toml", path=source, detail=_toml_detail(exc)) from None
+        raise PlanError.about("plan.not_toml", path=source, detail=toml_position(exc)) from None
     except RecursionError:
         raise PlanError.about("plan.too_deep", path=source) from None
     for key in data:
@@ -390,13 +378,6 @@ def _export_prefs(table: object) -> ExportPrefs:
             value = parse_name_prefix(value)
         values[key] = value
     return ExportPrefs(**values)
-
-
-def _toml_detail(exc: tomllib.TOMLDecodeError) -> Text:
-    """tomllib's words (English) with the position in both languages."""
-    english = str(exc)
-    german = re.sub(r"\(at line (\d+), column (\d+)\)", r"(Zeile \1, Spalte \2)", english)
-    return Text(german.replace("(at end of document)", "(am Ende der Datei)"), english)
 
 
 def render_plan(plan: Plan, catalog: Catalog, previous: str | None = None) -> str:
@@ -469,13 +450,11 @@ def write_plan_file(path: str | Path, plan: Plan, catalog: Catalog) -> Path:
     return Path(os.path.realpath(path))
 
 
-def atomic_write_text(path: str | Path, text: str, what: str = "file", newline: str | None = None) -> None:
-    atomic_write_bytes(
-        path, text.encode("utf-8") if newline is None else text.replace("\n", newline).encode("utf-8"), what=what
-    )
+def atomic_write_text(path: str | Path, content: str, what: What = "file") -> None:
+    atomic_write_bytes(path, content.encode("utf-8"), what=what)
 
 
-def atomic_write_bytes(path: str | Path, data: bytes, what: str = "file") -> None:
+def atomic_write_bytes(path: str | Path, data: bytes, what: What = "file") -> None:
     """Write to a temp file beside ``path`` and rename it over; never leaves a half-written file.
 
     A symlink is followed, so that its target is replaced and the link stays. A device, pipe or
@@ -533,7 +512,7 @@ def atomic_write_bytes(path: str | Path, data: bytes, what: str = "file") -> Non
                 os.unlink(tmp_name)
 
 
-def _write_in_place(path: Path, data: bytes, what: str) -> None:
+def _write_in_place(path: Path, data: bytes, what: What) -> None:
     try:
         with open(path, "wb") as handle:
             handle.write(data)
@@ -541,9 +520,12 @@ def _write_in_place(path: Path, data: bytes, what: str) -> None:
         raise OutputError.about("write.failed", what=_what(what), path=str(path), reason=system_reason(exc)) from None
 
 
-def _what(what: str) -> Text:
+_WHAT_KEYS: dict[What, str] = {"plan": "what.plan", "export": "what.export", "file": "what.file"}
+
+
+def _what(what: What) -> Text:
     """ "plan", "export" or "file" in both languages."""
-    return Text(*table().get(f"what.{what}", (what, what)))
+    return text(_WHAT_KEYS[what])
 
 
 def _version(address: str) -> int:

@@ -16,7 +16,7 @@ and every key used exists. Catalog texts come from the catalog, as ``Text`` pair
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Literal, NamedTuple
 
 Lang = Literal["de", "en"]
@@ -32,6 +32,31 @@ class Text(NamedTuple):
 
     def get(self, lang: str) -> str:
         return self.de if lang == "de" else self.en
+
+
+#: The empty text, in both languages (a catalog without a caveat, a rule set without one).
+NO_TEXT = Text("", "")
+
+
+def joined(first: Text, separator: str, second: Text) -> Text:
+    """Two texts joined by ``separator`` in each language, such as a product's and its component's names."""
+    return Text(f"{first.de}{separator}{second.de}", f"{first.en}{separator}{second.en}")
+
+
+class Texts(Mapping[str, Text]):
+    """Texts by name, each looked up when it is read: a module can hold them without loading the table."""
+
+    def __init__(self, keys: Mapping[str, str]) -> None:
+        self._keys = dict(keys)
+
+    def __getitem__(self, name: str) -> Text:
+        return text(self._keys[name])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def default_language(environ: Mapping[str, str] | None = None) -> Lang:

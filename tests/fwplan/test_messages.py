@@ -117,11 +117,30 @@ def test_plan_file_errors_in_german(tmp_path, catalog):
         with pytest.raises(PlanError) as info:
             read_plan_file(path, catalog)
         assert info.value.message("de") == german.format(path)
-    for text, where in (("lan = = 1\n", "(Zeile 1, Spalte 7)"), ("select = [\n", "(am Ende der Datei)")):
+    for text, where in (("lan = = 1\n", "TOML: Zeile 1, Spalte 7: "), ("select = [\n", "TOML: am Ende der Datei: ")):
         (tmp_path / "bad.toml").write_text(text)
         with pytest.raises(PlanError) as info:
             read_plan_file(tmp_path / "bad.toml", catalog)
         assert "ist kein gültiges TOML: " in info.value.message("de") and where in info.value.message("de")
+
+
+@pytest.mark.parametrize(
+    ("toml", "english", "german"),
+    [
+        ("a = = 1\n", "line 1, column 5: Invalid value", "Zeile 1, Spalte 5: Invalid value"),
+        ("select = [\n", "at the end of the file: Invalid value", "am Ende der Datei: Invalid value"),
+    ],
+)
+def test_plan_and_catalog_files_say_where_toml_gives_up_alike(catalog, toml, english, german):
+    from fwplan.catalog import CatalogError, parse_catalog
+
+    with pytest.raises(PlanError) as plan_error:
+        parse_plan(toml, catalog, source="plan.toml")
+    with pytest.raises(CatalogError) as catalog_error:
+        parse_catalog(toml, source="catalog.toml")
+    for error in (plan_error.value, catalog_error.value):
+        assert error.message("en").endswith(f"TOML: {english}")
+        assert error.message("de").endswith(f"TOML: {german}")
 
 
 def test_system_reasons_come_from_real_faults_in_both_languages(tmp_path):
