@@ -70,7 +70,7 @@ async def loopback(options: ProbeOptions) -> dict:
         sock.close()
     states = {}
     for outcome in report.outcomes.values():
-        states[outcome.state] = states.get(outcome.state, 0) + 1
+        states[outcome.state.value] = states.get(outcome.state.value, 0) + 1
     return {"seconds": report.seconds, "baseline": baseline, "deadline": report.deadline, "states": states}
 
 
@@ -79,7 +79,7 @@ async def dropped(options: ProbeOptions) -> dict:
     report = await run_probe(probe_plan(ports), options)
     states = {}
     for outcome in report.outcomes.values():
-        states[outcome.state] = states.get(outcome.state, 0) + 1
+        states[outcome.state.value] = states.get(outcome.state.value, 0) + 1
     return {"seconds": report.seconds, "deadline": report.deadline, "states": states}
 
 

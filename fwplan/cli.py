@@ -525,7 +525,8 @@ def cmd_probe(args: argparse.Namespace) -> int:
     import asyncio
 
     from fwplan.probe import ProbeOptions, plan_probe, run_probe
-    from fwplan.probe_formats import PROBE_FORMATS, StderrProgress, say, start_line
+    from fwplan.i18n import say
+    from fwplan.probe.formats import PROBE_FORMATS, StderrProgress, start_line
 
     inputs = load_inputs(args)
     if not inputs.plan.selected:
@@ -542,7 +543,7 @@ def cmd_probe(args: argparse.Namespace) -> int:
     probe_plan = plan_probe(build(inputs.catalog, inputs.plan), inputs.plan, target)
     print(f"{PROG} probe: {start_line(probe_plan, options, inputs.lang)}", file=sys.stderr)
     if target is not None and target not in probe_plan.hosts:
-        print(f"{PROG} probe: {say('target_unused', inputs.lang, target=target)}", file=sys.stderr)
+        print(f"{PROG} probe: {say('probe.target_unused', inputs.lang, target=target)}", file=sys.stderr)
     progress = StderrProgress(sys.stderr, f"{PROG} probe", lang=inputs.lang)
     try:
         report = asyncio.run(run_probe(probe_plan, options, progress))

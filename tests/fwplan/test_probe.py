@@ -48,7 +48,7 @@ from fwplan.probe import (
     sample_ports,
     stun_binding_request,
 )
-from fwplan.probe_formats import StderrProgress, render_probe_csv, render_probe_json, render_probe_text
+from fwplan.probe.formats import StderrProgress, render_probe_csv, render_probe_json, render_probe_text
 from tests.conftest import ROOT
 from tests.probe_responders import (
     GarbageResponder,

@@ -35,7 +35,7 @@ from fwplan.probe import (
     plan_probe,
     run_probe,
 )
-from fwplan.probe_formats import announce, summary
+from fwplan.probe.formats import announce, summary
 from tui.screens.base import DismissOnce
 
 STATE_STYLES = {OPEN: "green", REFUSED: "green", FILTERED: "bold red", UNREACHABLE: "bold red", NOT_RUN: "yellow"}
