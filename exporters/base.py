@@ -9,7 +9,6 @@ quoting helpers here or in the exporter's module, never raw.
 
 from __future__ import annotations
 
-import ipaddress
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -56,7 +55,7 @@ def system_resolver(name: str) -> tuple[str, ...]:
     except (socket.gaierror, UnicodeError, OSError) as exc:
         raise ExportError.about("export.unresolved", host=name, reason=system_reason(exc)) from None
     found = {info[4][0].split("%", 1)[0] for info in infos}
-    return tuple(sorted(found, key=lambda a: (ipaddress.ip_address(a).version, ipaddress.ip_address(a))))
+    return tuple(sorted(found, key=lambda a: netaddr.IPAddress(a).sort_key()))
 
 
 class RouterSettings(NamedTuple):
@@ -113,7 +112,7 @@ class ExportContext:
         if host is None or host.is_ip or not self.resolve:
             return ()
         found = (self.resolver or system_resolver)(host.value)
-        usable = tuple(a for a in found if ipaddress.ip_address(a).version == self.family)
+        usable = tuple(a for a in found if netaddr.IPAddress(a).version == self.family)
         if not usable:
             nothing = text("export.nothing_found")
             raise ExportError.about(
@@ -210,6 +209,12 @@ def network_and_mask(address: str) -> tuple[str, str]:
     return str(network.network), str(network.netmask)
 
 
+def is_private_ipv4(address: str) -> bool:
+    """Whether ``address`` is in the private IPv4 ranges of RFC 1918 (10/8, 172.16/12, 192.168/16), which a NAT
+    router's LAN uses and the internet cannot address; never for IPv6 (no NAT) nor for 100.64/10 or 169.254/16."""
+    return bool(netaddr.IPAddress(address).is_ipv4_private_use())
+
+
 def is_port_forward(rule: Rule, context: ExportContext) -> bool:
     """An inbound internet rule on a NAT router: a port forward (DNAT, VIP, static NAT, port sharing).
 
@@ -221,7 +226,7 @@ def is_port_forward(rule: Rule, context: ExportContext) -> bool:
         and context.nat
         and (
             context.roles.get(rule.destination) in LAN_ROLES
-            or (rule.destination.kind == "address" and netaddr.IPAddress(rule.destination.value).is_ipv4_private_use())
+            or (rule.destination.kind == "address" and is_private_ipv4(rule.destination.value))
         )
     )
 

@@ -33,8 +33,9 @@ each name is still checked, as the interfaces are (35), with a one-line error.
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import dataclass
+
+import netaddr
 
 from exporters.base import (
     LAN_ROLES,
@@ -46,6 +47,7 @@ from exporters.base import (
     forward_device,
     header_lines,
     labels_scopes,
+    network_and_mask,
     object_name,
     one_line,
     peer,
@@ -224,10 +226,9 @@ class FortigateExporter:
             return [f"set {'ip6' if v6 else 'subnet'} {forti_string(p.placeholder)}"]
         if p.name is not None:
             return ["set type fqdn", f"set fqdn {forti_string(p.name)}"]
-        network = ipaddress.ip_network(p.addresses[0], strict=False)
         if v6:
-            return [f"set ip6 {network.with_prefixlen}"]
-        return [f"set subnet {network.network_address} {network.netmask}"]
+            return [f"set ip6 {netaddr.IPNetwork(p.addresses[0]).cidr}"]
+        return ["set subnet {} {}".format(*network_and_mask(p.addresses[0]))]
 
     @staticmethod
     def _address_name(p: Peer, names: Names) -> str:
