@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from fwplan.errors import FwplanError
-from fwplan.i18n import Text, say, text
+from fwplan.i18n import NO_TEXT, Text, say, text
 from fwplan.merge import Rule
 from fwplan.ports import PortRange, PortSet
 
@@ -76,7 +76,6 @@ STATE_WORDS: dict[State, Text] = {
     UNREACHABLE: text("probe.state.unreachable"),
     NOT_RUN: text("probe.state.not_run"),
 }
-NO_DETAIL = Text(de="", en="")
 
 
 class ProbeError(FwplanError):
@@ -165,7 +164,7 @@ class ProbeOptions:
 class Outcome:
     check: Check
     state: State
-    detail: Text = NO_DETAIL
+    detail: Text = NO_TEXT
     seconds: float = 0.0
 
 

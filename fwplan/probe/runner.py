@@ -17,7 +17,7 @@ import time
 from collections.abc import Awaitable, Callable
 
 from fwplan.errors import system_reason
-from fwplan.i18n import Text, text
+from fwplan.i18n import Text, joined, text
 from fwplan.probe.model import (
     FILTERED,
     NOT_RUN,
@@ -67,17 +67,11 @@ def detail_ignored(ignored: int, protocol_name: str) -> Text:
 
 def detail_answered(answer: Text, seconds: float) -> Text:
     """The answer's description and how long it took: ``SIP/2.0 200 OK in 1.2 ms``, the same in both languages."""
-    took = f" in {_ms(seconds)}"
-    return Text(answer.de + took, answer.en + took)
+    return joined(answer, " in ", untranslated(_ms(seconds)))
 
 
 def detail_deadline(deadline: float) -> Text:
     return text("probe.detail.deadline", deadline=deadline)
-
-
-def _joined(first: Text, second: Text) -> Text:
-    """Two details of one probe, one after the other."""
-    return Text(first.de + "; " + second.de, first.en + "; " + second.en)
 
 
 async def run_probe(
@@ -277,7 +271,7 @@ async def _udp_exchange(
     silent = detail_no_answer(timeout, protocol_name)
     if not ignored:
         return FILTERED, silent
-    return FILTERED, _joined(silent, detail_ignored(ignored, protocol_name))
+    return FILTERED, joined(silent, "; ", detail_ignored(ignored, protocol_name))
 
 
 def _sip_answer(data: bytes) -> Text | None:
