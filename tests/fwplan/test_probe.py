@@ -575,3 +575,12 @@ def test_german_progress_names_states_in_german():
     assert stream.getvalue() == (
         "fwplan probe: pbx.example.net ist 192.0.2.10\nfwplan probe: 1/2 tcp pbx.example.net 443 gefiltert\n"
     )
+
+
+def test_states_and_methods_keep_the_values_the_reports_write():
+    """``--format csv`` and ``json`` write these values; renaming a member must not change them."""
+    from fwplan.probe import Method, State
+
+    assert [s.value for s in State] == ["open", "refused", "filtered", "unreachable", "not-run"]
+    assert [m.value for m in Method] == ["tcp-connect", "sip-options", "stun-binding"]
+    assert json.dumps({OPEN: NOT_RUN}) == '{"open": "not-run"}'
