@@ -8,7 +8,6 @@ same directory, flushed and renamed over the old one.
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import os
 import re
 import stat
@@ -142,9 +141,8 @@ def _parse_site_address(text: str) -> LanAddress | _AddressProblem:
         version, max_prefix, default = 6, 128, DEFAULT_IPV6_PREFIX
     else:
         return _AddressProblem("not_ip", {"value": original})
-    try:
-        address = netaddr.IPAddress(address_part, version=version)
-    except (netaddr.AddrFormatError, ValueError):
+    address = _strict_address(address_part, version)
+    if address is None:
         return _AddressProblem("invalid", {"value": original, "version": version})
     if slash:
         if not prefix_part.isascii() or not prefix_part.isdigit() or not 0 <= int(prefix_part) <= max_prefix:
@@ -164,11 +162,12 @@ def parse_host(text: str) -> PbxHost:
     if not isinstance(text, str) or not text.strip():
         raise PlanError.about("host.empty")
     text = text.strip()
-    if _IPV4_SHAPE.fullmatch(text) or (":" in text and _IPV6_SHAPE.fullmatch(text)):
-        try:
-            return PbxHost(str(ipaddress.ip_address(text)), original, True)
-        except ValueError:
-            raise PlanError.about("host.bad_ip", value=original) from None
+    version = 4 if _IPV4_SHAPE.fullmatch(text) else 6 if ":" in text and _IPV6_SHAPE.fullmatch(text) else None
+    if version is not None:
+        address = _strict_address(text, version)
+        if address is None:
+            raise PlanError.about("host.bad_ip", value=original)
+        return PbxHost(str(address), original, True)
     name = text[:-1] if text.endswith(".") else text
     try:
         ascii_name = name.encode("idna").decode("ascii").lower() if not name.isascii() else name.lower()
@@ -533,6 +532,20 @@ def _version(address: str) -> int:
     return 6 if ":" in address else 4
 
 
+def _strict_address(text: str, version: Literal[4, 6]) -> netaddr.IPAddress | None:
+    """The address ``text`` spells in the strict form (``inet_pton``: four decimal parts, no leading zeros), or None.
+
+    The caller has checked the shape (digits and dots, or hex digits and colons), so the shorter and
+    octal forms ``inet_aton`` takes (``1``, ``10.1``, ``010.0.0.1``) never get here, and are refused
+    here too.
+    """
+    try:
+        return netaddr.IPAddress(text, version=version, flags=netaddr.INET_PTON)
+    except (netaddr.AddrFormatError, ValueError):
+        return None
+
+
 def _is_private(address: str) -> bool:
-    ip = ipaddress.ip_address(address)
-    return ip.is_private or ip.is_link_local
+    """Not reachable from the internet: IANA's special-purpose registries (RFC 1918, link-local, unique local,
+    shared address space, documentation ...) say so."""
+    return not netaddr.IPAddress(address).is_global()
