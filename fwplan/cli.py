@@ -17,7 +17,7 @@ from typing import NamedTuple, NoReturn
 
 from fwplan.catalog import Catalog, CatalogError, load_catalog
 from fwplan.errors import FwplanError, OutputError, printable
-from fwplan.i18n import LANGUAGES, default_language
+from fwplan.i18n import LANGUAGES, default_language, say
 from fwplan.merge import build
 from fwplan.plan import (
     Plan,
@@ -420,11 +420,6 @@ def cmd_tui(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.catalog)
     lang = args.lang or default_language()
-    needs_words = {
-        "lan": {"en": "LAN address", "de": "LAN-Adresse"},
-        "host": {"en": "PBX host", "de": "PBX-Host"},
-        "vpn": {"en": "VPN router (else the LAN address)", "de": "VPN-Router (sonst die LAN-Adresse)"},
-    }
     if args.format == "json":
         import json
 
@@ -452,23 +447,21 @@ def cmd_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     lines = []
     width = max(len(("    " if c.parent else "  ") + c.id) for c in catalog.components) + 2
-    label = {"en": "needs", "de": "braucht"}[lang]
+    label = say("list.needs", lang)
+    needs_words = {
+        "lan": say("list.needs.lan", lang),
+        "vpn": say("list.needs.vpn", lang),
+        "host": say("list.needs.host", lang),
+    }
     for product in catalog.products:
         lines.append(f"{product.id}  {product.name.get(lang)}")
         for c in product.components:
             indent = "    " if c.parent else "  "
-            needs = ", ".join(needs_words[n][lang] for n in ("lan", "vpn", "host") if n in catalog.needs(c.id)) or "-"
-            condition = {"en": " [conditional]", "de": " [bedingt]"}[lang] if c.condition else ""
+            needs = ", ".join(word for n, word in needs_words.items() if n in catalog.needs(c.id)) or "-"
+            condition = say("list.conditional", lang) if c.condition else ""
             lines.append(f"{(indent + c.id).ljust(width)}{c.name.get(lang)}{condition}  ({label}: {needs})")
         lines.append("")
-    lines.append(
-        {
-            "en": "--select PRODUCT selects its components except the [conditional] ones; a conditional item is "
-            "selected only by its own id.",
-            "de": "--select PRODUKT wählt dessen Komponenten ohne die mit [bedingt] markierten; ein bedingtes Element "
-            "wird nur über seine eigene ID gewählt.",
-        }[lang]
-    )
+    lines.append(say("list.select", lang))
     sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_OK
 
@@ -525,7 +518,6 @@ def cmd_probe(args: argparse.Namespace) -> int:
     import asyncio
 
     from fwplan.probe import ProbeOptions, plan_probe, run_probe
-    from fwplan.i18n import say
     from fwplan.probe.formats import PROBE_FORMATS, StderrProgress, start_line
 
     inputs = load_inputs(args)
