@@ -13,10 +13,10 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import NamedTuple, NoReturn
+from typing import IO, NamedTuple, NoReturn
 
 from fwplan.catalog import Catalog, CatalogError, load_catalog
-from fwplan.errors import FwplanError, OutputError, printable
+from fwplan.errors import FwplanError, OutputError, printable, system_reason
 from fwplan.i18n import LANGUAGES, default_language, say
 from fwplan.merge import build
 from fwplan.plan import (
@@ -50,6 +50,13 @@ class _BadValue(argparse.ArgumentTypeError):
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line and lets the caller choose the exit."""
+
+    def print_help(self, file: IO[str] | None = None) -> None:
+        """``--help`` goes to stdout through ``write_stdout``, so that a full device there is one error line."""
+        if file is not None:
+            super().print_help(file)
+        else:
+            write_stdout(self.format_help())
 
     def error(self, message: str) -> NoReturn:
         # argparse calls this while handling the ArgumentError it made from a _BadValue of ours
@@ -395,12 +402,34 @@ def load_inputs(args: argparse.Namespace) -> Inputs:
     return Inputs(catalog, plan, args.lang or default_language())
 
 
-def write_output(text: str, output: str, what: str = "export") -> None:
+def write_output(text: str, output: str) -> None:
+    """Write ``text`` to the file ``output``, or to stdout for ``-``; a failure is an ``OutputError``."""
     if output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
         return
-    atomic_write_bytes(Path(output), text.encode("utf-8"), what=what)
+    atomic_write_bytes(Path(output), text.encode("utf-8"), what="export")
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to stdout and flush it; a full device, a closed descriptor or an I/O error is an
+    ``OutputError`` (a broken pipe stays a ``BrokenPipeError``: the reader has gone, which is no error).
+
+    After a failure stdout points at the null device, so that the flush at exit does not fail again.
+    """
+    stream = sys.stdout
+    try:
+        if stream is None:  # the descriptor was closed when Python started
+            raise OutputError.about("write.stdout_closed")
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _silence_stdout()
+        raise OutputError.about("write.stdout", reason=system_reason(exc)) from None
+    except ValueError:  # closed inside Python: "I/O operation on closed file"
+        _silence_stdout()
+        raise OutputError.about("write.stdout_closed") from None
 
 
 # --------------------------------------------------------------------------
@@ -443,7 +472,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 for product in catalog.products
             ],
         }
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        write_stdout(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     lines = []
     width = max(len(("    " if c.parent else "  ") + c.id) for c in catalog.components) + 2
@@ -462,7 +491,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             lines.append(f"{(indent + c.id).ljust(width)}{c.name.get(lang)}{condition}  ({label}: {needs})")
         lines.append("")
     lines.append(say("list.select", lang))
-    sys.stdout.write("\n".join(lines) + "\n")
+    write_stdout("\n".join(lines) + "\n")
     return EXIT_OK
 
 
@@ -510,7 +539,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     text = render_export(inputs.catalog, inputs.plan, format_name, settings)
     write_output(text, args.output)
     if args.output != "-":
-        print(f"fwplan: wrote {format_name} to {printable(args.output)}", file=sys.stderr)
+        _to_stderr(f"{PROG}: wrote {format_name} to {printable(args.output)}")
     return EXIT_OK
 
 
@@ -533,9 +562,9 @@ def cmd_probe(args: argparse.Namespace) -> int:
             raise UsageError.about("usage.bad_target", value=args.target) from None
     options = ProbeOptions(args.timeout, args.parallel)
     probe_plan = plan_probe(build(inputs.catalog, inputs.plan), inputs.plan, target)
-    print(f"{PROG} probe: {start_line(probe_plan, options, inputs.lang)}", file=sys.stderr)
+    _to_stderr(f"{PROG} probe: {start_line(probe_plan, options, inputs.lang)}")
     if target is not None and target not in probe_plan.hosts:
-        print(f"{PROG} probe: {say('probe.target_unused', inputs.lang, target=target)}", file=sys.stderr)
+        _to_stderr(f"{PROG} probe: {say('probe.target_unused', inputs.lang, target=target)}")
     progress = StderrProgress(sys.stderr, f"{PROG} probe", lang=inputs.lang)
     try:
         report = asyncio.run(run_probe(probe_plan, options, progress))
@@ -559,10 +588,10 @@ def cmd_check_catalog(args: argparse.Namespace) -> int:
         for demand in catalog.demands(c.id):
             scopes[demand.scope] += 1
     per_scope = ", ".join(f"{n} {scope}" for scope, n in scopes.items())
-    print(
+    write_stdout(
         f"{printable(args.path)}: valid (schema {catalog.schema}, data {catalog.data_version}): "
         f"{len(catalog.products)} products, {len(components)} components ({conditional} conditional), "
-        f"{len(catalog.groups)} group(s), {requirements} requirements; per component and scope: {per_scope}"
+        f"{len(catalog.groups)} group(s), {requirements} requirements; per component and scope: {per_scope}\n"
     )
     return EXIT_OK
 
@@ -611,13 +640,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = run(argv)
     except (FwplanError, CatalogError, PlanError, OutputError) as exc:
-        print(error_line(exc, requested_language(argv)), file=sys.stderr)
+        _to_stderr(error_line(exc, requested_language(argv)))
         code = EXIT_USAGE
     except BrokenPipeError:
         _silence_stdout()
         code = EXIT_OK
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        _to_stderr(f"{PROG}: interrupted")
         code = 130
     return code
 
@@ -627,12 +656,31 @@ def _one_line(message: str) -> str:
 
 
 def _silence_stdout() -> None:
+    """Point stdout at the null device: what is still buffered is dropped at exit instead of failing again
+    (Python's documentation on SIGPIPE does the same)."""
     import os
 
     try:
+        fd = sys.stdout.fileno() if sys.stdout is not None else 1
+    except (OSError, ValueError):
+        fd = 1
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, fd)
+        os.close(devnull)
     except OSError:
+        pass
+
+
+def _to_stderr(line: str) -> None:
+    """One line on stderr; where stderr itself is closed or fails there is nowhere left to say it."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(line + "\n")
+        stream.flush()
+    except (OSError, ValueError):
         pass
 
 

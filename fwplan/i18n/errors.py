@@ -166,6 +166,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{what} kann nicht geschrieben werden: {path!r} ist kein verwendbarer Dateiname",
         "cannot write {what}: {path!r} is not a usable file name",
     ),
+    "write.stdout": (
+        "Standardausgabe kann nicht geschrieben werden: {reason}",
+        "cannot write to standard output: {reason}",
+    ),
+    "write.stdout_closed": (
+        "Standardausgabe kann nicht geschrieben werden: sie ist geschlossen",
+        "cannot write to standard output: it is closed",
+    ),
     "write.is_dir": (
         "{what} kann nicht geschrieben werden: {path!r} ist ein Verzeichnis; bitte einen Dateinamen angeben",
         "cannot write {what}: {path!r} is a directory; give a file name",
