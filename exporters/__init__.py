@@ -8,6 +8,10 @@ then the router formats and markdown. Adding a format is one module, its golden 
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # a format's module is imported only when it is used: start-up time
+    from exporters.base import Exporter
 
 #: format name -> (module, attribute) that defines the exporter
 REGISTRY: dict[str, tuple[str, str]] = {}
@@ -42,10 +46,11 @@ def is_document(name: str) -> bool:
     return name in DOCUMENTS
 
 
-def get(name: str):
+def get(name: str) -> Exporter:
     """The exporter registered as ``name``; KeyError when there is none."""
     module, attribute = REGISTRY[name]
-    return getattr(importlib.import_module(module), attribute)
+    exporter: Exporter = getattr(importlib.import_module(module), attribute)
+    return exporter
 
 
 for _name in CORE:

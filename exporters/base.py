@@ -54,7 +54,7 @@ def system_resolver(name: str) -> tuple[str, ...]:
         infos = socket.getaddrinfo(name, None, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError) as exc:
         raise ExportError.about("export.unresolved", host=name, reason=system_reason(exc)) from None
-    found = {info[4][0].split("%", 1)[0] for info in infos}
+    found = {str(info[4][0]).split("%", 1)[0] for info in infos}
     return tuple(sorted(found, key=lambda a: netaddr.IPAddress(a).sort_key()))
 
 
@@ -168,17 +168,30 @@ def peer(endpoint: Endpoint, context: ExportContext, takes_names: bool) -> Peer:
 
 
 class Exporter(Protocol):
-    name: str
-    suffix: str
-    limits: Limits
+    """What every format provides (read-only: each is a frozen dataclass)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def suffix(self) -> str: ...
+    @property
+    def limits(self) -> Limits: ...
+
     #: False where the target wants TCP and UDP as separate rules.
-    fuse_protocols: bool
+    @property
+    def fuse_protocols(self) -> bool: ...
+
     #: True where the target resolves a DNS name itself (no --resolve needed).
-    takes_names: bool
+    @property
+    def takes_names(self) -> bool: ...
+
     #: The router settings (``RouterSettings`` fields) this format applies; ``fwplan export`` refuses the others.
-    options: frozenset[str]
+    @property
+    def options(self) -> frozenset[str]: ...
+
     #: The format's default (WAN, LAN) interface names, where it writes interfaces.
-    interfaces: tuple[str, str] | None
+    @property
+    def interfaces(self) -> tuple[str, str] | None: ...
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str: ...
 
@@ -402,7 +415,7 @@ def header_lines(
         )
     wanted = ((PLACEHOLDER_LAN_NETWORK, PLACEHOLDER_LAN_ADDRESS), plan.lan), ((PLACEHOLDER_PBX_HOST,), host)
     used = {r.source.value for r in ruleset.rules} | {r.destination.value for r in ruleset.rules}
-    missing = []
+    missing: list[str] = []
     for group, value in wanted:
         if value is None and any(p in used for p in group):
             missing.extend(spell(PLACEHOLDER_WORDS[p].get(lang)) for p in group)

@@ -59,7 +59,7 @@ from exporters.cisco_common import (
     spell_placeholder,
 )
 from fwplan.i18n import say
-from fwplan.merge import Limits, RuleSet
+from fwplan.merge import Endpoint, Limits, RuleSet
 
 TARGET = "Cisco ASA"
 
@@ -72,7 +72,7 @@ class CiscoExporter:
     fuse_protocols: bool = False
     takes_names: bool = True
     options: frozenset[str] = frozenset(("wan_if", "lan_if", "nat", "name_prefix"))
-    interfaces: tuple[str, str] | None = ("outside", "inside")  # nameif
+    interfaces: tuple[str, str] = ("outside", "inside")  # nameif
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         v6 = context.family == 6
@@ -120,7 +120,7 @@ class CiscoExporter:
         lines.extend(f"{line}\n" for line in (*entries, *nat, *twice))
         return "".join(lines)
 
-    def _head(self, ruleset: RuleSet, context: ExportContext, forwarded: dict) -> list[str]:
+    def _head(self, ruleset: RuleSet, context: ExportContext, forwarded: dict[str, Endpoint]) -> list[str]:
         lang, names = context.lang, Names.of(context)
         wan, lan = context.interfaces(*self.interfaces)
         head = header_lines(ruleset, context, TARGET, self.takes_names, spell=spell_placeholder)

@@ -46,6 +46,9 @@ def spell_placeholder(text: str) -> str:
 
 
 def placeholder(p: Peer) -> str:
+    """The peer's placeholder as one token; only for a peer that has one."""
+    if p.placeholder is None:
+        raise ValueError(f"{p.endpoint} has no placeholder")
     return spell_placeholder(p.placeholder)
 
 

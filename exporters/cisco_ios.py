@@ -78,7 +78,7 @@ from exporters.cisco_common import (
     spell_placeholder,
 )
 from fwplan.i18n import say
-from fwplan.merge import Limits, Rule, RuleSet
+from fwplan.merge import Endpoint, Limits, Rule, RuleSet
 
 TARGET = "Cisco IOS"
 #: The zones: the LAN side and the internet side.
@@ -132,8 +132,8 @@ class CiscoIosExporter:
                     lines.extend(f" {line}\n" for line in _v6_entries(rule, src, dst))
                 else:
                     # a list inbound on the internet interface sees a port forward's public (pre-NAT) address
-                    target = "any" if plain and label in forwarded else _ref(dst, names)
-                    lines.append(f" permit object-group {names.service(label)} {_ref(src, names)} {target}\n")
+                    to = "any" if plain and label in forwarded else _ref(dst, names)
+                    lines.append(f" permit object-group {names.service(label)} {_ref(src, names)} {to}\n")
         if not plain:
             lines.extend(f"{line}\n" for line in _zone_firewall(names, directions, v6))
         for label, target in forwarded.items():
@@ -157,7 +157,9 @@ class CiscoIosExporter:
             spell_placeholder(say("cisco.placeholder.lan", context.lang)),
         )
 
-    def _head(self, ruleset: RuleSet, context: ExportContext, directions: list[str], forwarded: dict) -> list[str]:
+    def _head(
+        self, ruleset: RuleSet, context: ExportContext, directions: list[str], forwarded: dict[str, Endpoint]
+    ) -> list[str]:
         lang, names, v6 = context.lang, Names.of(context), context.family == 6
         head = header_lines(ruleset, context, TARGET, self.takes_names, spell=spell_placeholder)
         wan, lan = self._interfaces(context)
@@ -219,7 +221,7 @@ def _check_family(p: Peer, family: int) -> None:
 
 
 def _removals(
-    names: Names, named: dict, numbered: list[tuple[str, Rule]], directions: list[str], v6: bool, plain: bool
+    names: Names, named: dict[str, Peer], numbered: list[tuple[str, Rule]], directions: list[str], v6: bool, plain: bool
 ) -> list[str]:
     """What an earlier paste left that this one would add to: its lists first (they use the groups); with the
     zone-based firewall the class of the site's other outbound traffic, taken out of the policy that uses it first

@@ -91,7 +91,7 @@ class Names:
     def service(self, number: str) -> str:
         return f"{self.prefix}-rule{number}{self.suffix}"
 
-    def policy(self, number: str) -> str:
+    def policy(self, number: str | int) -> str:
         return f"{self.prefix}-{number}{self.suffix}"
 
     def vip(self, number: str, protocol: str, ports: str) -> str:
@@ -112,7 +112,7 @@ class FortigateExporter:
     fuse_protocols: bool = True
     takes_names: bool = True
     options: frozenset[str] = frozenset(("wan_if", "lan_if", "nat", "name_prefix"))
-    interfaces: tuple[str, str] | None = ("wan1", "internal")
+    interfaces: tuple[str, str] = ("wan1", "internal")
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         lang = context.lang
@@ -151,8 +151,9 @@ class FortigateExporter:
         if any(forwards.values()):
             out.append("config firewall vip\n")
             for number, rule in numbered:
-                if forwards[number] is not None:
-                    out.extend(self._vips(number, rule, forwards[number], names, wan, context, scoped, vips))
+                target = forwards[number]
+                if target is not None:
+                    out.extend(self._vips(number, rule, target, names, wan, context, scoped, vips))
             out.append("end\n")
         out.append("config firewall service custom\n")
         for number, rule in numbered:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from exporters.base import (
     LAN_ROLES,
     ExportContext,
+    Peer,
     comment_block,
     header_lines,
     labels_scopes,
@@ -111,7 +112,7 @@ class FritzboxExporter:
         return "".join(out)
 
     @staticmethod
-    def _text(p) -> str:
+    def _text(p: Peer) -> str:
         if p.is_any:
             return "any"
         if p.placeholder is not None:

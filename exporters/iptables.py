@@ -102,7 +102,7 @@ class IptablesExporter:
     fuse_protocols: bool = False
     takes_names: bool = False
     options: frozenset[str] = frozenset(("wan_if", "lan_if", "nat", "masquerade"))
-    interfaces: tuple[str, str] | None = LINUX_INTERFACES
+    interfaces: tuple[str, str] = LINUX_INTERFACES
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         family = context.family
@@ -182,7 +182,7 @@ class IptablesExporter:
         crossed = sides(rule, wan, lan)
         if crossed is not None and not dnat:
             words.append(f"-i {crossed[0]} -o {crossed[1]}")
-        target = None
+        target: Peer | None = None  # with ``dnat``: the destination the forward goes to
         for flag, endpoint in (("-s", rule.source), ("-d", rule.destination)):
             p = peer(endpoint, context, self.takes_names)
             if p.family not in (None, family):
@@ -203,7 +203,7 @@ class IptablesExporter:
         elif forwarded:
             words.append("-m conntrack --ctstate DNAT")
         words.append(f"-m comment --comment {ipt_comment(f'fwplan rule {number}')}")
-        words.append(f"-j DNAT --to-destination {_address(target)}" if dnat else "-j ACCEPT")
+        words.append("-j ACCEPT" if target is None else f"-j DNAT --to-destination {_address(target)}")
         return " ".join(words)
 
 

@@ -46,7 +46,7 @@ from exporters.base import (
 )
 from exporters.dialects import format_ports
 from fwplan.i18n import say
-from fwplan.merge import Limits, Rule, RuleSet, endpoints_for
+from fwplan.merge import Endpoint, Limits, Rule, RuleSet, endpoints_for
 
 DEFINES = {"lan-network": "LAN_NET", "lan-address": "LAN_ADDR", "vpn-router": "VPN_ROUTER", "pbx-host": "PBX_HOST"}
 # nftables keeps at most 128 bytes of a rule comment.
@@ -83,7 +83,12 @@ def sides(rule: Rule, wan: str, lan: str) -> tuple[str, str] | None:
 
 
 def router_lines(
-    ruleset: RuleSet, context: ExportContext, defaults: tuple[str, str], change: str, forwards: dict, lan_network: str
+    ruleset: RuleSet,
+    context: ExportContext,
+    defaults: tuple[str, str],
+    change: str,
+    forwards: dict[str, Endpoint],
+    lan_network: str,
 ) -> list[str]:
     """The header lines on the router: its interfaces, the port forwards and the source NAT, or why there is no NAT.
 
@@ -128,7 +133,7 @@ class NftablesExporter:
     fuse_protocols: bool = True
     takes_names: bool = False
     options: frozenset[str] = frozenset(("wan_if", "lan_if", "nat", "masquerade"))
-    interfaces: tuple[str, str] | None = LINUX_INTERFACES
+    interfaces: tuple[str, str] = LINUX_INTERFACES
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         numbered = ruleset.numbered()
@@ -191,7 +196,7 @@ class NftablesExporter:
         out.append("}\n")
         return "".join(out)
 
-    def _peers(self, ruleset: RuleSet, context: ExportContext) -> dict:
+    def _peers(self, ruleset: RuleSet, context: ExportContext) -> dict[Endpoint, Peer]:
         endpoints = {r.source for r in ruleset.rules} | {r.destination for r in ruleset.rules}
         return {e: peer(e, context, self.takes_names) for e in endpoints}
 
@@ -204,7 +209,7 @@ class NftablesExporter:
     def _where(p: Peer) -> str:
         return f"${DEFINES[p.role]}" if p.role in DEFINES else _value(p)
 
-    def _match(self, rule: Rule, peers: dict, context: ExportContext, keys: tuple[str, ...]) -> str:
+    def _match(self, rule: Rule, peers: dict[Endpoint, Peer], context: ExportContext, keys: tuple[str, ...]) -> str:
         parts = []
         for key, endpoint in (("saddr", rule.source), ("daddr", rule.destination)):
             p = peers[endpoint]

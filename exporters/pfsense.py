@@ -118,7 +118,7 @@ class PfsenseExporter:
     fuse_protocols: bool = True
     takes_names: bool = True
     options: frozenset[str] = frozenset(("wan_if", "lan_if", "nat", "name_prefix"))
-    interfaces: tuple[str, str] | None = ("WAN", "LAN")
+    interfaces: tuple[str, str] = ("WAN", "LAN")
     product: str = "pfSense"
     menus: Menus = PFSENSE_MENUS
     family_field: str = "Address Family"  # a rule's address family field, as the web interface names it
@@ -223,15 +223,15 @@ class PfsenseExporter:
         return head
 
     @staticmethod
-    def _interface(rule: Rule, peers: dict, wan: str, lan: str) -> str:
+    def _interface(rule: Rule, peers: dict[Endpoint, Peer], wan: str, lan: str) -> str:
         """Where the rule goes: the interface its traffic comes in on."""
         source = peers[rule.source]
         if source.role in LAN_ROLES or (rule.direction == "outbound" and source.is_any):
             return lan
         return wan
 
-    def _side(self, endpoint: Endpoint, peers: dict, prefix: str) -> str:
-        p: Peer = peers[endpoint]
+    def _side(self, endpoint: Endpoint, peers: dict[Endpoint, Peer], prefix: str) -> str:
+        p = peers[endpoint]
         if p.is_any:
             return "any"
         if p.role in ALIAS_TYPES:

@@ -6,7 +6,7 @@ format: nothing is silently ignored.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import exporters
 from fwplan.catalog import SCOPES, Catalog
@@ -71,7 +71,8 @@ class ExportSettings(NamedTuple):
         """
         accepted = accepted_options(format_name)
         skip = self.given | overridden
-        values = {}
+        # each value has its field's type: ExportPrefs checked it when the plan was read
+        values: dict[str, Any] = {}
         for key, value in prefs.items().items():
             if key in ("format",) or key in skip or (key in OPTION_FLAGS and key not in accepted):
                 continue
@@ -187,7 +188,11 @@ def render_export(catalog: Catalog, plan: Plan, format_name: str, settings: Expo
     if settings.dialect:
         return port_lists(ruleset, settings.dialect)
     if format_name in exporters.CORE:
+        from exporters.document import DocumentExporter
         from fwplan.formats import RenderOptions
+
+        if not isinstance(exporter, DocumentExporter):
+            raise TypeError(f"{format_name} is a core format without a DocumentExporter")
 
         return exporter.render_options(
             ruleset, RenderOptions(lang=settings.lang, csv_german=settings.csv_german, catalog=catalog, plan=plan)

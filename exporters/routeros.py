@@ -90,7 +90,7 @@ class RouterosExporter:
     fuse_protocols: bool = False
     takes_names: bool = True
     options: frozenset[str] = frozenset(("wan_if", "lan_if", "nat", "name_prefix"))
-    interfaces: tuple[str, str] | None = ("WAN", "LAN")
+    interfaces: tuple[str, str] = ("WAN", "LAN")
 
     def render(self, ruleset: RuleSet, context: ExportContext) -> str:
         lang = context.lang
