@@ -64,10 +64,6 @@ class Delivery:
     failed: tuple[str, ...] = ()
     system_problem: str = ""  # why the desktop clipboard failed, one of the constants above
 
-    @property
-    def ok(self) -> bool:
-        return bool(self.delivered)
-
 
 def over_ssh(environ: Mapping[str, str]) -> bool:
     return any(environ.get(name) for name in _SSH_VARIABLES)

@@ -61,7 +61,7 @@ def test_a_failing_terminal_write_is_reported_not_raised():
         raise OSError("terminal gone")
 
     delivery = deliver("x", dead, environ={})
-    assert delivery.failed == (OSC52,) and not delivery.ok
+    assert delivery.failed == (OSC52,) and not delivery.delivered
 
 
 def _free_display() -> int:
