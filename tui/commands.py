@@ -1,32 +1,58 @@
-"""Command palette providers: every key's action, by name, in the current language."""
+"""The command palette: every key's action by name, and Textual's own commands, in the current language."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.app import SystemCommand
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from fwplan.i18n import say
 from tui.dialect import DIALECTS
-from tui.keymap import KEYS
+from tui.keymap import palette_keys
 from tui.screens.base import DismissOnce
+from tui.textual_internals import SafeCommandPalette
 
 if TYPE_CHECKING:
     from tui.app import PlannerApp
+
+#: Textual's own palette commands, by their English title -> i18n keys of title and help
+SYSTEM_COMMAND_KEYS = {
+    "Theme": ("palette.theme", "palette.theme.help"),
+    "Quit": ("palette.quit", "palette.quit.help"),
+    "Keys": ("palette.keys", "palette.keys.help"),
+    "Minimize": ("palette.minimize", "palette.minimize.help"),
+    "Maximize": ("palette.maximize", "palette.maximize.help"),
+    "Screenshot": ("palette.screenshot", "palette.screenshot.help"),
+}
+#: the help of "Keys" while the keys panel is open (Textual's help then starts with "Hide")
+HIDE_KEYS_HELP = "palette.keys.hide"
+
+
+def translate_system_commands(commands: Iterable[SystemCommand], lang: str) -> Iterator[SystemCommand]:
+    """Textual's own palette commands (theme, quit, keys, ...), named in ``lang``; others as they are."""
+    for command in commands:
+        keys = SYSTEM_COMMAND_KEYS.get(command.title)
+        if keys is not None:
+            title, help_key = keys
+            if command.title == "Keys" and command.help.startswith("Hide"):
+                help_key = HIDE_KEYS_HELP
+            command = command._replace(title=say(title, lang), help=say(help_key, lang))
+        yield command
 
 
 class PlannerCommands(Provider):
     """The planner's actions, plus one command per router dialect."""
 
-    def _commands(self) -> list[tuple[str, object, str]]:
-        app: PlannerApp = self.app  # type: ignore[assignment]
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app = cast("PlannerApp", self.app)
         lang = app.lang
-        commands = []
-        for key in KEYS:
-            if key.action is None:
-                continue
-            commands.append((say(key.text, lang), partial(app.run_action, key.action), key.keys))
+        commands: list[tuple[str, Callable[[], object], str]] = []
+        for key in palette_keys():
+            assert key.help is not None and key.palette_action is not None
+            commands.append((say(key.help, lang), partial(app.run_action, key.palette_action), key.keys))
         for dialect in DIALECTS:
             commands.append((say("cmd.dialect", lang, dialect=dialect), partial(app.set_dialect, dialect), ""))
         return commands
@@ -43,20 +69,6 @@ class PlannerCommands(Provider):
                 yield Hit(score, matcher.highlight(name), command, text=name, help=keys or None)
 
 
-class PlannerCommandPalette(DismissOnce, CommandPalette):
-    """Textual's palette, safe against keys typed faster than it updates.
-
-    Found by typing a thousand random keys (tests/tui/test_stress.py), in
-    Textual 8.2: a second Enter queued before the palette closed popped the
-    screen beneath it, and the search worker, finishing after the palette
-    closed, looked for widgets that were gone. (Paging a list not laid out
-    yet is guarded for every OptionList in tui/textual_fixes.py.)
-    """
-
-    def _refresh_command_list(self, *args, **kwargs) -> None:
-        if self.is_active:
-            super()._refresh_command_list(*args, **kwargs)
-
-    def _watch__list_visible(self) -> None:
-        if self.is_active:
-            super()._watch__list_visible()
+class PlannerCommandPalette(DismissOnce, SafeCommandPalette):
+    """Textual's palette, safe against keys typed faster than it updates: a second Enter queued before the
+    palette closed popped the screen beneath it (``DismissOnce``); the rest is in ``tui/textual_internals.py``."""

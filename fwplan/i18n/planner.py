@@ -3,7 +3,8 @@
 TEXTS: dict[str, tuple[str, str]] = {
     # key bindings (Footer, help, command palette)
     "key.toggle": ("Haken", "Tick"),
-    "key.focus": ("Fokus", "Focus"),
+    "key.collapse": ("Zuklappen", "Collapse"),
+    "key.expand": ("Aufklappen", "Expand"),
     "key.copy": ("Kopie", "Copy"),
     "key.export": ("Export", "Export"),
     "key.file": ("Datei", "File"),
@@ -54,7 +55,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help.quit": ("Beenden (fragt bei ungespeicherten Änderungen)", "Quit (asks first when there are unsaved changes)"),
     "help.palette": ("Befehlspalette: jede Aktion per Name", "Command palette: every action by name"),
     "help.move": ("Cursor bewegen; links/rechts klappt im Baum zu/auf", "Move the cursor; left/right fold the tree"),
-    "help.enter": ("Im Baum: auf-/zuklappen", "In the tree: expand or collapse"),
     "help.title": ("Tasten", "Keys"),
     "help.mouse": (
         "Die Maus geht auch, wird aber nie gebraucht. Buchstabentasten wirken außerhalb der Eingabefelder.",

@@ -78,6 +78,20 @@ async def until(pilot, condition, seconds: float = 5.0) -> None:
         await pilot.pause(0.02)
 
 
+def footer_labels(screen) -> dict[str, str]:
+    """Each key the screen's footer shows, with its label (a grouped key's label is its group's)."""
+    from tui.textual_internals import FooterKey, FooterLabel
+
+    labels = {}
+    for key in screen.query(FooterKey):
+        label = key.description
+        if not label and key.parent is not None and key.parent.parent is not None:
+            group_label = key.parent.parent.query_children(FooterLabel)
+            label = str(group_label.first().content) if group_label else ""
+        labels[key.key] = label
+    return labels
+
+
 @pytest.fixture
 def classic_app(catalog):
     return make_app(catalog, select=("hostedpbx-classic",))

@@ -14,7 +14,7 @@ from fwplan.cli import main as cli_main
 from fwplan.formats import RenderOptions, render_text
 from fwplan.merge import build
 from fwplan.plan import Plan, expand_selection, parse_host, parse_lan, read_plan_file
-from tests.tui.conftest import HOST, LAN, make_app, make_plan, settle, table_rows, tick, until
+from tests.tui.conftest import HOST, LAN, footer_labels, make_app, make_plan, settle, table_rows, tick, until
 from tui.app import PlannerApp
 from tui.dialect import format_ports
 from tui.screens.export import ExportScreen
@@ -348,9 +348,9 @@ async def test_l_switches_the_language_everywhere(catalog):
         assert str(app.query_one(StatusLine).render()).startswith("9 Regeln")
         assert "LAN-Adresse (Planungsdokument)" in str(app.query_one("#lan-label").render())
         assert "Regel 1" in app.query_one(DetailsPane).plain
-        descriptions = {b.binding.key: b.binding for b in app.screen.active_bindings.values()}
-        assert descriptions["space"].description == "Haken"
-        assert descriptions["ctrl+q"].description == "Ende"
+        await until(pilot, lambda: footer_labels(app.screen).get("space") == "Haken")
+        labels = footer_labels(app.screen)
+        assert labels["ctrl+q"] == "Ende" and labels["c"] == "Kopie" and labels["l"] == "English"
         await pilot.press("y")
         await settle(pilot)
         assert app.clipboard.startswith("Katalog: ")
@@ -400,7 +400,7 @@ async def test_quitting_without_changes_does_not_ask(catalog):
 
 
 async def test_help_lists_every_key_and_the_footer_shows_them(catalog):
-    from tui.keymap import KEYS
+    from tui.keymap import help_rows
 
     app = make_app(catalog)
     async with app.run_test(size=(200, 40)) as pilot:
@@ -410,7 +410,7 @@ async def test_help_lists_every_key_and_the_footer_shows_them(catalog):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-text").render())
-        for key in KEYS:
+        for key in help_rows():
             assert key.keys in text
         assert "Copy the highlighted rule's port list" in text
         await pilot.press("escape")
@@ -478,7 +478,7 @@ async def test_every_action_is_in_the_command_palette(catalog):
 async def test_the_palette_offers_every_key_action_in_both_languages(catalog):
     from fwplan.i18n import say
     from tui.commands import PlannerCommands
-    from tui.keymap import KEYS
+    from tui.keymap import palette_keys
 
     app = make_app(catalog, select=("hostedpbx-classic",))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -488,10 +488,9 @@ async def test_the_palette_offers_every_key_action_in_both_languages(catalog):
         for lang in ("en", "de"):
             app.lang = lang
             names = [name for name, _command, _keys in provider._commands()]
-            for key in KEYS:
-                if key.action is not None:
-                    assert say(key.text, lang) in names, (lang, key.action)
-                    assert callable(getattr(app, f"action_{key.action}")), key.action
+            for key in palette_keys():
+                assert say(key.help, lang) in names, (lang, key.palette_action)
+                assert callable(getattr(app, f"action_{key.palette_action}")), key.palette_action
 
 
 @pytest.mark.parametrize("size", [(40, 12), (80, 24), (300, 100), (41, 13)])
@@ -602,22 +601,23 @@ async def test_export_with_nothing_ticked_is_refused_and_writes_nothing(catalog,
 def test_every_desktop_clipboard_problem_has_words(lang):
     from exporters import clipboard
     from fwplan.i18n import say
+    from tui.clipboard_report import CHANNEL_KEYS, PROBLEM_KEYS
 
     problems = [clipboard.NOT_READ_BACK, clipboard.NO_MECHANISM, clipboard.TIMED_OUT, clipboard.HELPER_FAILED]
-    words = [say(f"system.{problem}", lang) for problem in problems]
+    assert set(PROBLEM_KEYS) == set(problems) and set(CHANNEL_KEYS) == {clipboard.OSC52, clipboard.SYSTEM}
+    words = [say(PROBLEM_KEYS[problem], lang) for problem in problems]
     assert len(set(words)) == len(problems) and all(words)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 @pytest.mark.parametrize("size, rows", [((80, 24), 2), ((120, 40), 1)])
 async def test_the_footer_shows_every_planner_key_whole(catalog, lang, size, rows):
-    from textual.widgets._footer import FooterKey
-
-    from tui.keymap import KEYS
+    from tui.keymap import palette_keys
+    from tui.textual_internals import FooterKey
 
     app = make_app(catalog, select=("hostedpbx-classic",), lang=lang)
     wanted = {"space", "ctrl+q", "question_mark", "ctrl+p"} | {
-        k.keys for k in KEYS if k.action and len(k.keys) <= 6 and "," not in k.keys and k.keys != "?"
+        k.keys for k in palette_keys() if "," not in k.keys and k.keys != "?"
     }
     async with app.run_test(size=size) as pilot:
         # the footer composes its keys after the first frame: wait for them (and their layout), bounded

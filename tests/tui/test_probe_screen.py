@@ -16,7 +16,7 @@ from fwplan.ports import PortSet
 from fwplan.probe import ProbeOptions
 from tests.conftest import ROOT, require_root, require_tool
 from tests.probe_responders import Servers
-from tests.tui.conftest import until
+from tests.tui.conftest import footer_labels, until
 from tui.screens.probe import ProbeScreen
 
 LOOPBACK = "127.0.0.1"
@@ -202,7 +202,7 @@ async def test_under_german_every_text_of_the_screen_is_german(servers):
             table.move_cursor(row=row)
             await pilot.pause()
             texts.append(str(screen.query_one("#probe-detail", Static).render()))
-        texts += [b.description for bindings in screen._bindings.key_to_bindings.values() for b in bindings]
+        texts += list(footer_labels(screen).values())
         assert "verbunden in" in "\n".join(texts) and "Abbrechen / schließen" in texts
         for text in texts:
             for word in _ENGLISH_WORDS:

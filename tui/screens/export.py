@@ -9,7 +9,6 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -17,6 +16,7 @@ from fwplan.catalog import SCOPES
 from fwplan.errors import FwplanError
 from fwplan.i18n import say
 from fwplan.plan import ExportPrefs
+from tui.keymap import Place, bindings
 from tui.screens.path_dialog import PathDialog, path_problem
 from tui.widgets.router_settings import FIELDS, RouterSettingsForm
 from tui.widgets.scope_choice import ScopeChoice, scope_name
@@ -78,7 +78,7 @@ class ExportScreen(PathDialog):
     when cancelled. Without ``act`` it dismisses with the request at once."""
 
     CSS_PATH = "export.tcss"
-    BINDINGS = [Binding("enter", "submit", "Export", show=False)]  # on a checkbox: the inputs submit themselves
+    BINDINGS = bindings(Place.EXPORT_DIALOG)
 
     def __init__(
         self,
@@ -194,6 +194,6 @@ class ExportScreen(PathDialog):
     def _show_export_error(self, problem: str) -> None:
         line = self.query_one("#export-error", Static)
         line.display = bool(problem)
-        line.update(Text(f"✗ {problem}") if problem else "")
+        line.update(Text("✗ " + problem) if problem else "")
         if problem:
             line.scroll_visible()

@@ -6,10 +6,10 @@ from rich.text import Text
 
 from fwplan.formats import SCOPE_TITLES
 from fwplan.i18n import say
-from tui.keymap import KEYS
-from tui.screens.reading import ReadingScreen, reading_bindings
+from tui.keymap import Place, bindings, help_rows
+from tui.screens.reading import ReadingScreen
 from tui.widgets.component_tree import CHECKED, PARTIAL, UNCHECKED
-from tui.widgets.rules_table import CONDITIONAL_MARK
+from tui.widgets.rules_table import CONDITIONAL_MARK, scope_mark
 
 
 def _marks(lang: str) -> list[tuple[str, str]]:
@@ -22,7 +22,7 @@ def _marks(lang: str) -> list[tuple[str, str]]:
     ]
     column = say("table.col.scope", lang)
     marks.extend(
-        (say(f"table.scope.{scope}", lang), say("help.mark.scope", lang, column=column, title=title.get(lang)))
+        (scope_mark(scope, lang), say("help.mark.scope", lang, column=column, title=title.get(lang)))
         for scope, title in SCOPE_TITLES.items()
     )
     return marks
@@ -31,10 +31,12 @@ def _marks(lang: str) -> list[tuple[str, str]]:
 def help_text(lang: str) -> Text:
     text = Text()
     text.append(say("help.title", lang) + "\n\n", style="bold")
-    width = max(len(k.keys) for k in KEYS)
-    for key in KEYS:
+    rows = help_rows()
+    width = max(len(k.keys) for k in rows)
+    for key in rows:
+        assert key.help is not None
         text.append(key.keys.ljust(width + 2), style="bold")
-        text.append(say(key.text, lang) + "\n")
+        text.append(say(key.help, lang) + "\n")
     text.append("\n" + say("help.marks", lang) + "\n\n", style="bold")
     for mark, line in _marks(lang):
         text.append(mark.ljust(width + 2), style="bold")
@@ -47,7 +49,7 @@ def help_text(lang: str) -> Text:
 class HelpScreen(ReadingScreen):
     """esc, ? or q closes it; the arrows and pages scroll it; its Footer says so."""
 
-    BINDINGS = reading_bindings(("escape", "question_mark", "q"))
+    BINDINGS = bindings(Place.HELP, Place.READING)
     dialog_id = "help-dialog"
     text_id = "help-text"
 

@@ -10,7 +10,8 @@ from rich.text import Text
 from fwplan.catalog import Catalog
 from fwplan.i18n import say
 from fwplan.merge import PlanNote
-from tui.screens.reading import ReadingScreen, reading_bindings
+from tui.keymap import Place, bindings
+from tui.screens.reading import ReadingScreen
 
 
 def _where(catalog: Catalog, component_id: str, lang: str) -> str:
@@ -55,7 +56,7 @@ def notes_text(catalog: Catalog, selected: tuple[str, ...], notes: tuple[PlanNot
 class NotesScreen(ReadingScreen):
     """esc, n or q closes it; the arrows and pages scroll it; its Footer says so."""
 
-    BINDINGS = reading_bindings(("escape", "n", "q"))
+    BINDINGS = bindings(Place.NOTES, Place.READING)
     dialog_id = "notes-dialog"
     text_id = "notes-text"
 

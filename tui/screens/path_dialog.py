@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from fwplan.i18n import say
+from tui.keymap import Place, bindings
 from tui.screens.base import DismissOnce
 
 
@@ -30,14 +30,14 @@ def path_problem(text: str, lang: str, must_exist: bool = False) -> str | None:
 class PathDialog(DismissOnce, ModalScreen):
     """A dialog with an ``#path`` input, an ``#path-error`` line and ``#ok``/``#cancel`` buttons."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
+    BINDINGS = bindings(Place.DIALOG)
 
     def attempt(self, path: str) -> None:
         """Act on ``path`` and dismiss, or call ``show_problem``."""
         raise NotImplementedError
 
     def show_problem(self, problem: str) -> None:
-        self.query_one("#path-error", Static).update(Text(f"✗ {problem}"))  # a path's "[" is not markup
+        self.query_one("#path-error", Static).update(Text("✗ " + problem))  # a path's "[" is not markup
 
     def _submit(self) -> None:
         if self.is_active:  # not again after a first Enter closed the dialog

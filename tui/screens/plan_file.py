@@ -12,6 +12,9 @@ from textual.widgets import Button, Input, Label, Static
 from fwplan.i18n import say
 from tui.screens.path_dialog import PathDialog, path_problem
 
+#: mode -> i18n keys of the dialog's title and of its button
+MODE_KEYS = {"open": ("dialog.open.title", "dialog.open"), "save": ("dialog.save.title", "dialog.save")}
+
 
 class PlanFileScreen(PathDialog):
     """Asks for a path; ``act(path)`` opens or saves and returns an error message, or None when done."""
@@ -24,13 +27,14 @@ class PlanFileScreen(PathDialog):
         self.act = act
 
     def compose(self) -> ComposeResult:
+        title, button = MODE_KEYS[self.mode]
         with Vertical(id="plan-file-dialog", classes="dialog"):
-            yield Label(say(f"dialog.{self.mode}.title", self.lang), classes="dialog-title")
+            yield Label(say(title, self.lang), classes="dialog-title")
             yield Label(say("dialog.path", self.lang))
             yield Input(self.initial, id="path", compact=True)
             yield Static("", id="path-error", classes="field-message -invalid")
             with Horizontal(classes="buttons"):
-                yield Button(say(f"dialog.{self.mode}", self.lang), id="ok", variant="primary")
+                yield Button(say(button, self.lang), id="ok", variant="primary")
                 yield Button(say("dialog.cancel", self.lang), id="cancel")
 
     def on_mount(self) -> None:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, ProgressBar, Static
+from textual.widgets import DataTable, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from fwplan.i18n import LANGUAGES, say
@@ -36,8 +33,19 @@ from fwplan.probe import (
     run_probe,
 )
 from fwplan.probe.formats import announce, summary
+from tui.keymap import Place, bindings
 from tui.screens.base import DismissOnce
+from tui.widgets.key_footer import KeyFooter
+from tui.widgets.rules_table import direction_word
 
+#: column -> i18n key of its heading, in the table's order
+COLUMN_KEYS = {
+    "rule": "probe.col.rule",
+    "proto": "probe.col.proto",
+    "host": "probe.col.host",
+    "result": "probe.col.result",
+    "ports": "probe.col.ports",
+}
 STATE_STYLES = {OPEN: "green", REFUSED: "green", FILTERED: "bold red", UNREACHABLE: "bold red", NOT_RUN: "yellow"}
 
 
@@ -61,10 +69,7 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
     """
 
     CSS_PATH = "probe.tcss"
-    BINDINGS = [
-        Binding("escape", "cancel_or_close", "Cancel / close"),  # relabelled in the screen's language on mount
-        Binding("r", "run_again", "Run again"),
-    ]
+    BINDINGS = bindings(Place.PROBE)
 
     class ProbeFinished(Message):
         """A run ended (not cancelled); ``report`` holds every result."""
@@ -104,7 +109,7 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
             yield DataTable(id="probe-rules", cursor_type="row", zebra_stripes=True)
             yield Static(id="probe-detail")
             yield Static(id="probe-status")
-        yield Footer()
+        yield KeyFooter(wrap=False)
 
     def _heading(self) -> str:
         checks = len(self.probe_plan.checks)
@@ -114,10 +119,9 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
         )
 
     def on_mount(self) -> None:
-        self._localize_bindings()
         table = self.query_one("#probe-rules", DataTable)
-        for key in ("rule", "proto", "host", "result", "ports"):
-            table.add_column(say(f"probe.col.{key}", self.lang), key=key)
+        for key, heading in COLUMN_KEYS.items():
+            table.add_column(say(heading, self.lang), key=key)
         for index, entry in enumerate(self.probe_plan.entries):
             host = entry.host or entry.rule.destination.label(self.lang)
             table.add_row(
@@ -214,20 +218,13 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
             lines.append(entry.note.get(self.lang))
         rule = entry.rule
         lines.append(
-            f"{say(f'table.dir.{rule.direction}', self.lang)} {entry.protocol} {rule.source.label(self.lang)} -> "
+            f"{direction_word(rule.direction, self.lang)} {entry.protocol} {rule.source.label(self.lang)} -> "
             f"{rule.destination.label(self.lang)}: {rule.purpose(self.lang)}"
         )
         self.query_one("#probe-detail", Static).update(Text("\n".join(lines)))
 
     def _status(self, message: str, style: str = "") -> None:
         self.query_one("#probe-status", Static).update(Text(message, style=style))
-
-    def _localize_bindings(self) -> None:
-        """Footer labels in the screen's language (Textual keeps a per-node copy of the bindings)."""
-        key_map = self._bindings.key_to_bindings
-        for key, label in (("escape", "probe.key.cancel"), ("r", "probe.key.again")):
-            key_map[key] = [replace(binding, description=say(label, self.lang)) for binding in key_map.get(key, ())]
-        self.refresh_bindings()
 
     def action_cancel_or_close(self) -> None:
         if self.running:

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from fwplan.i18n import say
+from tui.keymap import Place, bindings
 from tui.screens.base import DismissOnce
 
 QUIT, SAVE, CANCEL = "quit", "save", "cancel"
+#: purpose -> i18n keys of the question, the save button and the quit button
+PURPOSE_KEYS = {
+    "quit": ("dialog.quit.text", "dialog.quit.save", "dialog.quit.quit"),
+    "open": ("dialog.open.text", "dialog.open.save", "dialog.open.quit"),
+}
 
 
 class QuitScreen(DismissOnce, ModalScreen[str]):
@@ -20,7 +25,7 @@ class QuitScreen(DismissOnce, ModalScreen[str]):
     ``purpose`` is ``"quit"`` or ``"open"``: what happens after the answer, and so the button texts.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
+    BINDINGS = bindings(Place.DIALOG)
 
     def __init__(self, lang: str, purpose: str = "quit") -> None:
         super().__init__()
@@ -28,12 +33,13 @@ class QuitScreen(DismissOnce, ModalScreen[str]):
         self.purpose = purpose
 
     def compose(self) -> ComposeResult:
+        question, save, quit_ = PURPOSE_KEYS[self.purpose]
         with Vertical(id="quit-dialog", classes="dialog"):
             yield Label(say("dialog.quit.title", self.lang), classes="dialog-title")
-            yield Label(say(f"dialog.{self.purpose}.text", self.lang))
+            yield Label(say(question, self.lang))
             with Horizontal(classes="buttons"):
-                yield Button(say(f"dialog.{self.purpose}.save", self.lang), id=SAVE, variant="primary")
-                yield Button(say(f"dialog.{self.purpose}.quit", self.lang), id=QUIT, variant="error")
+                yield Button(say(save, self.lang), id=SAVE, variant="primary")
+                yield Button(say(quit_, self.lang), id=QUIT, variant="error")
                 yield Button(say("dialog.cancel", self.lang), id=CANCEL)
 
     def on_mount(self) -> None:

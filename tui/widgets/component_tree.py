@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from fwplan.catalog import Catalog
 from fwplan.i18n import say
+from tui.keymap import Place, bindings
 from tui.widgets.rules_table import CONDITIONAL_MARK
 
 CHECKED, UNCHECKED, PARTIAL = "☑", "☐", "◪"
@@ -32,11 +32,7 @@ class ComponentTree(Tree[NodeRef]):
     conditional ones ticked too. Unticking a fully ticked product unticks all its components.
     """
 
-    BINDINGS = [
-        Binding("space", "toggle_check", "Tick"),
-        Binding("left", "collapse", "Collapse", show=False),
-        Binding("right", "expand", "Expand", show=False),
-    ]
+    BINDINGS = bindings(Place.TREE)
 
     class SelectionChanged(Message):
         """The set of ticked components changed."""

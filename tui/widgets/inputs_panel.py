@@ -21,7 +21,13 @@ from fwplan.plan import (
     parse_vpn_router,
 )
 
-FIELDS = ("lan", "host", "vpn")
+#: field -> i18n keys of its label and of its placeholder
+FIELD_KEYS = {
+    "lan": ("input.lan", "input.lan.placeholder"),
+    "host": ("input.host", "input.host.placeholder"),
+    "vpn": ("input.vpn", "input.vpn.placeholder"),
+}
+FIELDS = tuple(FIELD_KEYS)
 
 
 class InputsPanel(Vertical):
@@ -75,11 +81,12 @@ class InputsPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         for field, value in self._typed().items():
+            label, placeholder = FIELD_KEYS[field]
             with Horizontal(id=f"{field}-row", classes="field-row"):
-                yield Label(say(f"input.{field}", self.lang), id=f"{field}-label", classes="field-label")
+                yield Label(say(label, self.lang), id=f"{field}-label", classes="field-label")
                 yield Input(
                     value,
-                    placeholder=say(f"input.{field}.placeholder", self.lang),
+                    placeholder=say(placeholder, self.lang),
                     id=f"{field}-input",
                     compact=True,
                     select_on_focus=False,
@@ -109,16 +116,13 @@ class InputsPanel(Vertical):
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
-        for field in FIELDS:
-            self.query_one(f"#{field}-label", Label).update(say(f"input.{field}", lang))
-            self.query_one(f"#{field}-input", Input).placeholder = say(f"input.{field}.placeholder", lang)
+        for field, (label, placeholder) in FIELD_KEYS.items():
+            self.query_one(f"#{field}-label", Label).update(say(label, lang))
+            self.query_one(f"#{field}-input", Input).placeholder = say(placeholder, lang)
         for field in FIELDS:
             if self._errors[field] is not None:
                 self._validate(field, self.query_one(f"#{field}-input", Input).value)
         self._show_messages()
-
-    def error(self, field: str) -> str | None:
-        return self._errors[field]
 
     # ---- validation ----
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -165,7 +169,7 @@ class InputsPanel(Vertical):
             if field == "vpn":
                 message.display = error is not None and bool(self._needed_by["vpn"])
             if error is not None:
-                message.update(Text(f"✗ {error}"))
+                message.update(Text("✗ " + error))
             elif self._needed_by[field]:
                 names = ", ".join(self._needed_by[field])
                 message.update(Text(say("input.needed_by", self.lang, names=names), no_wrap=True, overflow="ellipsis"))

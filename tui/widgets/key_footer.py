@@ -1,9 +1,13 @@
-"""The Footer, with each key (or group of keys) as one item, wrapped onto two rows where one is too short.
+"""The Footer, with each key (or group of keys) as one item, wrapped onto two rows where one is too short,
+and every label in the planner's language.
 
 Textual's Footer yields a key group's keys and its label as two separate children,
 and cuts off what does not fit. Here both sit in one ``FooterItem``, and when the
 items are wider than the screen the footer takes the class ``-wrapped``, which
 ``planner.tcss`` lays out as a two-row grid: every key stays in sight at 80 columns.
+
+The labels come from the key table (``tui/keymap.py``), translated here: the bindings keep
+their English descriptions. With ``wrap=False`` the footer lays the keys out as Textual's does.
 """
 
 from __future__ import annotations
@@ -13,9 +17,13 @@ from itertools import groupby
 from math import ceil
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import HorizontalGroup
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
+
+from fwplan.i18n import say
+from tui.keymap import help_key, label_key
+from tui.textual_internals import FooterKey, FooterLabel, KeyGroup, footer_ready
 
 
 class FooterItem(HorizontalGroup):
@@ -24,45 +32,76 @@ class FooterItem(HorizontalGroup):
     def on_resize(self) -> None:
         # An item is measured only once it is laid out: the footer fits itself again then.
         if isinstance(self.parent, KeyFooter):
-            self.parent._fit()
+            self.parent.fit()
 
 
 class KeyFooter(Footer):
     ROWS_WHEN_NARROW = 2
 
+    def __init__(self, *, wrap: bool = True, compact: bool = False, show_command_palette: bool = True) -> None:
+        super().__init__(compact=compact, show_command_palette=show_command_palette)
+        self.wrap = wrap
+
+    @property
+    def lang(self) -> str:
+        """The language of the screen, where it has one, else of the app."""
+        lang = getattr(self.screen, "lang", None) or getattr(self.app, "lang", None)
+        return lang if isinstance(lang, str) else "en"
+
+    def label(self, action: str, description: str) -> str:
+        """The footer label of the binding that runs ``action``, in the current language."""
+        key = label_key(action)
+        return say(key, self.lang) if key is not None else description
+
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
+        if not self.wrap:
+            yield from self._translated(super().compose())
             return
-        by_action = defaultdict(list)
+        if not footer_ready(self):
+            return
+        by_action: defaultdict[str, list[tuple[Binding, bool, str]]] = defaultdict(list)
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
             if binding.show:
                 by_action[binding.action].append((binding, enabled, tooltip))
         items = 0
-        for group, runs in groupby(by_action.values(), lambda run: run[0][0].group):
-            runs = list(runs)
+        for group, group_runs in groupby(by_action.values(), lambda run: run[0][0].group):
+            runs = list(group_runs)
             if group is not None and len(runs) > 1:
                 items += 1
                 with FooterItem():
                     with KeyGroup(classes="-compact" if group.compact else ""):
                         for binding, enabled, tooltip in (run[0] for run in runs):
-                            yield self._key(binding, enabled, tooltip or binding.description, "", "-grouped")
-                    yield FooterLabel(group.description)
+                            yield self._key(binding, enabled, tooltip or self._help_tooltip(binding), "", "-grouped")
+                    yield FooterLabel(self.label(runs[0][0][0].action, group.description))
             else:
                 for binding, enabled, tooltip in (run[0] for run in runs):
                     items += 1
                     with FooterItem():
-                        yield self._key(binding, enabled, tooltip, binding.description, "")
+                        yield self._key(binding, enabled, tooltip, self.label(binding.action, binding.description), "")
         self.styles.grid_size_columns = max(1, ceil(items / self.ROWS_WHEN_NARROW))
-        self.call_after_refresh(self._fit)
+        self.call_after_refresh(self.fit)
+
+    def _translated(self, widgets: ComposeResult) -> ComposeResult:
+        """Textual's footer items, each key's label in the current language."""
+        for widget in widgets:
+            if isinstance(widget, FooterKey) and widget.description:
+                widget.description = self.label(widget.action, widget.description)
+            yield widget
+
+    def _help_tooltip(self, binding: Binding) -> str:
+        """A grouped key's tooltip: what it does, in the current language (its label is the group's)."""
+        key = help_key(binding.action)
+        return say(key, self.lang) if key is not None else binding.description
 
     def on_resize(self) -> None:
-        self._fit()
+        self.fit()
 
-    def _fit(self) -> None:
+    def fit(self) -> None:
+        """Wrap onto two rows when the items do not fit on one."""
         needed = sum(item.outer_size.width for item in self.query_children(FooterItem))
         self.set_class(needed > self.size.width, "-wrapped")
 
-    def _key(self, binding, enabled: bool, tooltip: str, description: str, classes: str) -> FooterKey:
+    def _key(self, binding: Binding, enabled: bool, tooltip: str, description: str, classes: str) -> FooterKey:
         key = FooterKey(
             binding.key,
             self.app.get_key_display(binding),

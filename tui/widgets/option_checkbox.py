@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.widgets import Checkbox
+
+from tui.keymap import Place, bindings
 
 
 class OptionCheckbox(Checkbox, inherit_bindings=False):
     """A one-line checkbox that space toggles; enter bubbles up to the dialog, which acts on it."""
 
-    BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
+    BINDINGS = bindings(Place.CHECKBOX)
 
     def __init__(self, label, value: bool = False, **kwargs) -> None:
         super().__init__(label, value, compact=True, **kwargs)

@@ -11,8 +11,19 @@ from fwplan.i18n import say
 from fwplan.plan import ExportPrefs, PlanError, parse_interface, parse_name_prefix
 from tui.widgets.option_checkbox import OptionCheckbox
 
+#: Every router setting -> the i18n key of its label, in the order the dialog shows them.
+LABEL_KEYS = {
+    "wan_if": "router.wan_if",
+    "lan_if": "router.lan_if",
+    "nat": "router.nat",
+    "masquerade": "router.masquerade",
+    "name_prefix": "router.name_prefix",
+    "plain_acl": "router.plain_acl",
+}
 #: Every router setting, in the order the dialog shows them (the keys of ``fwplan export``'s options).
-FIELDS = ("wan_if", "lan_if", "nat", "masquerade", "name_prefix", "plain_acl")
+FIELDS = tuple(LABEL_KEYS)
+#: on/off setting -> i18n key of its box's text
+CHECK_KEYS = {"nat": "router.nat.text", "masquerade": "router.masquerade.text", "plain_acl": "router.plain_acl.text"}
 #: The typed settings and what checks them; the others are on/off.
 PARSERS = {"wan_if": parse_interface, "lan_if": parse_interface, "name_prefix": parse_name_prefix}
 
@@ -41,14 +52,12 @@ class RouterSettingsForm(Vertical):
         for field in FIELDS:
             value = getattr(self.prefs, field)
             with Horizontal(id=f"{field}-row", classes="field-row"):
-                yield Label(say(f"router.{field}", self.lang), classes="field-label")
+                yield Label(say(LABEL_KEYS[field], self.lang), classes="field-label")
                 if field in PARSERS:
                     yield Input(value or "", id=f"{field}-input", compact=True, select_on_focus=False)
                 else:
                     ticked = self.defaults[field] if value is None else value
-                    yield OptionCheckbox(
-                        Text(say(f"router.{field}.text", self.lang)), bool(ticked), id=f"{field}-check"
-                    )
+                    yield OptionCheckbox(Text(say(CHECK_KEYS[field], self.lang)), bool(ticked), id=f"{field}-check")
             if field in PARSERS:
                 yield Static("", id=f"{field}-message", classes="field-message -invalid")
 
@@ -115,5 +124,5 @@ class RouterSettingsForm(Vertical):
         for field, error in self._errors.items():
             message = self.query_one(f"#{field}-message", Static)
             message.display = field in self.shown and error is not None
-            message.update(Text(f"✗ {error}") if error else "")
+            message.update(Text("✗ " + error) if error else "")
             self.query_one(f"#{field}-input", Input).set_class(error is not None, "-invalid")

@@ -16,7 +16,25 @@ from fwplan.i18n import say
 from fwplan.merge import Rule, RuleSet
 
 # Ports come early so that they show at 80 columns; a long list is cut here and shown whole in the details.
-COLUMNS = ("scope", "direction", "protocol", "ports", "source", "destination", "purpose")
+#: column -> i18n key of its heading, in the table's order
+COLUMN_KEYS = {
+    "scope": "table.col.scope",
+    "direction": "table.col.direction",
+    "protocol": "table.col.protocol",
+    "ports": "table.col.ports",
+    "source": "table.col.source",
+    "destination": "table.col.destination",
+    "purpose": "table.col.purpose",
+}
+COLUMNS = tuple(COLUMN_KEYS)
+#: scope -> i18n key of its one-letter mark
+SCOPE_MARK_KEYS = {
+    "internet": "table.scope.internet",
+    "internal": "table.scope.internal",
+    "remote": "table.scope.remote",
+}
+#: direction -> i18n key of its short word
+DIRECTION_KEYS = {"outbound": "table.dir.outbound", "inbound": "table.dir.inbound"}
 PORTS_CELL_WIDTH = 22
 CONDITIONAL_MARK = "*"
 
@@ -29,7 +47,12 @@ def rule_label(rule: Rule, label: str) -> str:
 
 def scope_mark(scope: str, lang: str) -> str:
     """The scope's one-letter mark in the rule table."""
-    return say(f"table.scope.{scope}", lang)
+    return say(SCOPE_MARK_KEYS[scope], lang)
+
+
+def direction_word(direction: str, lang: str) -> str:
+    """The rule's direction in the table's short word (``out``, ``in``)."""
+    return say(DIRECTION_KEYS[direction], lang)
 
 
 def _cut(text: str, width: int) -> str:
@@ -41,19 +64,7 @@ def row_key(rule: Rule) -> str:
 
 
 class RulesTable(DataTable):
-    """Shows a RuleSet; posts RulesChanged after each update and RuleHighlighted as the cursor moves."""
-
-    class RulesChanged(Message):
-        """The table now shows another rule set."""
-
-        def __init__(self, table: RulesTable, ruleset: RuleSet) -> None:
-            super().__init__()
-            self.table = table
-            self.ruleset = ruleset
-
-        @property
-        def control(self) -> RulesTable:
-            return self.table
+    """Shows a RuleSet; posts RuleHighlighted as the cursor moves."""
 
     class RuleHighlighted(Message):
         """The cursor is on another rule (or on none: the table is empty)."""
@@ -78,7 +89,7 @@ class RulesTable(DataTable):
 
     def _add_columns(self) -> None:
         for name in COLUMNS:
-            self.add_column(Text(say(f"table.col.{name}", self.lang)), key=name)
+            self.add_column(Text(say(COLUMN_KEYS[name], self.lang)), key=name)
 
     @property
     def current_rule(self) -> Rule | None:
@@ -94,7 +105,6 @@ class RulesTable(DataTable):
     def show(self, ruleset: RuleSet) -> None:
         self.ruleset = ruleset
         self._fill()
-        self.post_message(self.RulesChanged(self, ruleset))
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
@@ -121,7 +131,7 @@ class RulesTable(DataTable):
     def _cells(self, rule: Rule) -> tuple[Text, ...]:
         return (
             Text(scope_mark(rule.scope, self.lang)),
-            Text(say(f"table.dir.{rule.direction}", self.lang)),
+            Text(direction_word(rule.direction, self.lang)),
             Text(rule.protocol),
             Text(_cut(rule.ports.format(","), PORTS_CELL_WIDTH)),
             Text(rule.source.label(self.lang)),

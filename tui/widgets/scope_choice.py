@@ -10,10 +10,13 @@ from fwplan.catalog import SCOPES
 from fwplan.i18n import say
 from tui.widgets.option_checkbox import OptionCheckbox
 
+#: scope -> i18n key of its name
+NAME_KEYS = {"internet": "scope.internet.name", "internal": "scope.internal.name", "remote": "scope.remote.name"}
+
 
 def scope_name(scope: str, lang: str) -> str:
     """The scope's name on its box (``internal``; German ``intern``)."""
-    return say(f"scope.{scope}.name", lang)
+    return say(NAME_KEYS[scope], lang)
 
 
 class ScopeChoice(Horizontal):
