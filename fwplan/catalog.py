@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from fwplan.errors import FwplanError
 from fwplan.files import MAX_CATALOG_BYTES, read_user_file, toml_position
@@ -24,23 +24,39 @@ SCHEMA_VERSION = 1
 #: Some Windows editors start UTF-8 files with one; it is invisible, so it is skipped, not refused.
 BOM = "\ufeff"
 
-DIRECTIONS = ("outbound", "inbound", "both")
-PROTOCOLS = ("tcp", "udp", "tcp/udp")
+#: The way a flow goes: from the site (outbound) or to it (inbound).
+Direction = Literal["outbound", "inbound"]
+#: A requirement's direction: ``both`` asks for the flow each way.
+RequirementDirection = Literal["outbound", "inbound", "both"]
+#: A flow's protocol.
+Protocol = Literal["tcp", "udp"]
+#: A requirement's or a rule's protocol: ``tcp/udp`` is both with the same ports.
+Protocols = Literal["tcp", "udp", "tcp/udp"]
 #: Where a flow starts or ends. The first three are filled in from the plan.
-PEERS = ("lan-network", "lan-address", "pbx-host", "manufacturer", "provider", "any")
+Peer = Literal["lan-network", "lan-address", "pbx-host", "manufacturer", "provider", "any"]
 #: Where a component's devices are. ``vpn-router`` is the tunnel's end at the site (it defaults to the
 #: LAN address); ``remote`` is a client outside the site, such as a home office; ``any`` is the older
 #: name for ``remote`` and means the same.
-LOCALS = ("lan-network", "lan-address", "vpn-router", "remote", "any")
+Local = Literal["lan-network", "lan-address", "vpn-router", "remote", "any"]
+#: Where a rule belongs: on the site's internet router, on a firewall between the site's own segments,
+#: or on the network where a remote client sits.
+Scope = Literal["internet", "internal", "remote"]
+#: The plan inputs a component's rules use: the LAN address, the PBX host, the VPN router's address.
+Need = Literal["lan", "host", "vpn"]
 
-#: Where a rule belongs, in output order: on the site's internet router, on a firewall between the
-#: site's own segments, or on the network where a remote client sits.
-SCOPES = ("internet", "internal", "remote")
+DIRECTIONS: tuple[RequirementDirection, ...] = ("outbound", "inbound", "both")
+PROTOCOLS: tuple[Protocols, ...] = ("tcp", "udp", "tcp/udp")
+PEERS: tuple[Peer, ...] = ("lan-network", "lan-address", "pbx-host", "manufacturer", "provider", "any")
+LOCALS: tuple[Local, ...] = ("lan-network", "lan-address", "vpn-router", "remote", "any")
+#: The scopes in output order.
+SCOPES: tuple[Scope, ...] = ("internet", "internal", "remote")
 #: The ends that lie inside the site.
-INSIDE = frozenset(("lan-network", "lan-address", "vpn-router"))
+INSIDE: frozenset[str] = frozenset(("lan-network", "lan-address", "vpn-router"))
+
+_Choice = TypeVar("_Choice", bound=str)
 
 
-def scope_of(local: str, peer: str) -> str:
+def scope_of(local: Local, peer: Peer) -> Scope:
     """Where a flow between a component's ``local`` side and its ``peer`` belongs."""
     if local not in INSIDE:
         return "remote"
@@ -66,12 +82,12 @@ class Requirement(NamedTuple):
     """One port statement of the article."""
 
     article: str
-    direction: str
-    protocol: str
+    direction: RequirementDirection
+    protocol: Protocols
     ports: PortSet
-    peer: str
+    peer: Peer
     purpose: Text
-    local: str | None = None
+    local: Local | None = None
     alternatives: bool = False
 
 
@@ -89,8 +105,8 @@ class Demand(NamedTuple):
     component_id: str
     requirement: Requirement
     section: str
-    local: str
-    scope: str = "internet"
+    local: Local
+    scope: Scope = "internet"
     condition: Note | None = None
 
 
@@ -100,7 +116,7 @@ class Component(NamedTuple):
     id: str
     product_id: str
     name: Text
-    local: str = "lan-network"
+    local: Local = "lan-network"
     parent: str | None = None
     condition: Note | None = None
     groups: tuple[str, ...] = ()
@@ -211,10 +227,10 @@ class Catalog:
         return tuple(result)
 
     @cached_property
-    def _needs_memo(self) -> dict[str, frozenset[str]]:
+    def _needs_memo(self) -> dict[str, frozenset[Need]]:
         return {}
 
-    def needs(self, component_id: str) -> frozenset[str]:
+    def needs(self, component_id: str) -> frozenset[Need]:
         """Which plan inputs the component's rules use: ``lan``, ``host``, ``vpn`` (computed once per component).
 
         ``vpn`` is the VPN router's address, which falls back to the LAN address where the plan has none
@@ -225,11 +241,11 @@ class Catalog:
             memo[component_id] = self._compute_needs(component_id)
         return memo[component_id]
 
-    def _compute_needs(self, component_id: str) -> frozenset[str]:
-        used = set()
+    def _compute_needs(self, component_id: str) -> frozenset[Need]:
+        used: set[str] = set()
         for d in self.demands(component_id):
             used.update((d.local, d.requirement.peer))
-        needs = set()
+        needs: set[Need] = set()
         if used & {"lan-network", "lan-address"}:
             needs.add("lan")
         if "vpn-router" in used:
@@ -282,48 +298,52 @@ class _Validator:
         return CatalogError(f"{self.source}: {path}: {message}")
 
     # ---- generic checks ----
-    def table(self, value: Any, path: str, allowed: Iterable[str], required: Iterable[str] = ()) -> dict:
+    def table(self, value: Any, path: str, allowed: Iterable[str], required: Iterable[str] = ()) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise self.fail(path, f"must be a table, not {_kind(value)}")
+        table: dict[str, Any] = value
         allowed = tuple(allowed)
-        for key in value:
+        for key in table:
             if key not in allowed:
                 raise self.fail(f"{path}.{key}" if path else key, f"unknown key; allowed here: {', '.join(allowed)}")
         for key in required:
-            if key not in value:
+            if key not in table:
                 raise self.fail(path or "top level", f"missing key {key!r}")
-        return value
+        return table
 
-    def array_of_tables(self, value: Any, path: str) -> list:
+    def array_of_tables(self, value: Any, path: str) -> list[dict[str, Any]]:
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             raise self.fail(
                 path, f"must be an array of tables ([[{path.rsplit('.', maxsplit=1)[-1]}]]), not {_kind(value)}"
             )
-        return value
+        tables: list[dict[str, Any]] = value
+        return tables
 
     def string(self, value: Any, path: str, *, allow_empty: bool = False) -> str:
         if not isinstance(value, str):
             raise self.fail(path, f"must be a string, not {_kind(value)}")
-        if not allow_empty and not value.strip():
+        string: str = value
+        if not allow_empty and not string.strip():
             raise self.fail(path, "must not be empty")
-        bad = _unsafe_char(value)
+        bad = _unsafe_char(string)
         if bad is not None:
             raise self.fail(
                 path, f"contains U+{ord(bad):04X}, a control or format character; only printable text is accepted"
             )
-        return value
+        return string
 
     def ident(self, value: Any, path: str) -> str:
-        value = self.string(value, path)
-        if not _ID.fullmatch(value):
-            raise self.fail(path, f"id {value!r} is not valid; use lowercase letters, digits and '-'")
-        return value
+        ident = self.string(value, path)
+        if not _ID.fullmatch(ident):
+            raise self.fail(path, f"id {ident!r} is not valid; use lowercase letters, digits and '-'")
+        return ident
 
-    def choice(self, value: Any, path: str, choices: tuple[str, ...], what: str) -> str:
-        value = self.string(value, path)
-        if value not in choices:
-            raise self.fail(path, f"unknown {what} {value!r}; accepted: {', '.join(choices)}")
-        return value
+    def choice(self, value: Any, path: str, choices: tuple[_Choice, ...], what: str) -> _Choice:
+        word = self.string(value, path)
+        for choice in choices:
+            if word == choice:
+                return choice
+        raise self.fail(path, f"unknown {what} {word!r}; accepted: {', '.join(choices)}")
 
     def text(self, value: Any, path: str) -> Text:
         value = self.table(value, path, LANGUAGES, LANGUAGES)
@@ -341,7 +361,7 @@ class _Validator:
             elif isinstance(value, int) and not isinstance(value, bool):
                 ports = PortSet((PortRange(value, value),))
             elif isinstance(value, list):
-                ranges = []
+                ranges: list[PortRange] = []
                 for item in value:
                     if isinstance(item, str):
                         ranges.extend(PortSet.parse(item).ranges)
@@ -359,7 +379,7 @@ class _Validator:
         return ports
 
     # ---- the catalog ----
-    def catalog(self, data: dict, file_bytes: bytes) -> Catalog:
+    def catalog(self, data: dict[str, Any], file_bytes: bytes) -> Catalog:
         self.table(
             data,
             "",
@@ -392,7 +412,7 @@ class _Validator:
             raise self.fail("product", "the catalog has no product")
         return Catalog(SCHEMA_VERSION, data_version, title, caveat, groups, tuple(products), self.source, file_bytes)
 
-    def group(self, raw: dict, path: str) -> Group:
+    def group(self, raw: dict[str, Any], path: str) -> Group:
         self.table(raw, path, ("id", "name", "requirement"), ("id", "name", "requirement"))
         group_id = self.ident(raw["id"], f"{path}.id")
         path = f'group "{group_id}"'
@@ -401,7 +421,7 @@ class _Validator:
             raise self.fail(f"{path}.requirement", "a group needs at least one requirement")
         return Group(group_id, self.text(raw["name"], f"{path}.name"), requirements)
 
-    def product(self, raw: dict, path: str, groups: Mapping[str, Group]) -> Product:
+    def product(self, raw: dict[str, Any], path: str, groups: Mapping[str, Group]) -> Product:
         self.table(raw, path, ("id", "name", "component"), ("id", "name", "component"))
         product_id = self.ident(raw["id"], f"{path}.id")
         path = f'product "{product_id}"'
@@ -435,7 +455,7 @@ class _Validator:
                 seen.add(node)
                 node = parents[node]
 
-    def component(self, raw: dict, path: str, product_id: str, groups: Mapping[str, Group]) -> Component:
+    def component(self, raw: dict[str, Any], path: str, product_id: str, groups: Mapping[str, Group]) -> Component:
         self.table(
             raw, path, ("id", "name", "local", "parent", "condition", "groups", "notes", "requirement"), ("id", "name")
         )
@@ -479,7 +499,7 @@ class _Validator:
             requirements=requirements,
         )
 
-    def reachable(self, local: str, peer: str, path: str) -> None:
+    def reachable(self, local: Local, peer: Peer, path: str) -> None:
         """A remote client has no path into the site but through its internet router: refuse a site peer."""
         if local not in INSIDE and peer in INSIDE:
             raise self.fail(
@@ -492,7 +512,7 @@ class _Validator:
         items = self.array_of_tables(raw, f"{path}.requirement")
         return tuple(self.requirement(item, f"{path}.requirement[{j}]") for j, item in enumerate(items))
 
-    def requirement(self, raw: dict, path: str) -> Requirement:
+    def requirement(self, raw: dict[str, Any], path: str) -> Requirement:
         self.table(
             raw,
             path,

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 from fwplan.catalog import Catalog, CatalogError, load_catalog
 from fwplan.errors import FwplanError, OutputError, printable, system_reason
@@ -30,6 +30,9 @@ from fwplan.plan import (
     parse_vpn_router,
     read_plan_file,
 )
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 PROG = "fwplan"
 COMMANDS = ("list", "export", "check-catalog", "probe")
@@ -51,7 +54,7 @@ class _BadValue(argparse.ArgumentTypeError):
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line and lets the caller choose the exit."""
 
-    def print_help(self, file: IO[str] | None = None) -> None:
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
         """``--help`` goes to stdout through ``write_stdout``, so that a full device there is one error line."""
         if file is not None:
             super().print_help(file)
@@ -61,10 +64,9 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # argparse calls this while handling the ArgumentError it made from a _BadValue of ours
         handled = sys.exc_info()[1]
-        refused = handled.__context__ if isinstance(handled, argparse.ArgumentError) else None
-        if isinstance(refused, _BadValue):
+        if isinstance(handled, argparse.ArgumentError) and isinstance(handled.__context__, _BadValue):
             raise UsageError.about(
-                "usage.argument", argument=handled.argument_name, problem=refused.error, prog=self.prog
+                "usage.argument", argument=handled.argument_name, problem=handled.__context__.error, prog=self.prog
             )
         raise UsageError.about("usage", message=message, prog=self.prog)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Self
 
 from fwplan.i18n import Text, say
 
@@ -34,7 +34,7 @@ class FwplanError(ValueError):
         super().__init__(printable(str(message)), *args)
 
     @classmethod
-    def about(cls, key: str, /, **fields: Any):
+    def about(cls, key: str, /, **fields: Any) -> Self:
         """The error with message ``key``; a field may be a ``Text`` or another error (shown in the same language)."""
         error = cls(_compose(key, "en", fields))
         error.key, error.fields = key, fields

@@ -7,7 +7,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from fwplan.catalog import Catalog
+from fwplan.catalog import Catalog, Direction, Scope
 from fwplan.i18n import Texts, say
 from fwplan.merge import Rule, RuleSet
 from fwplan.plan import Plan
@@ -41,7 +41,7 @@ def _headings(lang: str) -> tuple[str, ...]:
     )
 
 
-def direction_word(direction: str, lang: str) -> str:
+def direction_word(direction: Direction, lang: str) -> str:
     """``outbound``/``inbound`` in ``lang``, as every export and report writes it."""
     return say("dir.inbound", lang) if direction == "inbound" else say("dir.outbound", lang)
 
@@ -59,7 +59,7 @@ SCOPE_SENTENCES = Texts(
 )
 
 
-def scope_title(scope: str, lang: str) -> str:
+def scope_title(scope: Scope, lang: str) -> str:
     return SCOPE_TITLES[scope].get(lang)
 
 
@@ -212,7 +212,7 @@ def render_text(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> s
     return "\n".join(lines) + "\n"
 
 
-def rule_to_json(rule: Rule, label: str, lang: str) -> dict:
+def rule_to_json(rule: Rule, label: str, lang: str) -> dict[str, object]:
     """One rule for scripts: ``rule`` is its number in every format, ``label`` that number with the piece's
     letter where the export splits the rule (6a, 6b)."""
     return {
@@ -252,7 +252,7 @@ def render_json(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> s
     import json
 
     lang = options.lang
-    document: dict = {}
+    document: dict[str, object] = {}
     if options.catalog is not None and options.plan is not None:
         document["inputs"] = inputs_json(options.catalog, options.plan)
     document.update(
@@ -278,7 +278,7 @@ def render_json(ruleset: RuleSet, options: RenderOptions = RenderOptions()) -> s
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def inputs_json(catalog: Catalog, plan: Plan) -> dict:
+def inputs_json(catalog: Catalog, plan: Plan) -> dict[str, object]:
     """What an export was made from, as JSON values."""
     lan, host, vpn = plan.lan, plan.host, plan.vpn_router
     return {

@@ -18,19 +18,37 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import chain, pairwise
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import netaddr
 
-from fwplan.catalog import SCOPES, Catalog, Component, Note
+from fwplan.catalog import (
+    SCOPES,
+    Catalog,
+    Component,
+    Direction,
+    Need,
+    Note,
+    Peer,
+    Protocol,
+    Protocols,
+    Scope,
+)
 from fwplan.errors import FwplanError
 from fwplan.i18n import NO_TEXT, Text, Texts, joined, text
 from fwplan.plan import Notice, Plan, plan_notices
 from fwplan.ports import PortRange, PortSet
 
-DIRECTION_ORDER = {"outbound": 0, "inbound": 1}
-SCOPE_ORDER = {scope: i for i, scope in enumerate(SCOPES)}
-PROTOCOL_ORDER = {"tcp": 0, "udp": 1, "tcp/udp": 2}
+DIRECTION_ORDER: dict[Direction, int] = {"outbound": 0, "inbound": 1}
+SCOPE_ORDER: dict[Scope, int] = {scope: i for i, scope in enumerate(SCOPES)}
+PROTOCOL_ORDER: dict[Protocols, int] = {"tcp": 0, "udp": 1, "tcp/udp": 2}
+
+#: What a source or destination is: anything, a network, an address, a hostname, or a placeholder
+#: for an input the plan lacks.
+EndpointKind = Literal["any", "network", "address", "host", "placeholder"]
+#: What a plan note is: an article note, a selected item's condition, or the condition of an item
+#: of a product in use that is not selected.
+NoteKind = Literal["note", "condition", "not-selected"]
 
 PLACEHOLDER_LAN_NETWORK = "<LAN network>"
 PLACEHOLDER_LAN_ADDRESS = "<LAN address>"
@@ -53,7 +71,7 @@ PLACEHOLDER_WORDS = Texts(
 class Endpoint(NamedTuple):
     """A source or destination: ``any``, a network, an address, a hostname, or a placeholder."""
 
-    kind: str  # any | network | address | host | placeholder
+    kind: EndpointKind
     value: str
 
     @property
@@ -76,7 +94,7 @@ class Endpoint(NamedTuple):
         return words.get(lang) if words is not None else self.value
 
 
-_KIND_ORDER = {"host": 0, "address": 1, "network": 2, "placeholder": 3, "any": 4}
+_KIND_ORDER: dict[EndpointKind, int] = {"host": 0, "address": 1, "network": 2, "placeholder": 3, "any": 4}
 ANY = Endpoint("any", "any")
 
 
@@ -100,20 +118,20 @@ class Origin(NamedTuple):
     section: str
     article: str
     purpose: Text
-    peer: str = "any"
+    peer: Peer = "any"
     alternatives: bool = False
 
 
 class Flow(NamedTuple):
     """One concrete flow a requirement asks for, before merging."""
 
-    direction: str  # outbound | inbound
-    protocol: str  # tcp | udp
+    direction: Direction
+    protocol: Protocol
     source: Endpoint
     destination: Endpoint
     ports: PortSet
     origin: Origin
-    scope: str = "internet"  # internet | internal | remote
+    scope: Scope = "internet"
     condition: Note | None = None  # set where only a conditional item asks for the flow
 
 
@@ -133,8 +151,8 @@ class Provenance(NamedTuple):
 class Rule:
     """One output rule: its peers, its coalesced ports, and why it exists."""
 
-    direction: str
-    protocol: str  # tcp | udp | tcp/udp
+    direction: Direction
+    protocol: Protocols
     source: Endpoint
     destination: Endpoint
     ports: PortSet
@@ -142,7 +160,7 @@ class Rule:
     extra_ports: PortSet = PortSet()
     part: int = 1
     parts: int = 1
-    scope: str = "internet"
+    scope: Scope = "internet"
     condition: Note | None = None
     #: The rule's place among the fused, unsplit rules of its plan: the TCP and UDP halves of a rule, and
     #: the parts a target's limits split it into, share it (``RuleSet.numbered`` labels them 6a, 6b).
@@ -168,11 +186,11 @@ class Rule:
         return port_purposes(self.provenance, lang)
 
     @property
-    def protocols(self) -> tuple[str, ...]:
-        return ("tcp", "udp") if self.protocol == "tcp/udp" else (self.protocol,)
+    def protocols(self) -> tuple[Protocol, ...]:
+        return _EACH_PROTOCOL if self.protocol == "tcp/udp" else (self.protocol,)
 
     @property
-    def key(self) -> tuple:
+    def key(self) -> tuple[Scope, Note | None, Direction, Protocols, Endpoint, Endpoint, int]:
         """What identifies a rule across recomputations: scope, condition, peers, protocol and part, not ports."""
         return (self.scope, self.condition, self.direction, self.protocol, self.source, self.destination, self.part)
 
@@ -243,7 +261,7 @@ class PlanNote(NamedTuple):
     """
 
     component_id: str
-    kind: str  # note | condition | not-selected
+    kind: NoteKind
     where: Text  # "Product › Component"
     text: Text
     article: str = ""
@@ -260,7 +278,7 @@ class RuleSet:
     notices: tuple[Notice, ...] = ()
     caveat: Text = NO_TEXT
     notes: tuple[PlanNote, ...] = ()
-    omitted: tuple[tuple[str, int], ...] = ()
+    omitted: tuple[tuple[Scope, int], ...] = ()
 
     def numbered(self) -> list[tuple[str, Rule]]:
         """Each rule with its label: 1, 2, ... by fused rule, so that every format numbers a rule alike for
@@ -283,7 +301,7 @@ class RuleSet:
     def in_scopes(self, scopes: Iterable[str]) -> RuleSet:
         """Only the rules of ``scopes``, in the same order; ``omitted`` counts the others' rules per scope."""
         wanted = frozenset(scopes)
-        left_out: dict[str, int] = {}
+        left_out: dict[Scope, int] = {}
         counted: set[int] = set()
         for rule in self.rules:
             if rule.scope not in wanted and (rule.number not in counted or not rule.number):
@@ -294,14 +312,14 @@ class RuleSet:
         return replace(self, rules=kept, omitted=omitted)
 
     @property
-    def scopes(self) -> tuple[str, ...]:
+    def scopes(self) -> tuple[Scope, ...]:
         """The scopes that have rules, in output order."""
         present = {r.scope for r in self.rules}
         return tuple(s for s in SCOPES if s in present)
 
-    def ports_per_protocol(self) -> dict[str, int]:
+    def ports_per_protocol(self) -> dict[Protocol, int]:
         """Distinct ports opened per protocol, over all rules."""
-        sets: dict[str, PortSet] = {"tcp": PortSet(), "udp": PortSet()}
+        sets: dict[Protocol, PortSet] = {"tcp": PortSet(), "udp": PortSet()}
         for rule in self.rules:
             for proto in rule.protocols:
                 sets[proto] = sets[proto] | rule.ports
@@ -338,6 +356,10 @@ def endpoints_for(plan: Plan) -> dict[str, Endpoint]:
     }
 
 
+_EACH_WAY: tuple[Direction, ...] = ("outbound", "inbound")
+_EACH_PROTOCOL: tuple[Protocol, ...] = ("tcp", "udp")
+
+
 def resolve(catalog: Catalog, plan: Plan) -> tuple[Flow, ...]:
     endpoints = endpoints_for(plan)
     flows: list[Flow] = []
@@ -346,8 +368,8 @@ def resolve(catalog: Catalog, plan: Plan) -> tuple[Flow, ...]:
             req = demand.requirement
             origin = Origin(component_id, demand.section, req.article, req.purpose, req.peer, req.alternatives)
             local, peer = endpoints[demand.local], endpoints[req.peer]
-            directions = ("outbound", "inbound") if req.direction == "both" else (req.direction,)
-            protocols = ("tcp", "udp") if req.protocol == "tcp/udp" else (req.protocol,)
+            directions: tuple[Direction, ...] = _EACH_WAY if req.direction == "both" else (req.direction,)
+            protocols: tuple[Protocol, ...] = _EACH_PROTOCOL if req.protocol == "tcp/udp" else (req.protocol,)
             for direction in directions:
                 source, destination = (local, peer) if direction == "outbound" else (peer, local)
                 for protocol in protocols:
@@ -359,7 +381,7 @@ def resolve(catalog: Catalog, plan: Plan) -> tuple[Flow, ...]:
     return tuple(flows)
 
 
-def plan_needs(catalog: Catalog, plan: Plan, component_id: str) -> frozenset[str]:
+def plan_needs(catalog: Catalog, plan: Plan, component_id: str) -> frozenset[Need]:
     """The inputs the component's rules use in this plan: ``lan``, ``host``, ``vpn``.
 
     The VPN router's address falls back to the LAN address, so without it the tunnel needs the LAN's.
@@ -465,7 +487,7 @@ def plan_notes(catalog: Catalog, plan: Plan) -> tuple[PlanNote, ...]:
     products = dict.fromkeys(catalog.component(c).product_id for c in plan.selected)
     for product_id in products:
         for component in catalog.product(product_id).components:
-            if component.is_conditional and component.id not in selected:
+            if component.condition is not None and component.id not in selected:
                 notes.append(
                     PlanNote(
                         component.id,
@@ -533,7 +555,13 @@ class _Draft:
     )
 
     def __init__(
-        self, scope: str, condition: Note | None, direction: str, protocol: str, source: Endpoint, destination: Endpoint
+        self,
+        scope: Scope,
+        condition: Note | None,
+        direction: Direction,
+        protocol: Protocol,
+        source: Endpoint,
+        destination: Endpoint,
     ) -> None:
         self.scope, self.condition = scope, condition
         self.direction, self.protocol, self.source, self.destination = direction, protocol, source, destination
@@ -552,7 +580,7 @@ class _Draft:
         return tuple(result)
 
 
-def _provenance_order(p: Provenance) -> tuple:
+def _provenance_order(p: Provenance) -> tuple[bool, str, int, str, Origin]:
     return (p.via is not None, p.origin.component_id, p.ports.ranges[0].lo, p.via or "", p.origin)
 
 
@@ -569,7 +597,7 @@ def merge(flows: Iterable[Flow], options: MergeOptions = MergeOptions()) -> tupl
 
 
 def _merge(flows: Iterable[Flow], options: MergeOptions) -> tuple[Rule, ...]:
-    drafts: dict[tuple, _Draft] = {}
+    drafts: dict[tuple[Scope, Note | None, Direction, Protocol, Endpoint, Endpoint], _Draft] = {}
     for flow in flows:
         key = (flow.scope, flow.condition, flow.direction, flow.protocol, flow.source, flow.destination)
         draft = drafts.get(key)
@@ -600,18 +628,22 @@ def _numbered(groups: list[list[Rule]]) -> list[Rule]:
     the target keeps them apart. A group's number is its fused rule's place in the order of rule_sort_key.
     """
 
-    def fused_key(group: list[Rule]) -> tuple:
+    def fused_key(group: list[Rule]) -> SortKey:
         first = group[0]
-        protocol = "tcp/udp" if len(group) == 2 else first.protocol
+        protocol: Protocols = "tcp/udp" if len(group) == 2 else first.protocol
         return rule_sort_key(replace(first, protocol=protocol))
 
-    numbered = []
+    numbered: list[Rule] = []
     for number, group in enumerate(sorted(groups, key=fused_key), start=1):
         numbered.extend(replace(rule, number=number) for rule in group)
     return numbered
 
 
-def rule_sort_key(rule: Rule) -> tuple:
+#: The order of the rules: see ``rule_sort_key``.
+SortKey = tuple[int, tuple[int, str, str], int, tuple[int, str], int, int, tuple[int, str], int]
+
+
+def rule_sort_key(rule: Rule) -> SortKey:
     """Scope by scope; within one, the permanent rules first, then each condition's; then by direction,
     destination, protocol and first port."""
     first = rule.ports.ranges[0].lo if rule.ports else 0
@@ -634,7 +666,7 @@ def _drop_covered(drafts: list[_Draft]) -> None:
     A range is kept or dropped whole, never split. The requirement that asked
     for a dropped entry is recorded on the broader rules that serve it.
     """
-    by_kind: dict[tuple[str, str], list[_Draft]] = defaultdict(list)
+    by_kind: dict[tuple[Scope, Note | None, Direction, Protocol], list[_Draft]] = defaultdict(list)
     for draft in drafts:
         by_kind[(draft.scope, draft.condition, draft.direction, draft.protocol)].append(draft)
     for group in by_kind.values():
@@ -661,7 +693,8 @@ def _drop_covered(drafts: list[_Draft]) -> None:
             via = _via(narrow)
             keeps = narrow.exact.contains_range
             for key, ranges in list(narrow.origins.items()):
-                kept_ranges, asked = [], []
+                kept_ranges: list[PortRange] = []
+                asked: list[PortRange] = []
                 for r in ranges:
                     (kept_ranges if keeps(r) else asked).append(r)
                 if not asked:
@@ -695,7 +728,7 @@ def _credit_broader(broader: list[_Draft], origin: Origin, asked: list[PortRange
             broader[i].add(origin, ranges, via)
 
 
-def _narrowest_first(draft: _Draft) -> tuple:
+def _narrowest_first(draft: _Draft) -> tuple[bool, bool, tuple[int, str], tuple[int, str]]:
     return (
         draft.destination.kind == "any",
         draft.source.kind == "any",
@@ -708,7 +741,7 @@ def _via(draft: _Draft) -> str:
     return f"{draft.source} -> {draft.destination}"
 
 
-def _to_rule(draft: _Draft, protocol: str, provenance: tuple[Provenance, ...] | None = None) -> Rule:
+def _to_rule(draft: _Draft, protocol: Protocols, provenance: tuple[Provenance, ...] | None = None) -> Rule:
     return Rule(
         draft.direction,
         protocol,
@@ -725,7 +758,9 @@ def _to_rule(draft: _Draft, protocol: str, provenance: tuple[Provenance, ...] | 
 def _fuse(drafts: list[_Draft], fuse: bool = True) -> list[list[Rule]]:
     """TCP and UDP twins (same peers, same ports) as one ``tcp/udp`` rule, or, without ``fuse``, as a
     group of their two rules; every other draft as a group of one."""
-    twins: dict[tuple, list[_Draft]] = defaultdict(list)
+    twins: dict[tuple[Scope, Note | None, Direction, Endpoint, Endpoint, PortSet, PortSet], list[_Draft]] = defaultdict(
+        list
+    )
     for draft in drafts:
         twins[
             (draft.scope, draft.condition, draft.direction, draft.source, draft.destination, draft.ports, draft.extra)
@@ -757,7 +792,7 @@ def split_ports(ports: PortSet, limits: Limits) -> list[PortSet]:
     if cap is None or not entries:
         return [ports] if entries else []
 
-    def cost(r):
+    def cost(r: PortRange) -> int:
         return 1 if r.is_single else limits.range_cost
 
     contiguous: list[list[PortRange]] = [[]]

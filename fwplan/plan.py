@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import netaddr
 
@@ -23,6 +23,9 @@ from fwplan.catalog import BOM, Catalog
 from fwplan.errors import FwplanError, OutputError, system_reason
 from fwplan.files import MAX_PLAN_BYTES, read_user_file, toml_position
 from fwplan.i18n import Text, text
+
+if TYPE_CHECKING:
+    from tomlkit import TOMLDocument
 
 DEFAULT_IPV4_PREFIX = 24
 DEFAULT_IPV6_PREFIX = 64
@@ -124,8 +127,8 @@ def check_vpn_router(plan: Plan) -> None:
 class _AddressProblem(NamedTuple):
     """Why a site address was refused; each input turns it into its own message."""
 
-    failure: str
-    fields: dict
+    failure: Literal["empty", "not_ip", "invalid", "prefix", "not_device"]
+    fields: dict[str, object]
 
 
 def _parse_site_address(text: str) -> LanAddress | _AddressProblem:
@@ -135,6 +138,7 @@ def _parse_site_address(text: str) -> LanAddress | _AddressProblem:
     if not isinstance(text, str) or not text:
         return _AddressProblem("empty", {})
     address_part, slash, prefix_part = text.partition("/")
+    version: Literal[4, 6]
     if _IPV4_SHAPE.fullmatch(address_part):
         version, max_prefix, default = 4, 32, DEFAULT_IPV4_PREFIX
     elif ":" in address_part and _IPV6_SHAPE.fullmatch(address_part):
@@ -162,7 +166,11 @@ def parse_host(text: str) -> PbxHost:
     if not isinstance(text, str) or not text.strip():
         raise PlanError.about("host.empty")
     text = text.strip()
-    version = 4 if _IPV4_SHAPE.fullmatch(text) else 6 if ":" in text and _IPV6_SHAPE.fullmatch(text) else None
+    version: Literal[4, 6] | None = None
+    if _IPV4_SHAPE.fullmatch(text):
+        version = 4
+    elif ":" in text and _IPV6_SHAPE.fullmatch(text):
+        version = 6
     if version is not None:
         address = _strict_address(text, version)
         if address is None:
@@ -196,7 +204,7 @@ class ExportPrefs(NamedTuple):
     plain_acl: bool | None = None
     dialect: str | None = None
 
-    def items(self) -> dict[str, object]:  # type: ignore[override]
+    def items(self) -> dict[str, object]:
         """The settings that are set, by key."""
         return {key: getattr(self, key) for key in EXPORT_KEYS if getattr(self, key) is not None}
 
@@ -362,21 +370,33 @@ def _export_prefs(table: object) -> ExportPrefs:
     """
     if not isinstance(table, dict):
         raise PlanError.about("plan.export_table")
-    values: dict[str, object] = {}
+    words: dict[str, str] = {}
+    flags: dict[str, bool] = {}
     for key, value in table.items():
         if key not in EXPORT_KEYS:
             raise PlanError.about("plan.export_key", key=key, accepted=", ".join(EXPORT_KEYS))
         if key in _EXPORT_BOOLS:
             if not isinstance(value, bool):
                 raise PlanError.about("plan.export_bool", key=key)
+            flags[key] = value
         elif not isinstance(value, str):
             raise PlanError.about("plan.export_string", key=key)
         elif key in ("wan_if", "lan_if"):
-            value = parse_interface(value)
+            words[key] = parse_interface(value)
         elif key == "name_prefix":
-            value = parse_name_prefix(value)
-        values[key] = value
-    return ExportPrefs(**values)
+            words[key] = parse_name_prefix(value)
+        else:
+            words[key] = value
+    return ExportPrefs(
+        format=words.get("format"),
+        wan_if=words.get("wan_if"),
+        lan_if=words.get("lan_if"),
+        nat=flags.get("nat"),
+        masquerade=flags.get("masquerade"),
+        name_prefix=words.get("name_prefix"),
+        plain_acl=flags.get("plain_acl"),
+        dialect=words.get("dialect"),
+    )
 
 
 def render_plan(plan: Plan, catalog: Catalog, previous: str | None = None) -> str:
@@ -392,11 +412,14 @@ def render_plan(plan: Plan, catalog: Catalog, previous: str | None = None) -> st
     if doc is None:
         doc = tomlkit.document()
         doc.add(tomlkit.comment("fwplan plan: the components ticked, the planning-document LAN address, the PBX host"))
-    values = {
+    select = tomlkit.array()
+    select.extend(plan.selected)
+    select.multiline(len(plan.selected) > 0)
+    values: dict[str, object] = {
         "fwplan": PLAN_FORMAT,
         "catalog_version": catalog.data_version,
         "catalog_digest": catalog.digest,
-        "select": list(plan.selected),
+        "select": select,
         "lan": plan.lan.text if plan.lan else "",
         "host": plan.host.value if plan.host else "",
     }
@@ -404,11 +427,6 @@ def render_plan(plan: Plan, catalog: Catalog, previous: str | None = None) -> st
         values["vpn_router"] = plan.vpn_router.address if plan.vpn_router else ""
     _render_export_table(doc, plan.export)
     for key, value in values.items():
-        if key == "select":
-            array = tomlkit.array()
-            array.extend(value)
-            array.multiline(len(value) > 0)
-            value = array
         if key in doc:
             doc[key] = value
         else:
@@ -416,7 +434,7 @@ def render_plan(plan: Plan, catalog: Catalog, previous: str | None = None) -> st
     return tomlkit.dumps(doc)
 
 
-def _render_export_table(doc, prefs: ExportPrefs) -> None:
+def _render_export_table(doc: TOMLDocument, prefs: ExportPrefs) -> None:
     """Set the ``[export]`` table's keys in place (its comments stay); drop the keys no longer set."""
     import tomlkit
 

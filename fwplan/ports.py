@@ -233,7 +233,7 @@ class PortSet:
         return PortSet._canonical(coalesce(self.ranges, max_gap))
 
 
-def _is_canonical(ranges: tuple) -> bool:
+def _is_canonical(ranges: tuple[object, ...]) -> bool:
     previous = None
     for r in ranges:
         if type(r) is not PortRange or (previous is not None and previous.hi + 1 >= r.lo):
