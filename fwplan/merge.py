@@ -805,7 +805,7 @@ def split_ports(ports: PortSet, limits: Limits) -> list[PortSet]:
         contiguous[-1].append(entry)
         used += c
 
-    total = sum(cost(e) for e in entries)
+    total = ports.entry_count(limits.range_cost) if limits.ranges else len(entries)
     ranges = [e for e in entries if not e.is_single]
     per_bin = cap // limits.range_cost
     fewest = max(math.ceil(total / cap), math.ceil(len(ranges) / per_bin) if ranges else 0)
