@@ -76,11 +76,13 @@ def table() -> Mapping[str, tuple[str, str]]:
     """All domains' texts in one mapping, loaded on first use."""
     global _table  # noqa: PLW0603 (loaded once, on first use: start-up time)
     if _table is None:
-        from importlib import import_module
+        # imported by name, not with importlib: tests/hardening/test_no_shell_no_eval.py allows no dynamic import
+        from fwplan.i18n import cli, errors, exports, planner, probe
 
+        modules = {"errors": errors, "cli": cli, "exports": exports, "planner": planner, "probe": probe}
         merged: dict[str, tuple[str, str]] = {}
         for domain in DOMAINS:
-            merged.update(import_module(f"fwplan.i18n.{domain}").TEXTS)
+            merged.update(modules[domain].TEXTS)
         _table = merged
     return _table
 
