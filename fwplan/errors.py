@@ -22,7 +22,7 @@ def printable(text: str) -> str:
 class FwplanError(ValueError):
     """A user's mistake or an environment problem reported without a traceback.
 
-    ``SomeError.about(key, **fields)`` takes its text from ``fwplan.messages`` in both languages;
+    ``SomeError.about(key, **fields)`` takes its text from ``fwplan.i18n`` in both languages;
     ``SomeError("text")`` is English only (the catalog checks, written for catalog authors).
     ``str(error)`` is English; ``error.message(lang)`` is the text in ``lang``. Both are escaped alike.
     """
@@ -62,24 +62,25 @@ def _in(lang: str, value: Any) -> Any:
     return value
 
 
-#: German for the system's (C locale, English) reasons users meet when saving, exporting or resolving.
-_REASONS_DE = {
-    "ENOSPC": "kein Platz mehr auf dem Gerät",
-    "EDQUOT": "Speicherkontingent überschritten",
-    "EROFS": "Dateisystem ist nur lesbar",
-    "EACCES": "keine Berechtigung",
-    "EPERM": "Vorgang nicht erlaubt",
-    "ENOENT": "Datei oder Verzeichnis nicht gefunden",
-    "EISDIR": "ist ein Verzeichnis",
-    "ENOTDIR": "ein Teil des Pfads ist kein Verzeichnis",
-    "ELOOP": "zu viele Ebenen symbolischer Links",
-    "ENAMETOOLONG": "Dateiname zu lang",
-    "EIO": "Ein-/Ausgabefehler",
-    "EXDEV": "Verschieben über Dateisystemgrenzen nicht möglich",
-    "EAI_NONAME": "Name oder Dienst nicht bekannt",
-    "EAI_AGAIN": "vorübergehender Fehler bei der Namensauflösung",
-    "EAI_FAIL": "dauerhafter Fehler bei der Namensauflösung",
-    "EAI_NODATA": "zu diesem Namen ist keine Adresse eingetragen",
+#: The system's reasons a user meets when saving, exporting or resolving, by errno (or resolver code)
+#: name: their German words are ``reason.*`` in ``fwplan/i18n/errors.py``. English stays the system's own.
+_REASON_KEYS = {
+    "ENOSPC": "reason.enospc",
+    "EDQUOT": "reason.edquot",
+    "EROFS": "reason.erofs",
+    "EACCES": "reason.eacces",
+    "EPERM": "reason.eperm",
+    "ENOENT": "reason.enoent",
+    "EISDIR": "reason.eisdir",
+    "ENOTDIR": "reason.enotdir",
+    "ELOOP": "reason.eloop",
+    "ENAMETOOLONG": "reason.enametoolong",
+    "EIO": "reason.eio",
+    "EXDEV": "reason.exdev",
+    "EAI_NONAME": "reason.eai_noname",
+    "EAI_AGAIN": "reason.eai_again",
+    "EAI_FAIL": "reason.eai_fail",
+    "EAI_NODATA": "reason.eai_nodata",
 }
 
 
@@ -93,8 +94,8 @@ def system_reason(error: BaseException) -> Text:
 
     english = getattr(error, "strerror", None) or str(error)
     code = getattr(error, "errno", None)
-    names = {getattr(errno, name, None): name for name in _REASONS_DE if not name.startswith("EAI_")}
+    names = {getattr(errno, name, None): name for name in _REASON_KEYS if not name.startswith("EAI_")}
     if isinstance(error, socket.gaierror):
-        names = {getattr(socket, name, None): name for name in _REASONS_DE if name.startswith("EAI_")}
+        names = {getattr(socket, name, None): name for name in _REASON_KEYS if name.startswith("EAI_")}
     name = names.get(code) if code is not None else None
-    return Text(_REASONS_DE[name] if name else english, english)
+    return Text(say(_REASON_KEYS[name], "de") if name else english, english)
