@@ -164,7 +164,7 @@ class PlannerApp(App[int]):
     def on_rules_table_rule_highlighted(self, event: RulesTable.RuleHighlighted) -> None:
         self._show_details()
 
-    def on_tree_node_highlighted(self, event: ComponentTree.NodeHighlighted) -> None:
+    def on_tree_node_highlighted(self, event: ComponentTree.NodeHighlighted[NodeRef]) -> None:
         self._tree_item = event.node.data
         self._show_details()
 
@@ -255,7 +255,7 @@ class PlannerApp(App[int]):
 
         from tui.commands import PlannerCommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]  # App[int] for App[object]
             self.push_screen(PlannerCommandPalette(id="--command-palette"))
 
     def action_probe(self) -> None:

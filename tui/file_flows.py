@@ -82,8 +82,12 @@ class FileFlows:
             else:
                 after()
             return
-        screen = PlanFileScreen("save", app.lang, "fwplan-plan.toml", self._save_to)
-        app.push_screen(screen, lambda path: after() if path else None)
+
+        def saved(path: str | None) -> None:
+            if path:
+                after()
+
+        app.push_screen(PlanFileScreen("save", app.lang, "fwplan-plan.toml", self._save_to), saved)
 
     def _save_to(self, path: str) -> str | None:
         app = self.app

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from fwplan.i18n import say
 
@@ -128,10 +128,10 @@ KEYS: tuple[Key, ...] = (
 )
 
 
-def bindings(*places: Place) -> list[Binding]:
+def bindings(*places: Place) -> list[BindingType]:
     """The Textual bindings of the keys of ``places``, described by their English labels."""
     chosen = sorted((key for key in KEYS if key.where in places and key.bind), key=lambda key: key.slot)
-    made = []
+    made: list[BindingType] = []
     for key in chosen:
         assert key.action is not None, key
         description = say(key.label, "en") if key.label else ""

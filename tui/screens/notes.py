@@ -32,8 +32,8 @@ def notes_text(catalog: Catalog, selected: tuple[str, ...], notes: tuple[PlanNot
     text.append(say("notes.title", lang) + "\n", style="bold")
     if not notes:
         text.append("\n" + say("notes.none", lang) + "\n")
-    for _component, group in groupby(notes, key=lambda note: note.component_id):
-        group = list(group)
+    for _component, component_notes in groupby(notes, key=lambda note: note.component_id):
+        group = list(component_notes)
         text.append("\n" + group[0].where.get(lang) + "\n", style="bold")
         for note in group:
             if note.kind == "condition":
@@ -46,6 +46,7 @@ def notes_text(catalog: Catalog, selected: tuple[str, ...], notes: tuple[PlanNot
         text.append("\n" + say("notes.unticked", lang) + "\n", style="bold")
         for component_id in unticked:
             condition = catalog.component(component_id).condition
+            assert condition is not None  # a conditional component has one
             text.append(f"\n☐ {_where(catalog, component_id, lang)}\n")
             text.append(f"   {say('notes.condition', lang)}: ", style="italic")
             text.append(condition.text.get(lang) + "\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual.screen import ModalScreen
@@ -27,7 +28,7 @@ def path_problem(text: str, lang: str, must_exist: bool = False) -> str | None:
     return None
 
 
-class PathDialog(DismissOnce, ModalScreen):
+class PathDialog(DismissOnce, ModalScreen[Any]):  # a path (plan files), an ExportRequest (export)
     """A dialog with an ``#path`` input, an ``#path-error`` line and ``#ok``/``#cancel`` buttons."""
 
     BINDINGS = bindings(Place.DIALOG)

@@ -22,6 +22,7 @@ from fwplan.probe import (
     REFUSED,
     STATE_WORDS,
     UNREACHABLE,
+    Check,
     CheckFinished,
     Entry,
     HostResolved,
@@ -29,6 +30,7 @@ from fwplan.probe import (
     ProbeError,
     ProbeOptions,
     ProbeReport,
+    State,
     plan_probe,
     run_probe,
 )
@@ -94,8 +96,8 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
         self.labels = [label for label, _rule in ruleset.numbered()]
         self.options = options
         self.report: ProbeReport | None = None
-        self.outcomes: dict = {}
-        self._worker: Worker | None = None
+        self.outcomes: dict[Check, Outcome] = {}
+        self._worker: Worker[None] | None = None
 
     @property
     def running(self) -> bool:
@@ -166,7 +168,7 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
             self.query_one(ProgressBar).update(progress=event.done)
             self._refresh_rows(event.outcome.check)
 
-    def _refresh_rows(self, check=None) -> None:
+    def _refresh_rows(self, check: Check | None = None) -> None:
         table = self.query_one("#probe-rules", DataTable)
         for index, entry in enumerate(self.probe_plan.entries):
             if check is None or check in entry.checks:
@@ -178,12 +180,12 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
         if entry.host is None:
             return Text(say("probe.not_probed", self.lang), style="dim")
         parts: list[tuple[str, str]] = []
-        by_state: dict[str, list[int]] = {}
+        by_state: dict[State | None, list[int]] = {}  # None: not finished yet
         for check in entry.checks:
             outcome = self.outcomes.get(check)
-            by_state.setdefault(outcome.state if outcome else "", []).append(check.port)
+            by_state.setdefault(outcome.state if outcome else None, []).append(check.port)
         for state, ports in by_state.items():
-            if not state:
+            if state is None:
                 parts.append((f"{say('probe.waiting', self.lang)} {len(ports)}", "dim"))
             elif state in PASSED:
                 parts.append((f"{len(ports)} {STATE_WORDS[state].get(self.lang)}", STATE_STYLES[state]))
@@ -227,7 +229,7 @@ class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
         self.query_one("#probe-status", Static).update(Text(message, style=style))
 
     def action_cancel_or_close(self) -> None:
-        if self.running:
+        if self.running and self._worker is not None:
             self._worker.cancel()
             self._status(say("probe.cancelled", self.lang), "yellow")
         else:

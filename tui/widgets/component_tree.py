@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.message import Message
@@ -46,7 +47,7 @@ class ComponentTree(Tree[NodeRef]):
         def control(self) -> ComponentTree:
             return self.tree
 
-    def __init__(self, catalog: Catalog, selected: tuple[str, ...], lang: str, **kwargs) -> None:
+    def __init__(self, catalog: Catalog, selected: tuple[str, ...], lang: str, **kwargs: Any) -> None:
         super().__init__(say("tree.title", lang), **kwargs)
         self.catalog = catalog
         self.lang = lang
@@ -126,6 +127,8 @@ class ComponentTree(Tree[NodeRef]):
     def _relabel(self, ids: list[str]) -> None:
         for item_id in ids:
             node = self._node_by_id[item_id]
+            if node.data is None:  # every node the tree adds has its item
+                continue
             node.set_label(self._label(node.data))
             node.refresh()  # Tree caches rendered lines
 

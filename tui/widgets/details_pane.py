@@ -7,6 +7,7 @@ names at 80 columns) and, for a conditional item, its condition."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -53,7 +54,7 @@ def describe(catalog: Catalog, rule: Rule | None, label: str | None, ruleset: Ru
         text.append(say("details.none", lang) + "\n")
     else:
         arrow = f"{rule.source.label(lang)} → {rule.destination.label(lang)}"
-        text.append(f"{say('details.rule', lang, number=rule_label(rule, label))}: ", style="bold")
+        text.append(f"{say('details.rule', lang, number=rule_label(rule, label or ''))}: ", style="bold")
         text.append(f"{direction_word(rule.direction, lang)} {rule.protocol} {arrow}\n")
         text.append(f"{say('details.ports', lang, dialect=dialect)}: ", style="bold")
         text.append(format_ports(rule.ports, dialect) + "\n")
@@ -95,7 +96,7 @@ def describe(catalog: Catalog, rule: Rule | None, label: str | None, ruleset: Ru
 class DetailsPane(VerticalScroll):
     """Scrollable; it can take the focus so that long explanations are readable by keyboard."""
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static("", id="details-text")
 
     def show(self, text: Text) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -61,7 +63,7 @@ class InputsPanel(Vertical):
         lang: str,
         cursor_blink: bool = True,
         vpn_router: VpnRouter | None = None,
-        **kwargs,
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.lang = lang
@@ -127,14 +129,14 @@ class InputsPanel(Vertical):
     # ---- validation ----
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        field = event.input.id.removesuffix("-input")
+        field = (event.input.id or "").removesuffix("-input")
         before = self._reported()
         self._validate(field, event.value)
         self._show_messages()
         if self._reported() != before:
             self.post_message(self.InputsChanged(self, self.lan, self.host, self.vpn_router))
 
-    def _reported(self) -> tuple:
+    def _reported(self) -> tuple[object, ...]:
         """What the rules depend on: a hostname or VPN router retyped to the same value changes nothing."""
         return (self.lan, self.host.value if self.host else None, self.vpn_router.address if self.vpn_router else None)
 

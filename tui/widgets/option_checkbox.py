@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual.content import ContentText
 from textual.widgets import Checkbox
 
 from tui.keymap import Place, bindings
@@ -12,5 +15,5 @@ class OptionCheckbox(Checkbox, inherit_bindings=False):
 
     BINDINGS = bindings(Place.CHECKBOX)
 
-    def __init__(self, label, value: bool = False, **kwargs) -> None:
+    def __init__(self, label: ContentText, value: bool = False, **kwargs: Any) -> None:
         super().__init__(label, value, compact=True, **kwargs)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -37,7 +39,7 @@ class RouterSettingsForm(Vertical):
     """
 
     def __init__(
-        self, prefs: ExportPrefs, defaults: dict[str, object], lang: str, cursor_blink: bool = True, **kwargs
+        self, prefs: ExportPrefs, defaults: dict[str, object], lang: str, cursor_blink: bool = True, **kwargs: Any
     ) -> None:
         """``defaults``: each setting's value when it is not set (``nat``: True, ``name_prefix``: "fwplan")."""
         super().__init__(**kwargs)
@@ -95,7 +97,7 @@ class RouterSettingsForm(Vertical):
 
         Settings of other formats stay as they were: they are hidden, not cleared.
         """
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}  # each field's type is ExportPrefs's
         for field in self.shown:
             if field in PARSERS:
                 text = self.query_one(f"#{field}-input", Input).value
@@ -107,7 +109,7 @@ class RouterSettingsForm(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._validate(event.input.id.removesuffix("-input"), event.value)
+        self._validate((event.input.id or "").removesuffix("-input"), event.value)
         self._show()
 
     def _validate(self, field: str, value: str) -> None:

@@ -8,6 +8,8 @@ and the details pane: with the scope in a short word the source was cut off at 8
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
@@ -63,7 +65,7 @@ def row_key(rule: Rule) -> str:
     return "|".join(str(part) for part in rule.key)
 
 
-class RulesTable(DataTable):
+class RulesTable(DataTable[Text]):
     """Shows a RuleSet; posts RuleHighlighted as the cursor moves."""
 
     class RuleHighlighted(Message):
@@ -79,7 +81,7 @@ class RulesTable(DataTable):
         def control(self) -> RulesTable:
             return self.table
 
-    def __init__(self, lang: str, **kwargs) -> None:
+    def __init__(self, lang: str, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.lang = lang
         self.ruleset = RuleSet(())

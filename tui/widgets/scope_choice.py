@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -22,7 +24,7 @@ def scope_name(scope: str, lang: str) -> str:
 class ScopeChoice(Horizontal):
     """internet, internal, remote: each ticked or not; the dialog fills in the format's default."""
 
-    def __init__(self, scopes: tuple[str, ...], lang: str, **kwargs) -> None:
+    def __init__(self, scopes: tuple[str, ...], lang: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scopes = scopes
         self.lang = lang
