@@ -94,6 +94,7 @@ async def _drive(keys: list[str], catalog) -> None:
     assert app.return_code in (None, 0)
 
 
+@pytest.mark.slow  # about 45 s
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(keys=st.lists(st.sampled_from(KEYS), min_size=1000, max_size=1000))
 def test_a_thousand_random_keys_never_crash_the_planner(keys, catalog, tmp_path_factory):
