@@ -182,7 +182,7 @@ class PlannerApp(App[int]):
             self._show_details()
 
     # ---- actions ----
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
         return not (action in MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1)
 
     def action_toggle_focused(self) -> None:
