@@ -27,6 +27,7 @@ from tui.clipboard_report import ClipboardReport
 from tui.dialect import DIALECTS, format_ports, next_dialect
 from tui.file_flows import FileFlows
 from tui.keymap import MAIN_SCREEN_ACTIONS, Place, bindings
+from tui.screens.base import MainScreen
 from tui.widgets.component_tree import ComponentTree, NodeRef
 from tui.widgets.details_pane import DetailsPane, describe, describe_item
 from tui.widgets.inputs_panel import InputsPanel
@@ -84,6 +85,9 @@ class PlannerApp(App[int]):
         self._saved_key = plan_key(plan)
         #: the tree item the cursor last moved to: the details pane names it while the tree has the focus
         self._tree_item: NodeRef | None = None
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(id="_default")
 
     async def on_event(self, event: events.Event) -> None:
         if textual_internals.input_without_screen(self, event):

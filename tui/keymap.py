@@ -3,7 +3,8 @@ palette's entries and the footer's labels.
 
 The table is in the help screen's order. ``slot`` orders the app's own bindings, and so the main
 screen's footer, where that order differs. The footer translates its labels itself (``label_key``):
-the bindings keep the English label as their description, for Textual's own keys panel.
+the bindings keep the English label as their description, and the screens (``TranslatedBindings``)
+give Textual's keys panel the translated one.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from tests.tui.conftest import footer_labels, make_app, settle, table_rows, until
 from tui.widgets.component_tree import ComponentTree
 from tui.widgets.details_pane import DetailsPane
@@ -55,3 +57,29 @@ async def test_textual_own_palette_commands_are_named_in_german_under_de(catalog
             assert english not in titles | {c.help for c in commands}
         app.lang = "en"
         assert "Theme" in {c.title for c in app.get_system_commands(app.screen)}
+
+
+async def test_textual_keys_panel_names_the_keys_in_the_planner_language(catalog):
+    """The palette's "Keys" command opens Textual's keys panel: it lists the screen's bindings in German
+    under de, and in English after l, as the footer does."""
+    from rich.console import Console
+    from textual.widgets import KeyPanel
+
+    def panel_text() -> str:
+        panels = app.screen.query(KeyPanel)
+        if not panels:
+            return ""
+        console = Console(width=200, record=True, file=io.StringIO())
+        for table in panels.first().query("BindingsTable"):
+            console.print(table.render_bindings_table())
+        return console.export_text()
+
+    app = make_app(catalog, select=("hostedpbx-classic",), lang="de")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_show_help_panel()
+        await until(pilot, lambda: " c Kopie" in panel_text())
+        assert " ^q Ende" in panel_text() and "space Haken" in panel_text()
+        app.query_one("#tree").focus()
+        await pilot.press("l")
+        await until(pilot, lambda: " c Copy" in panel_text())
+        assert "Kopie" not in panel_text() and " ^q Quit" in panel_text()

@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, Static
 
 from fwplan.i18n import say
 from tui.keymap import Place, bindings
-from tui.screens.base import DismissOnce
+from tui.screens.base import DismissOnce, TranslatedBindings
 
 
 def path_problem(text: str, lang: str, must_exist: bool = False) -> str | None:
@@ -28,7 +28,7 @@ def path_problem(text: str, lang: str, must_exist: bool = False) -> str | None:
     return None
 
 
-class PathDialog(DismissOnce, ModalScreen[Any]):  # a path (plan files), an ExportRequest (export)
+class PathDialog(TranslatedBindings, DismissOnce, ModalScreen[Any]):  # a path (plan files), an ExportRequest (export)
     """A dialog with an ``#path`` input, an ``#path-error`` line and ``#ok``/``#cancel`` buttons."""
 
     BINDINGS = bindings(Place.DIALOG)

@@ -36,7 +36,7 @@ from fwplan.probe import (
 )
 from fwplan.probe.formats import announce, summary
 from tui.keymap import Place, bindings
-from tui.screens.base import DismissOnce
+from tui.screens.base import DismissOnce, TranslatedBindings
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.rules_table import direction_word
 
@@ -51,7 +51,7 @@ COLUMN_KEYS = {
 STATE_STYLES = {OPEN: "green", REFUSED: "green", FILTERED: "bold red", UNREACHABLE: "bold red", NOT_RUN: "yellow"}
 
 
-class ProbeScreen(DismissOnce, Screen[ProbeReport | None]):
+class ProbeScreen(TranslatedBindings, DismissOnce, Screen[ProbeReport | None]):
     """Probes the planned outbound ports to the PBX from here, live, with the results beside each rule.
 
     ``ProbeScreen(ruleset, plan, target=None, lang="en", options=ProbeOptions())``

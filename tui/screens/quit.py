@@ -9,7 +9,7 @@ from textual.widgets import Button, Label
 
 from fwplan.i18n import say
 from tui.keymap import Place, bindings
-from tui.screens.base import DismissOnce
+from tui.screens.base import DismissOnce, TranslatedBindings
 
 QUIT, SAVE, CANCEL = "quit", "save", "cancel"
 #: purpose -> i18n keys of the question, the save button and the quit button
@@ -19,7 +19,7 @@ PURPOSE_KEYS = {
 }
 
 
-class QuitScreen(DismissOnce, ModalScreen[str]):
+class QuitScreen(TranslatedBindings, DismissOnce, ModalScreen[str]):
     """Dismisses with QUIT (go on without saving), SAVE (save, then go on) or CANCEL.
 
     ``purpose`` is ``"quit"`` or ``"open"``: what happens after the answer, and so the button texts.

@@ -9,11 +9,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.screens.base import DismissOnce
+from tui.screens.base import DismissOnce, TranslatedBindings
 from tui.widgets.key_footer import KeyFooter
 
 
-class ReadingScreen(DismissOnce, ModalScreen[None]):
+class ReadingScreen(TranslatedBindings, DismissOnce, ModalScreen[None]):
     """Shows ``text()`` in a scrolling dialog with id ``dialog_id``; subclasses set BINDINGS from the key table
     (``tui.keymap.bindings``): their close keys and ``Place.READING``'s."""
 
