@@ -110,7 +110,7 @@ def copy_with_pyperclip(
     return outcomes.get(child.returncode, HELPER_FAILED)
 
 
-def _stop_session(child: subprocess.Popen) -> None:
+def _stop_session(child: subprocess.Popen[bytes]) -> None:
     with contextlib.suppress(OSError):
         os.killpg(child.pid, signal.SIGKILL)
     child.wait()
