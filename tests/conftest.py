@@ -7,6 +7,26 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles, chosen here rather than by Hypothesis's own guess, in every pytest-xdist worker alike
+# (each worker imports this file and sees the same environment):
+# - "ci" when CI is set (.ci/run sets it): derandomized, so a run repeats exactly, serial or in parallel
+#   (each test's examples follow from the test alone, not from the worker or the order); no example database;
+# - "dev" otherwise: random exploration, failures kept in .hypothesis/ (safe for parallel workers) and replayed.
+# Neither has a deadline per example: parallel workers share the CPU, and wall-clock limits would flake.
+# HYPOTHESIS_PROFILE=<name> picks one by hand.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", deadline=None)
+_IN_CI = os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if _IN_CI else "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
 # The provider's article, kept in the repository so that a fresh clone tests against it;

@@ -1,7 +1,7 @@
 """Network namespaces for the router tests: made, wired, probed and removed by the test that needs them.
 
 Every namespace name carries a tag unique to the test run (the pid and a counter), so that parallel runs
-never share one; every address lives only inside these namespaces. The listener and the prober are
+and pytest-xdist workers never share one; every address lives only inside these namespaces. The listener and the prober are
 ``tests.e2e.netpeers``, run inside a namespace with ``ip netns exec``.
 """
 
@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -39,7 +40,12 @@ def run(*argv: str, input: str | None = None, check: bool = True) -> subprocess.
 
 
 def unique_tag() -> str:
-    return f"{os.getpid() % 100000}{next(_TAGS)}"
+    """The pid and a counter, apart (``4711x3``): unique among parallel workers, whose pids differ.
+
+    Only namespace names carry it (they may be long); interface names are fixed, as each lives in a
+    namespace of its own test, and stay within Linux's 15 characters.
+    """
+    return f"{os.getpid()}x{next(_TAGS)}"
 
 
 def sample_ports(rules) -> set[int]:
@@ -124,7 +130,15 @@ class Namespaces:
 
     def probe(self, role: str, items: list) -> list:
         """[outcome, peer, local] for each [proto, address, port(, source)] tried from ``role``."""
-        sent = [[*item, None][:4] + [self._source_port()] for item in items]
+        return self.probe_all([(role, items)])[0]
+
+    def probe_all(self, batches: list[tuple[str, list]]) -> list[list]:
+        """``probe`` for each (role, items), all at once: the waits for blocked probes overlap."""
+        sent = [(role, [[*item, None][:4] + [self._source_port()] for item in items]) for role, items in batches]
+        with ThreadPoolExecutor(max_workers=max(1, len(sent))) as pool:
+            return list(pool.map(lambda batch: self._probe_from(*batch), sent))
+
+    def _probe_from(self, role: str, sent: list) -> list:
         result = subprocess.run(
             ["ip", "netns", "exec", self.ns[role], sys.executable, "-m", "tests.e2e.netpeers", "probe"],
             input=json.dumps(sent),

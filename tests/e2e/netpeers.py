@@ -105,8 +105,13 @@ def _try(s: socket.socket, proto: str, address: str, port: int) -> list:
         return ["blocked", None, None]
 
 
+#: Probes in flight at once: enough for a test's largest batch (about 550), so that all blocked probes wait
+#: out one timeout together rather than in waves.
+PARALLEL = 1024
+
+
 def probe(items: list) -> list:
-    with ThreadPoolExecutor(max_workers=min(256, max(1, len(items)))) as pool:
+    with ThreadPoolExecutor(max_workers=min(PARALLEL, max(1, len(items)))) as pool:
         return list(pool.map(probe_one, items))
 
 

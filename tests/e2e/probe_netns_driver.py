@@ -24,6 +24,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 from fwplan.merge import Endpoint, Rule
@@ -47,10 +48,15 @@ def refuse_unless_isolated() -> None:
 
 
 def use_resolver(address: str) -> None:
-    path = "/tmp/fwplan-probe-test-resolv.conf"
-    with open(path, "w", encoding="ascii") as handle:
-        handle.write(f"nameserver {address}\n")
-    subprocess.run(["mount", "--bind", path, "/etc/resolv.conf"], check=True)
+    """Bind a resolv.conf of this run's own over /etc/resolv.conf (a file of its own: parallel runs share /tmp)."""
+    fd, path = tempfile.mkstemp(prefix="fwplan-probe-test-resolv-", suffix=".conf")
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(f"nameserver {address}\n")
+        os.chmod(path, 0o644)
+        subprocess.run(["mount", "--bind", path, "/etc/resolv.conf"], check=True)
+    finally:
+        os.unlink(path)  # the bind mount keeps the file for as long as this mount namespace lives
 
 
 def set_up_network(drop: list[str], reject: list[str]) -> None:

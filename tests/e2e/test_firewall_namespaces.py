@@ -57,7 +57,7 @@ import pytest
 from tests.conftest import require_root, require_tool
 from tests.e2e.namespaces import SAVERS, UNPLANNED, Namespaces, cli_export, sample_ports, unique_tag
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]  # real routers in namespaces, 3 to 7 s a test
 
 
 @dataclass(frozen=True)
@@ -192,9 +192,6 @@ class Topology(Namespaces):
         for role in sorted(set(self.hosts.values())):
             self.listen(role, [address for address, where in self.hosts.items() if where == role], ports)
 
-    def outcomes(self, role: str, items: list) -> list[str]:
-        return [outcome for outcome, _, _ in self.probe(role, items)]
-
 
 @pytest.fixture
 def topology(request):
@@ -316,13 +313,20 @@ def test_export_loaded_into_router_passes_the_plan_and_blocks_the_rest(topology,
 
     # Before the firewall: every path is open (so a "blocked" below is the firewall's doing), and every
     # neighbour on it is resolved (a first packet queued behind neighbour discovery must not look blocked).
-    for source in {p.source for p in probes}:
-        across = [d for d in hosts if hosts[d] != hosts[source]]
-        for _ in range(10):  # bounded: each round waits at most the probe timeout
-            outcomes = topology.outcomes(hosts[source], [["udp", d, all_ports[0]] for d in across])
-            if outcomes == ["open"] * len(across):
-                break
-        assert outcomes == ["open"] * len(across), (source, across, outcomes)
+    # Every source at once (as below): the waits overlap.
+    pending = {source: [d for d in hosts if hosts[d] != hosts[source]] for source in sorted({p.source for p in probes})}
+    for _ in range(10):  # bounded: each round waits at most the probe timeout
+        answers = topology.probe_all(
+            [(hosts[source], [["udp", d, all_ports[0]] for d in across]) for source, across in pending.items()]
+        )
+        closed = {
+            source: [(d, outcome) for d, (outcome, _, _) in zip(across, answer) if outcome != "open"]
+            for (source, across), answer in zip(pending.items(), answers)
+        }
+        pending = {source: pending[source] for source, shut in closed.items() if shut}
+        if not pending:
+            break
+    assert not pending, f"paths closed before the firewall: {closed}"
 
     topology.load("router", fmt, net.family, path)
     if fmt == "nftables":
@@ -333,10 +337,10 @@ def test_export_loaded_into_router_passes_the_plan_and_blocks_the_rest(topology,
         assert ":FORWARD DROP" in saved and "-A FORWARD -j FWPLAN" in saved
 
     results: dict[Probe, str] = {}
-    for source in {p.source for p in probes}:
-        batch = [p for p in probes if p.source == source]
-        outcomes = topology.outcomes(hosts[source], [[p.proto, p.destination, p.port] for p in batch])
-        results.update(zip(batch, outcomes))
+    batches = [[p for p in probes if p.source == source] for source in sorted({p.source for p in probes})]
+    answers = topology.probe_all([(hosts[b[0].source], [[p.proto, p.destination, p.port] for p in b]) for b in batches])
+    for batch, answer in zip(batches, answers):
+        results.update(zip(batch, (outcome for outcome, _, _ in answer)))
 
     planned = [p for p in probes if p.expect_open]
     unplanned = [p for p in probes if not p.expect_open]

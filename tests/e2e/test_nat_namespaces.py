@@ -51,7 +51,7 @@ import pytest
 from tests.conftest import require_root, require_tool
 from tests.e2e.namespaces import SAVERS, Namespaces, cli_export, sample_ports, unique_tag
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]  # real routers in namespaces, 3 to 7 s a test
 
 VPN_ROUTER, PHONE, ROUTER_LAN = "192.168.50.2", "192.168.50.10", "192.168.50.1"
 ROUTER_WAN, PBX, OTHER = "198.51.100.1", "198.51.100.20", "203.0.113.5"
@@ -155,12 +155,11 @@ def probes_for(rules) -> list[Probe]:
 
 
 def send(topo: NatTopology, probes: list[Probe]) -> dict[Probe, list]:
-    results = {}
-    for role in ("lan", "wan"):
-        batch = [p for p in probes if p.role == role]
-        outcomes = topo.probe(role, [[p.proto, p.destination, p.port, p.source] for p in batch])
-        results.update(zip(batch, outcomes))
-    return results
+    """Each probe's [outcome, peer, local]; both namespaces' probes at once."""
+    batches = [[p for p in probes if p.role == role] for role in ("lan", "wan")]
+    batches = [batch for batch in batches if batch]
+    answers = topo.probe_all([(b[0].role, [[p.proto, p.destination, p.port, p.source] for p in b]) for b in batches])
+    return {p: outcome for batch, answer in zip(batches, answers) for p, outcome in zip(batch, answer)}
 
 
 def arrivals(log: Path) -> list[list]:

@@ -6,7 +6,12 @@ import json
 import os
 import subprocess
 
+import pytest
+
 from tests.conftest import ROOT, require_tool
+
+# uv builds the wheel and a venv: on a fresh machine it fetches hatchling and the dependencies first
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 
 def test_wheel_installs_into_a_fresh_venv_and_exports(tmp_path):

@@ -5,6 +5,7 @@ A catalog that loads must also work downstream: the engine builds its rules and 
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -71,6 +72,7 @@ def test_catalog_bytes_mutated_load_or_give_a_clear_error(raw):
         exercise_catalog(catalog)
 
 
+@pytest.mark.slow  # several seconds: each example validates a whole catalog
 @fuzz_settings(80)
 @given(mutated_tree(CATALOG_TREE))
 def test_catalog_structure_mutated_validates_or_gives_a_clear_error(tree):
@@ -109,6 +111,7 @@ def test_plan_bytes_mutated_load_or_give_a_clear_error(raw):
     parse_plan_or_clear_error(raw)
 
 
+@pytest.mark.slow  # several seconds: trees of every shape, each dumped to TOML and parsed
 @fuzz_settings(150)
 @given(st.sampled_from(sorted(PLAN_TREES)).flatmap(lambda name: mutated_tree(PLAN_TREES[name])))
 def test_plan_structure_mutated_loads_or_gives_a_clear_error(tree):

@@ -14,6 +14,8 @@ from fwplan.plan import Plan, parse_host, parse_lan
 from tests.hardening.huge import huge_catalog_text
 from tests.hardening.test_fuzz_cli import run_in
 
+pytestmark = pytest.mark.slow  # 10,000 components: seconds per test
+
 
 @pytest.fixture(scope="module")
 def huge(tmp_path_factory):

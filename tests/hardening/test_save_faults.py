@@ -54,6 +54,7 @@ def assert_unchanged(directory: Path, before: dict[str, bytes]) -> None:
     assert plan.selected == variant_plan(CATALOG, "a").selected
 
 
+@pytest.mark.e2e  # unshare and mount: a real tmpfs, filled up or read-only
 @pytest.mark.parametrize("case", ["full", "readonly"])
 def test_save_and_export_onto_a_full_or_read_only_filesystem(tmp_path, case):
     require_root()
@@ -177,6 +178,7 @@ def _race(tmp_path: Path, mode: str, target: Path, count: int, check) -> int:
     return reads
 
 
+@pytest.mark.slow  # two writer processes, 300 writes each
 def test_two_instances_saving_the_same_plan_never_interleave(tmp_path):
     target = tmp_path / "site.toml"
     write_plan_file(target, variant_plan(CATALOG, "a"), CATALOG)
@@ -193,6 +195,7 @@ def test_two_instances_saving_the_same_plan_never_interleave(tmp_path):
     assert reads > 10 and seen == {"a", "b"}, (reads, seen)
 
 
+@pytest.mark.slow  # two writer processes, 300 writes each
 def test_two_instances_exporting_to_the_same_file_never_interleave(tmp_path):
     target = tmp_path / "rules.csv"
     expected = {}
