@@ -48,7 +48,10 @@ class Tmux:
             time.sleep(0.1)
 
     def kill(self) -> None:
+        """Stop the server and remove its socket, which tmux leaves behind in /tmp/tmux-UID."""
         self.run("kill-server", check=False)
+        tmpdir = os.environ.get("TMUX_TMPDIR") or "/tmp"
+        (Path(tmpdir) / f"tmux-{os.getuid()}" / self.socket).unlink(missing_ok=True)
 
 
 @pytest.fixture
