@@ -100,6 +100,7 @@ def _environ(display: str) -> dict[str, str]:
     return env
 
 
+@pytest.mark.e2e  # drives Xvfb and xclip
 def test_pyperclip_fills_the_x_clipboard(xvfb_display):
     text = "443,9094,9100-9101,16203,57203 Überblick"
     env = _environ(xvfb_display)
@@ -113,6 +114,7 @@ def test_pyperclip_fills_the_x_clipboard(xvfb_display):
     assert out.stdout.decode("utf-8") == text
 
 
+@pytest.mark.e2e  # drives Xvfb and xclip
 def test_a_stale_display_fails_quietly(capfd):
     require_tool("xclip")
     env = _environ(f":{_free_display()}")
@@ -127,6 +129,7 @@ def _shim(directory: Path, name: str, body: str) -> None:
     script.chmod(0o755)
 
 
+@pytest.mark.e2e  # drives Xvfb and xclip
 def test_a_selection_claimed_late_is_still_read_back(xvfb_display, tmp_path):
     # xclip leaves a forked child to claim the selection after it exits; on a busy machine that
     # claim comes late. This xclip claims it half a second after exiting.
@@ -187,6 +190,7 @@ async def test_the_planner_names_why_the_desktop_clipboard_failed(catalog, tmp_p
     assert any("copied via OSC 52 (terminal)" in m for m in messages), messages
 
 
+@pytest.mark.e2e  # drives Xvfb and xclip
 async def test_the_planner_copies_to_the_x_clipboard_too(xvfb_display, catalog):
     from tests.tui.conftest import make_app, settle
 
