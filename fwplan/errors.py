@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Self
 
 from fwplan.i18n import Text, say
 
@@ -28,13 +28,13 @@ class FwplanError(ValueError):
     """
 
     key: str | None = None
-    fields: Mapping[str, Any] = {}
+    fields: Mapping[str, object] = {}
 
     def __init__(self, message: object = "", *args: object) -> None:
         super().__init__(printable(str(message)), *args)
 
     @classmethod
-    def about(cls, key: str, /, **fields: Any) -> Self:
+    def about(cls, key: str, /, **fields: object) -> Self:
         """The error with message ``key``; a field may be a ``Text`` or another error (shown in the same language)."""
         error = cls(_compose(key, "en", fields))
         error.key, error.fields = key, fields
@@ -50,11 +50,11 @@ class OutputError(FwplanError):
     """An output file or directory that cannot be written."""
 
 
-def _compose(key: str, lang: str, fields: Mapping[str, Any]) -> str:
+def _compose(key: str, lang: str, fields: Mapping[str, object]) -> str:
     return say(key, lang, **{name: _in(lang, value) for name, value in fields.items()})
 
 
-def _in(lang: str, value: Any) -> Any:
+def _in(lang: str, value: object) -> object:
     if isinstance(value, FwplanError):
         return value.message(lang)
     if isinstance(value, Text):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 import string
 from pathlib import Path
 
@@ -21,6 +22,8 @@ PACKAGES = ("fwplan", "exporters", "tui")
 I18N_DIR = ROOT / "fwplan" / "i18n"
 SOURCES = sorted(p for package in PACKAGES for p in (ROOT / package).rglob("*.py") if I18N_DIR not in p.parents)
 LOOKUPS = {"say", "text", "about"}
+KEY_LIKE = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+")
+FILE_SUFFIXES = (".toml", ".tcss", ".py", ".csv", ".json", ".txt", ".md")
 #: Entries that read the same in both languages: a word German shares, menu paths of English-only web UIs,
 #: one-letter column marks, and the names of the languages themselves.
 SAME_IN_BOTH = {
@@ -110,6 +113,28 @@ def test_every_key_looked_up_is_a_literal_and_exists():
     assert not problems, "\n".join(problems)
 
 
+def test_every_key_like_literal_is_a_key():
+    """Keys kept in tables (column keys, the key map's labels) are literals too: each must exist.
+
+    A literal counts as key-like when its first part is the first part of some key and it is not a file name.
+    """
+    table = i18n.table()
+    prefixes = {key.split(".")[0] for key in table}
+    problems = []
+    for path, tree in _trees():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and KEY_LIKE.fullmatch(node.value):
+                value = node.value
+                if value.split(".")[0] in prefixes and not value.endswith(FILE_SUFFIXES) and value not in table:
+                    problems.append(f"{path.relative_to(ROOT)}:{node.lineno}: {value!r} looks like a key and is none")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_domains_are_the_package_modules():
+    modules = {p.stem for p in I18N_DIR.glob("*.py")} - {"__init__"}
+    assert modules == set(i18n.DOMAINS)
+
+
 @pytest.mark.parametrize("domain", i18n.DOMAINS)
 def test_every_key_is_used(domain):
     literals = set()
@@ -127,7 +152,8 @@ def test_no_language_branch_or_text_pair_outside_the_i18n_package(path):
         where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', '?')}"
         if isinstance(node, ast.Compare):
             for part in (node.left, *node.comparators):
-                if isinstance(part, ast.Constant) and part.value in i18n.LANGUAGES:
+                constants = part.elts if isinstance(part, ast.Tuple | ast.List | ast.Set) else [part]
+                if any(isinstance(c, ast.Constant) and c.value in i18n.LANGUAGES for c in constants):
                     problems.append(f"{where}: branches on the language ({ast.unparse(node)})")
         elif isinstance(node, ast.Dict):
             keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
@@ -135,8 +161,10 @@ def test_no_language_branch_or_text_pair_outside_the_i18n_package(path):
                 problems.append(f"{where}: a dict per language")
         elif (
             isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id == "Text"
+            and (
+                (isinstance(node.func, ast.Name) and node.func.id == "Text")
+                or (isinstance(node.func, ast.Attribute) and node.func.attr == "Text")
+            )
             and any(isinstance(a, ast.Constant | ast.JoinedStr) for a in node.args)
         ):
             problems.append(f"{where}: a German/English pair of its own ({ast.unparse(node)[:60]})")

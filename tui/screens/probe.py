@@ -38,7 +38,7 @@ from fwplan.probe.formats import announce, summary
 from tui.keymap import Place, bindings
 from tui.screens.base import DismissOnce, TranslatedBindings
 from tui.widgets.key_footer import KeyFooter
-from tui.widgets.rules_table import direction_word
+from tui.widgets.rules_table import short_direction
 
 #: column -> i18n key of its heading, in the table's order
 COLUMN_KEYS = {
@@ -220,7 +220,7 @@ class ProbeScreen(TranslatedBindings, DismissOnce, Screen[ProbeReport | None]):
             lines.append(entry.note.get(self.lang))
         rule = entry.rule
         lines.append(
-            f"{direction_word(rule.direction, self.lang)} {entry.protocol} {rule.source.label(self.lang)} -> "
+            f"{short_direction(rule.direction, self.lang)} {entry.protocol} {rule.source.label(self.lang)} -> "
             f"{rule.destination.label(self.lang)}: {rule.purpose(self.lang)}"
         )
         self.query_one("#probe-detail", Static).update(Text("\n".join(lines)))

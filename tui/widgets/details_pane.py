@@ -17,7 +17,7 @@ from fwplan.i18n import say
 from fwplan.merge import PlanNote, Rule, RuleSet
 from tui.dialect import format_ports
 from tui.widgets.component_tree import NodeRef
-from tui.widgets.rules_table import CONDITIONAL_MARK, direction_word, rule_label, scope_mark
+from tui.widgets.rules_table import CONDITIONAL_MARK, short_direction, rule_label, scope_mark
 
 
 def rule_notes(rule: Rule, ruleset: RuleSet) -> tuple[PlanNote, ...]:
@@ -55,7 +55,7 @@ def describe(catalog: Catalog, rule: Rule | None, label: str | None, ruleset: Ru
     else:
         arrow = f"{rule.source.label(lang)} → {rule.destination.label(lang)}"
         text.append(f"{say('details.rule', lang, number=rule_label(rule, label or ''))}: ", style="bold")
-        text.append(f"{direction_word(rule.direction, lang)} {rule.protocol} {arrow}\n")
+        text.append(f"{short_direction(rule.direction, lang)} {rule.protocol} {arrow}\n")
         text.append(f"{say('details.ports', lang, dialect=dialect)}: ", style="bold")
         text.append(format_ports(rule.ports, dialect) + "\n")
         if rule.condition is not None:

@@ -52,7 +52,7 @@ def scope_mark(scope: str, lang: str) -> str:
     return say(SCOPE_MARK_KEYS[scope], lang)
 
 
-def direction_word(direction: str, lang: str) -> str:
+def short_direction(direction: str, lang: str) -> str:
     """The rule's direction in the table's short word (``out``, ``in``)."""
     return say(DIRECTION_KEYS[direction], lang)
 
@@ -133,7 +133,7 @@ class RulesTable(DataTable[Text]):
     def _cells(self, rule: Rule) -> tuple[Text, ...]:
         return (
             Text(scope_mark(rule.scope, self.lang)),
-            Text(direction_word(rule.direction, self.lang)),
+            Text(short_direction(rule.direction, self.lang)),
             Text(rule.protocol),
             Text(_cut(rule.ports.format(","), PORTS_CELL_WIDTH)),
             Text(rule.source.label(self.lang)),
