@@ -87,7 +87,7 @@ class PlannerApp(App[int]):
         self._tree_item: NodeRef | None = None
 
     def get_default_screen(self) -> MainScreen:
-        return MainScreen(id="_default")
+        return MainScreen(id=textual_internals.DEFAULT_SCREEN_ID)
 
     async def on_event(self, event: events.Event) -> None:
         if textual_internals.input_without_screen(self, event):
@@ -260,7 +260,7 @@ class PlannerApp(App[int]):
         from tui.commands import PlannerCommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]  # App[int] for App[object]
-            self.push_screen(PlannerCommandPalette(id="--command-palette"))
+            self.push_screen(PlannerCommandPalette(id=textual_internals.COMMAND_PALETTE_ID))
 
     def action_probe(self) -> None:
         """The on-site check of ``fwplan probe`` as a screen: it contacts only the PBX host of the plan."""

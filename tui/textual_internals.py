@@ -12,6 +12,8 @@ calls when it starts; importing this module changes nothing.
 - ``guard_option_list_paging``: paging an OptionList that is not laid out yet raised KeyError.
 - ``SafeCommandPalette``: the palette's search worker and list watcher ran after it closed.
 - ``input_without_screen``: input typed ahead while the app closes has no screen to go to.
+- ``DEFAULT_SCREEN_ID``, ``COMMAND_PALETTE_ID``: the ids Textual gives its default screen and its
+  palette, which the planner's own default screen and palette keep.
 
 All three workarounds were found by typing a thousand random keys (tests/tui/test_stress.py) into
 Textual 8.2.
@@ -29,6 +31,8 @@ from textual.widgets import Footer, OptionList
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
 __all__ = [
+    "COMMAND_PALETTE_ID",
+    "DEFAULT_SCREEN_ID",
     "FooterKey",
     "FooterLabel",
     "KeyGroup",
@@ -38,6 +42,12 @@ __all__ = [
     "guard_option_list_paging",
     "input_without_screen",
 ]
+
+
+#: Textual's id of the first screen (``App.get_default_screen``); the planner's MainScreen keeps it.
+DEFAULT_SCREEN_ID = "_default"
+#: Textual's id of the command palette (``App.action_command_palette``); the planner's palette keeps it.
+COMMAND_PALETTE_ID = "--command-palette"
 
 
 def footer_ready(footer: Footer) -> bool:

@@ -120,3 +120,13 @@ def test_no_private_textual_api_outside_the_internals_module():
             text = path.read_text(encoding="utf-8")
             problems += [f"{path.relative_to(ROOT)}: {hit}" for hit in private.findall(text)]
     assert not problems, problems
+
+
+def test_textual_still_names_its_default_screen_and_palette_as_the_planner_does():
+    assert App().get_default_screen().id == textual_internals.DEFAULT_SCREEN_ID, revisit(
+        "its default screen's id", "DEFAULT_SCREEN_ID"
+    )
+    source = inspect.getsource(App.action_command_palette)
+    assert f'id="{textual_internals.COMMAND_PALETTE_ID}"' in source, revisit(
+        "its command palette's id", "COMMAND_PALETTE_ID"
+    )
