@@ -17,7 +17,7 @@ from fwplan.i18n import say
 from fwplan.merge import PlanNote, Rule, RuleSet
 from tui.dialect import format_ports
 from tui.widgets.component_tree import NodeRef
-from tui.widgets.rules_table import CONDITIONAL_MARK, short_direction, rule_label, scope_mark
+from tui.widgets.rules_table import CONDITIONAL_MARK, rule_label, scope_mark, short_direction
 
 
 def rule_notes(rule: Rule, ruleset: RuleSet) -> tuple[PlanNote, ...]:
