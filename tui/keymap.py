@@ -48,12 +48,17 @@ class Key:
     footer: bool = True  # shown in the footer (only the first of ``bind`` is)
     group: str | None = None  # keys of one group share one footer item, under their label
     help: str | None = None  # i18n key of its description in the help screen and the palette
-    keys: str = ""  # the keys as the help screen and the palette name them
+    names: str = ""  # the keys as the help screen and the palette name them, where not ``bind`` as shown
     key_display: str | None = None  # how the footer shows the key, where not as Textual does
     priority: bool = False
     in_palette: bool = True  # the command palette offers it (a main screen or app key with a description)
     command: str | None = None  # the app action the palette runs, where not ``action``
     slot: int = 0  # the place among the bindings of its node, where not the table's order
+
+    @property
+    def keys(self) -> str:
+        """The keys as the help screen and the palette name them."""
+        return self.names or ", ".join(self.key_display or key for key in self.bind)
 
     @property
     def palette_action(self) -> str | None:
@@ -76,35 +81,34 @@ KEYS: tuple[Key, ...] = (
         "toggle_check",
         "key.toggle",
         help="help.toggle",
-        keys="space, enter",
+        names="space, enter",
         command="toggle_focused",
     ),
-    Key(Place.FOCUSED, help="help.focus", keys="tab, shift+tab"),
-    Key(Place.FOCUSED, help="help.move", keys="↑ ↓ ← →, pgup, pgdn"),
+    Key(Place.FOCUSED, help="help.focus", names="tab, shift+tab"),
+    Key(Place.FOCUSED, help="help.move", names="↑ ↓ ← →, pgup, pgdn"),
     Key(Place.TREE, ("left",), "collapse", "key.collapse", footer=False),
     Key(Place.TREE, ("right",), "expand", "key.expand", footer=False),
-    Key(Place.MAIN, ("c",), "copy_ports", "key.copy", group=_COPY, help="help.copy_ports", keys="c", slot=1),
-    Key(Place.MAIN, ("y",), "copy_rules", "key.copy", group=_COPY, help="help.copy_rules", keys="y", slot=2),
-    Key(Place.MAIN, ("e",), "export", "key.export", help="help.export", keys="e", slot=3),
-    Key(Place.MAIN, ("ctrl+s",), "save", "key.file", group=_FILE, help="help.save", keys="ctrl+s", slot=4),
-    Key(Place.MAIN, ("ctrl+o",), "open", "key.file", group=_FILE, help="help.open", keys="ctrl+o", slot=5),
-    Key(Place.MAIN, ("l",), "switch_language", "key.language", help="help.language", keys="l", slot=8),
-    Key(Place.MAIN, ("d",), "next_dialect", "key.dialect", help="help.dialect", keys="d", slot=9),
-    Key(Place.MAIN, ("p",), "probe", "key.probe", help="help.probe", keys="p", slot=10),
-    Key(Place.MAIN, ("n",), "notes", "key.notes", help="help.notes", keys="n", slot=11),
-    Key(Place.MAIN, ("question_mark",), "help", "key.help", help="help.help", keys="?", key_display="?", slot=6),
+    Key(Place.MAIN, ("c",), "copy_ports", "key.copy", group=_COPY, help="help.copy_ports", slot=1),
+    Key(Place.MAIN, ("y",), "copy_rules", "key.copy", group=_COPY, help="help.copy_rules", slot=2),
+    Key(Place.MAIN, ("e",), "export", "key.export", help="help.export", slot=3),
+    Key(Place.MAIN, ("ctrl+s",), "save", "key.file", group=_FILE, help="help.save", slot=4),
+    Key(Place.MAIN, ("ctrl+o",), "open", "key.file", group=_FILE, help="help.open", slot=5),
+    Key(Place.MAIN, ("l",), "switch_language", "key.language", help="help.language", slot=8),
+    Key(Place.MAIN, ("d",), "next_dialect", "key.dialect", help="help.dialect", slot=9),
+    Key(Place.MAIN, ("p",), "probe", "key.probe", help="help.probe", slot=10),
+    Key(Place.MAIN, ("n",), "notes", "key.notes", help="help.notes", slot=11),
+    Key(Place.MAIN, ("question_mark",), "help", "key.help", help="help.help", key_display="?", slot=6),
     Key(
         Place.APP,
         ("ctrl+p",),
         "command_palette",
         "key.palette",
         help="help.palette",
-        keys="ctrl+p",
         priority=True,
         in_palette=False,
         slot=12,
     ),
-    Key(Place.APP, ("ctrl+q",), "request_quit", "key.quit", help="help.quit", keys="ctrl+q", priority=True, slot=7),
+    Key(Place.APP, ("ctrl+q",), "request_quit", "key.quit", help="help.quit", priority=True, slot=7),
     # the help and notes views: close, scroll, and the app's quit and palette keys, which act there too (these
     # only show them in the view's footer)
     Key(Place.HELP, ("escape", "question_mark", "q"), "close", "key.close", key_display="esc ? q"),
