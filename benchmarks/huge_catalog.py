@@ -21,9 +21,10 @@ sys.path.insert(0, str(ROOT))
 import exporters  # noqa: E402
 from exporters.base import ExportContext  # noqa: E402
 from fwplan.catalog import default_catalog_path, load_catalog  # noqa: E402
-from fwplan.formats import CORE_FORMATS, RenderOptions  # noqa: E402
+from fwplan.formats import RenderOptions  # noqa: E402
 from fwplan.merge import MergeOptions, build  # noqa: E402
 from fwplan.plan import Plan, parse_host, parse_lan  # noqa: E402
+from tests.formats import CORE_FORMATS  # noqa: E402
 from tests.hardening.huge import huge_catalog_text  # noqa: E402
 
 

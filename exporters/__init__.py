@@ -32,16 +32,6 @@ def names() -> tuple[str, ...]:
     return tuple(REGISTRY)
 
 
-def router_names() -> tuple[str, ...]:
-    """The formats for a router, which hold the internet router's rules by default."""
-    return tuple(name for name in REGISTRY if name not in DOCUMENTS)
-
-
-def exporter_names() -> tuple[str, ...]:
-    """The formats beyond the core's: the router formats and markdown."""
-    return tuple(name for name in REGISTRY if name not in CORE)
-
-
 def is_document(name: str) -> bool:
     return name in DOCUMENTS
 

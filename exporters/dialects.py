@@ -1,16 +1,14 @@
-"""One rule's port list written the way a router's port field wants it, and read back.
+"""One rule's port list written the way a router's port field wants it.
 
-``format_ports(PortSet.of(443, 9094, (9100, 9101)), "routeros")`` gives
-``443,9094,9100-9101``; ``parse_ports`` reads that text back into the same set.
-The TUI's ``c`` key and ``fwplan export --dialect`` use these.
+``format_ports(PortSet.of(443, 9094, (9100, 9101)), "routeros")`` gives ``443,9094,9100-9101``.
+The TUI's ``c`` key and ``fwplan export --dialect`` use it.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from fwplan.ports import PortError, PortRange, PortSet
+from fwplan.ports import PortError, PortSet
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,37 +67,3 @@ def format_ports(ports: PortSet, dialect: str = "generic") -> str:
         return "\n".join(f"eq {r.lo}" if r.is_single else f"range {r.lo} {r.hi}" for r in ports.ranges)
     d = _PLAIN[dialect]
     return ports.format(d.sep, d.range_mark)
-
-
-_CISCO_ENTRY = re.compile(
-    r"(?:port-object\s+)?(?:(?:tcp|udp|tcp-udp)\s+)?(?:eq\s+(\d{1,5})|range\s+(\d{1,5})\s+(\d{1,5}))"
-)
-
-
-def parse_ports(text: str, dialect: str = "generic") -> PortSet:
-    """Read a port list written in the dialect; a bad entry raises PortError naming it."""
-    _check(dialect)
-    if not isinstance(text, str):
-        raise PortError(f"port list {text!r} is not text")
-    stripped = text.strip()
-    if dialect == "nftables":
-        if stripped.startswith("{") and stripped.endswith("}"):
-            stripped = stripped[1:-1]
-        return PortSet.parse(stripped, ",", "-")
-    if dialect == "cisco":
-        ranges = []
-        for line in stripped.splitlines():
-            line = line.strip()
-            if not line:
-                continue
-            m = _CISCO_ENTRY.fullmatch(line)
-            if m is None:
-                raise PortError(f"{line!r} is not a Cisco port entry; write 'eq 443' or 'range 9100 9101'")
-            lo, hi = (int(m.group(1)),) * 2 if m.group(1) else (int(m.group(2)), int(m.group(3)))
-            ranges.append(PortRange(lo, hi))
-        return PortSet(tuple(ranges))
-    d = _PLAIN[dialect]
-    if d.sep == "\n":
-        lines = [line.strip() for line in stripped.splitlines() if line.strip()]
-        return PortSet.parse(",".join(lines), ",", d.range_mark)
-    return PortSet.parse(stripped, d.sep.strip() or " ", d.range_mark)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from fwplan.catalog import Catalog, Direction, Scope
@@ -292,8 +291,3 @@ def inputs_json(catalog: Catalog, plan: Plan) -> dict[str, object]:
         else None,
         "selected": list(plan.selected),
     }
-
-
-Renderer = Callable[[RuleSet, RenderOptions], str]
-
-CORE_FORMATS: dict[str, Renderer] = {"csv": render_csv, "text": render_text, "json": render_json}

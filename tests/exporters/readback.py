@@ -1,16 +1,16 @@
 """Read the port lists back out of each exporter's output, strictly: an unexpected line is an error.
 
 Each reader returns one (protocol, PortSet) per rule, in rule order, parsed
-with exporters.dialects the way the target would read the field.
+with tests.exporters.ports_reader the way the target would read the field.
 """
 
 from __future__ import annotations
 
 import re
 
-from exporters.dialects import parse_ports
 from fwplan.merge import _letters
 from fwplan.ports import PortRange, PortSet
+from tests.exporters.ports_reader import parse_ports
 
 
 class Unexpected(AssertionError):

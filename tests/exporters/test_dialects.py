@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exporters.dialects import DIALECTS, DialectError, format_ports, parse_ports
+from exporters.dialects import DIALECTS, DialectError, format_ports
 from fwplan.ports import PortError, PortRange, PortSet
 from tests.conftest import ROOT
+from tests.exporters.ports_reader import parse_ports
 
 SAMPLE = PortSet.of(443, 9094, (9100, 9101))
 EXPECTED = {

@@ -13,15 +13,15 @@ from collections import Counter
 
 import pytest
 
-import exporters
 from tests.exporters.test_words import _render
+from tests.formats import exporter_names
 
 PLACEHOLDER = re.compile(r"<[^<>\n]+>")
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 @pytest.mark.parametrize("inputs", ["name", "none"])
-@pytest.mark.parametrize("fmt", exporters.exporter_names())
+@pytest.mark.parametrize("fmt", exporter_names())
 def test_every_placeholder_named_is_written_the_same_way_where_it_is_used(fmt, inputs, lang):
     text = _render(fmt, "hostedpbx-classic", inputs, lang)
     if fmt == "markdown":

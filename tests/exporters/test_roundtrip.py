@@ -14,6 +14,7 @@ from fwplan.merge import Endpoint, Rule, RuleSet, split_rule
 from fwplan.plan import Plan, parse_host, parse_lan
 from fwplan.ports import PortRange, PortSet
 from tests.exporters.readback import READERS
+from tests.formats import exporter_names
 
 LAN = parse_lan("192.168.50.2/24")
 HOST = parse_host("203.0.113.10")
@@ -54,7 +55,7 @@ def rules(draw):
 
 
 def test_every_registered_exporter_has_a_reader():
-    assert set(exporters.exporter_names()) == set(READERS)
+    assert set(exporter_names()) == set(READERS)
 
 
 @pytest.mark.parametrize("name", sorted(READERS))

@@ -9,6 +9,7 @@ from exporters.render import OPTION_FLAGS, ExportSettings, accepted_options, ren
 from fwplan.cli import main
 from fwplan.errors import FwplanError
 from fwplan.plan import ExportPrefs, Plan, expand_selection, parse_host, parse_lan
+from tests.formats import router_names
 
 VALUES = {
     "wan_if": ["--wan-if", "eth9"],
@@ -31,7 +32,7 @@ def _plan(catalog, lan="192.168.50.2/24", host="203.0.113.10", **prefs) -> Plan:
     )
 
 
-@pytest.mark.parametrize("fmt", exporters.router_names())
+@pytest.mark.parametrize("fmt", router_names())
 @pytest.mark.parametrize(
     ("lan", "host", "words"),
     [

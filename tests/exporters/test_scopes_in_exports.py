@@ -19,8 +19,9 @@ from fwplan.i18n import say
 from fwplan.merge import MergeOptions, build
 from fwplan.plan import Plan, expand_selection, parse_host, parse_lan, parse_vpn_router
 from tests.exporters.readback import READERS
+from tests.formats import router_names
 
-ROUTERS = exporters.router_names()
+ROUTERS = router_names()
 FORMATS = (*ROUTERS, "markdown")
 LAN, HOST = parse_lan("192.168.50.2/24"), parse_host("203.0.113.10")
 COMMENT_PREFIX = {"cisco": "!", "cisco-ios": "!", "markdown": ""}  # every other format comments with '#'

@@ -21,6 +21,7 @@ from fwplan.i18n import say
 from fwplan.i18n.exports import TEXTS
 from fwplan.merge import PLACEHOLDER_WORDS, MergeOptions, build
 from fwplan.plan import Plan, expand_selection, parse_host, parse_lan
+from tests.formats import exporter_names
 
 #: Entries that read the same in both languages (see tests/fwplan/test_i18n.py).
 SAME_IN_BOTH = {"col.ports", "pfsense.address_menu", "pfsense.alias_menu"}
@@ -66,7 +67,7 @@ def _render(fmt: str, product: str, inputs: str, lang: str) -> str:
 
 @pytest.mark.parametrize("inputs", sorted(INPUTS))
 @pytest.mark.parametrize("product", PRODUCTS)
-@pytest.mark.parametrize("fmt", exporters.exporter_names())
+@pytest.mark.parametrize("fmt", exporter_names())
 def test_german_export_has_no_english_line_or_phrase(fmt, product, inputs):
     german, english = _render(fmt, product, inputs, "de"), _render(fmt, product, inputs, "en")
     de_lines, en_lines = german.splitlines(), english.splitlines()

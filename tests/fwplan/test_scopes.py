@@ -18,6 +18,7 @@ from fwplan.merge import MergeOptions, build
 from fwplan.plan import Plan, expand_selection, parse_host, parse_lan, parse_vpn_router
 from fwplan.ports import PortSet
 from tests.conftest import ROOT
+from tests.formats import router_names
 
 LAN = parse_lan("192.168.50.2/24")
 HOST = parse_host("acme.telovip.de")
@@ -325,7 +326,7 @@ def test_rule_numbers_agree_across_formats_for_the_same_scopes(catalog):
         assert numbers == [r["rule"] for r in document["rules"]]
         # every router format numbers a rule as json does; the pieces it splits a rule into share the number
         by_number = {r["rule"]: r for r in document["rules"]}
-        for fmt in exporters.router_names():
+        for fmt in router_names():
             exporter = exporters.get(fmt)
             options = MergeOptions(fuse_protocols=exporter.fuse_protocols, limits=exporter.limits)
             for label, rule in build(catalog, plan, options).in_scopes(scopes).numbered():

@@ -13,9 +13,10 @@ import exporters
 from exporters.base import ExportContext
 from fwplan.catalog import Catalog, _Validator, load_catalog, parse_catalog
 from fwplan.errors import FwplanError
-from fwplan.formats import CORE_FORMATS, RenderOptions
+from fwplan.formats import RenderOptions
 from fwplan.merge import MergeOptions, build
 from fwplan.plan import Plan, parse_host, parse_lan, parse_plan
+from tests.formats import CORE_FORMATS, exporter_names
 from tests.hardening.fuzzing import (
     CATALOG_BYTES,
     PLAN_SEEDS,
@@ -46,7 +47,7 @@ def exercise_catalog(catalog: Catalog) -> None:
         ruleset = build(catalog, plan, MergeOptions(fuse_protocols=fuse, max_gap=3 if fuse else 0))
         for render in CORE_FORMATS.values():
             render(ruleset, RenderOptions(lang=lang, csv_german=not fuse))
-        for name in exporters.exporter_names():
+        for name in exporter_names():
             exporter = exporters.get(name)
             options = MergeOptions(fuse_protocols=exporter.fuse_protocols, limits=exporter.limits)
             try:

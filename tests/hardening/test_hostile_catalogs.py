@@ -14,9 +14,10 @@ import pytest
 import exporters
 from exporters.base import ExportContext
 from fwplan.catalog import CatalogError, _Validator, parse_catalog
-from fwplan.formats import CORE_FORMATS, RenderOptions
+from fwplan.formats import RenderOptions
 from fwplan.merge import MergeOptions, build
 from fwplan.plan import Plan, parse_host, parse_lan
+from tests.formats import CORE_FORMATS, exporter_names
 from tests.hardening.fuzzing import CATALOG_BYTES, assert_clean_message, load_seed
 
 TREE = load_seed(CATALOG_BYTES)
@@ -103,7 +104,7 @@ def _outputs(catalog_plan):
         ruleset = build(catalog, plan)
         for name, render in CORE_FORMATS.items():
             yield name, render(ruleset, RenderOptions(lang=lang, csv_german=lang == "de"))
-        for name in exporters.exporter_names():
+        for name in exporter_names():
             exporter = exporters.get(name)
             ruleset = build(catalog, plan, MergeOptions(fuse_protocols=exporter.fuse_protocols, limits=exporter.limits))
             yield name, exporter.render(ruleset, ExportContext(catalog, plan, lang))

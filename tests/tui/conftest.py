@@ -6,11 +6,12 @@ import asyncio
 
 import pytest
 import pytest_textual_snapshot
+from textual.widgets.tree import TreeNode
 
 from fwplan.catalog import load_catalog
 from fwplan.plan import Plan, expand_selection, parse_host, parse_lan, parse_vpn_router
 from tui.app import PlannerApp
-from tui.widgets.component_tree import ComponentTree
+from tui.widgets.component_tree import ComponentTree, NodeRef
 from tui.widgets.rules_table import RulesTable
 
 # syrupy 7 reads ``file_extension``; pytest-textual-snapshot 1.0 still sets ``_file_extension``, so
@@ -53,11 +54,22 @@ def table_rows(app) -> list[tuple[str, ...]]:
     ]
 
 
+def node_for(tree: ComponentTree, item_id: str) -> TreeNode[NodeRef]:
+    """The tree's node for a product or component id, found through Textual's public Tree API."""
+    pending = list(tree.root.children)
+    while pending:
+        node = pending.pop(0)
+        if node.data is not None and node.data.id == item_id:
+            return node
+        pending.extend(node.children)
+    raise LookupError(f"no tree node for {item_id!r}")
+
+
 async def tick(pilot, item_id: str) -> None:
     """Move the tree's cursor to a product or component and press space."""
     tree = pilot.app.query_one(ComponentTree)
     tree.focus()
-    tree.move_cursor(tree.node_for(item_id))
+    tree.move_cursor(node_for(tree, item_id))
     await pilot.pause()
     await pilot.press("space")
     await pilot.pause()

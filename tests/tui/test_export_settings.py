@@ -10,6 +10,7 @@ import exporters
 from exporters import render
 from fwplan.cli import main as cli_main
 from fwplan.plan import ExportPrefs, read_plan_file
+from tests.formats import router_names
 from tests.tui.conftest import make_app, until
 from tui.app import PlannerApp
 from tui.screens.export import ExportScreen
@@ -28,7 +29,7 @@ def format_taking(monkeypatch, wanted: frozenset[str]) -> tuple[str, bool]:
     them (``accepted_options``, which the dialog, the planner's export and the CLI all ask): it then
     ignores them in the planner and the CLI alike, and the dialog's part is still tested in full.
     """
-    for name in exporters.router_names():
+    for name in router_names():
         if wanted <= render.accepted_options(name):
             return name, False
     original = render.accepted_options

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from tests.tui.conftest import footer_labels, make_app, settle, table_rows, until
+from tests.tui.conftest import footer_labels, make_app, node_for, settle, table_rows, until
 from tui.widgets.component_tree import ComponentTree
 from tui.widgets.details_pane import DetailsPane
 from tui.widgets.rules_table import RulesTable
@@ -18,7 +18,7 @@ async def test_l_switches_the_language_everywhere(catalog):
         await pilot.press("l")
         await pilot.pause()
         assert app.lang == "de"
-        assert "HostedPBX classic (mit VPN)" in str(tree.node_for("hostedpbx-classic").label)
+        assert "HostedPBX classic (mit VPN)" in str(node_for(tree, "hostedpbx-classic").label)
         assert str(app.query_one(RulesTable).columns["direction"].label) == "Ri."
         assert table_rows(app)[0][1:3] == ("I", "aus")
         assert table_rows(app)[-1][1:3] == ("U", "aus")  # unterwegs: the remote clients

@@ -9,7 +9,7 @@ from textual.widgets import Input, Select
 from fwplan.cli import main as cli_main
 from fwplan.i18n import say
 from fwplan.merge import Limits, MergeOptions, build
-from tests.tui.conftest import HOST, LAN, make_app, table_rows, until
+from tests.tui.conftest import HOST, LAN, make_app, node_for, table_rows, until
 from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen
 from tui.screens.notes import NotesScreen
@@ -134,7 +134,7 @@ async def test_a_conditional_item_under_the_tree_cursor_shows_its_condition_in_t
         assert details.plain.startswith("Rule 1: ")
         tree = app.query_one(ComponentTree)
         tree.focus()
-        tree.move_cursor(tree.node_for("hostedpbx-classic/analog-adapters-direct"))
+        tree.move_cursor(node_for(tree, "hostedpbx-classic/analog-adapters-direct"))
         await until(pilot, lambda: details.plain.startswith("HostedPBX classic (with VPN) › *Analog adapters"))
         assert "\n* Condition: Only where the provider attaches analog adapters" in details.plain
         assert "Rule 1: " in details.plain  # the rule follows

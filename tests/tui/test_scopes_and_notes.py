@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from fwplan.plan import read_plan_file
-from tests.tui.conftest import HOST, make_app, table_rows, tick, until
+from tests.tui.conftest import HOST, make_app, node_for, table_rows, tick, until
 from tui.screens.help import HelpScreen
 from tui.screens.notes import NotesScreen
 from tui.widgets.component_tree import CHECKED, PARTIAL, UNCHECKED, ComponentTree
@@ -21,7 +21,7 @@ async def test_a_product_tick_leaves_its_conditional_child_unticked_and_the_box_
     app = make_app(catalog)
     async with app.run_test(size=(120, 40)) as pilot:
         tree = app.query_one(ComponentTree)
-        product, child = tree.node_for("hostedpbx-classic"), tree.node_for(ANALOG)
+        product, child = node_for(tree, "hostedpbx-classic"), node_for(tree, ANALOG)
         await tick(pilot, "hostedpbx-classic")
         assert ANALOG not in app.plan.selected and TUNNEL in app.plan.selected
         assert str(child.label).startswith(f"{UNCHECKED} *")  # the mark before the name: it survives cutting

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import HOST, make_app, table_rows, tick
+from tests.tui.conftest import HOST, make_app, node_for, table_rows, tick
 from tui.widgets.component_tree import CHECKED, PARTIAL, UNCHECKED, ComponentTree
 from tui.widgets.details_pane import DetailsPane
 from tui.widgets.rules_table import RulesTable
@@ -12,7 +12,7 @@ async def test_space_on_a_product_ticks_its_unconditional_components_then_none_a
     app = make_app(catalog)
     async with app.run_test(size=(120, 40)) as pilot:
         tree = app.query_one(ComponentTree)
-        product = tree.node_for("instantpbx")
+        product = node_for(tree, "instantpbx")
         await tick(pilot, "instantpbx")
         assert tree.state_of(product.data) == CHECKED
         components = catalog.product("instantpbx").components
@@ -34,8 +34,8 @@ async def test_enter_also_ticks_and_the_conditional_items_are_nested(catalog):
     app = make_app(catalog)
     async with app.run_test(size=(120, 40)) as pilot:
         tree = app.query_one(ComponentTree)
-        child = tree.node_for("hostedpbx-classic/analog-adapters-direct")
-        assert child.parent is tree.node_for("hostedpbx-classic/other-devices")
+        child = node_for(tree, "hostedpbx-classic/analog-adapters-direct")
+        assert child.parent is node_for(tree, "hostedpbx-classic/other-devices")
         assert str(child.label).startswith(f"{UNCHECKED} *Analog adapters")  # the mark before the name
         tree.move_cursor(child)
         await pilot.press("enter")

@@ -174,6 +174,3 @@ class ComponentTree(Tree[NodeRef]):
         event.stop()
         if event.node.data is not None:
             self.toggle(event.node.data)
-
-    def node_for(self, item_id: str) -> TreeNode[NodeRef]:
-        return self._node_by_id[item_id]
