@@ -3,7 +3,8 @@
 Exit codes: 0 when it worked, 2 for every user error (one line on stderr:
 ``fwplan: error: ...``, the prefix fixed for scripts, the message in the
 user's language), 1 for a failure that is not the user's (and, for
-``fwplan probe``, when some probed port did not get through).
+``fwplan probe``, when some probed port did not get through). A stderr that is closed or fails loses
+what is written there (through ``STDERR``) but never ends a command or changes its exit code.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, NamedTuple, NoReturn, TextIO
 
 from fwplan.catalog import Catalog, CatalogError, load_catalog
 from fwplan.errors import FwplanError, OutputError, printable, system_reason
@@ -541,7 +542,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     text = render_export(inputs.catalog, inputs.plan, format_name, settings)
     write_output(text, args.output)
     if args.output != "-":
-        _to_stderr(f"{PROG}: wrote {format_name} to {printable(args.output)}")
+        _to_stderr(f"{PROG}: {say('cli.wrote', inputs.lang, format=format_name, path=printable(args.output))}")
     return EXIT_OK
 
 
@@ -567,7 +568,7 @@ def cmd_probe(args: argparse.Namespace) -> int:
     _to_stderr(f"{PROG} probe: {start_line(probe_plan, options, inputs.lang)}")
     if target is not None and target not in probe_plan.hosts:
         _to_stderr(f"{PROG} probe: {say('probe.target_unused', inputs.lang, target=target)}")
-    progress = StderrProgress(sys.stderr, f"{PROG} probe", lang=inputs.lang)
+    progress = StderrProgress(STDERR, f"{PROG} probe", lang=inputs.lang)
     try:
         report = asyncio.run(run_probe(probe_plan, options, progress))
     finally:
@@ -578,6 +579,7 @@ def cmd_probe(args: argparse.Namespace) -> int:
 
 def cmd_check_catalog(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.path)
+    lang = default_language()
     components = catalog.components
     conditional = sum(1 for c in components if c.condition)
     requirements = sum(len(c.requirements) for c in components) + sum(
@@ -589,12 +591,21 @@ def cmd_check_catalog(args: argparse.Namespace) -> int:
     for c in components:
         for demand in catalog.demands(c.id):
             scopes[demand.scope] += 1
-    per_scope = ", ".join(f"{n} {scope}" for scope, n in scopes.items())
-    write_stdout(
-        f"{printable(args.path)}: valid (schema {catalog.schema}, data {catalog.data_version}): "
-        f"{len(catalog.products)} products, {len(components)} components ({conditional} conditional), "
-        f"{len(catalog.groups)} group(s), {requirements} requirements; per component and scope: {per_scope}\n"
+    per_scope = ", ".join(f"{n} {scope}" for scope, n in scopes.items())  # the scopes' ids, as --scope takes them
+    summary = say(
+        "cli.check_catalog",
+        lang,
+        path=printable(args.path),
+        schema=catalog.schema,
+        data=catalog.data_version,
+        products=len(catalog.products),
+        components=len(components),
+        conditional=conditional,
+        groups=len(catalog.groups),
+        requirements=requirements,
+        per_scope=per_scope,
     )
+    write_stdout(summary + "\n")
     return EXIT_OK
 
 
@@ -648,7 +659,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         code = EXIT_OK
     except KeyboardInterrupt:
-        _to_stderr(f"{PROG}: interrupted")
+        _to_stderr(f"{PROG}: {say('cli.interrupted', requested_language(argv))}")
         code = 130
     return code
 
@@ -674,16 +685,49 @@ def _silence_stdout() -> None:
         pass
 
 
+class GuardedStderr:
+    """The one way to stderr: ``sys.stderr`` as it is at each write, written and flushed at once.
+
+    Where stderr is closed (``None`` when descriptor 2 was closed at start, or closed inside Python) or
+    fails (a full device, an I/O error, a reader gone), there is nowhere left to say anything: what is
+    written is dropped, and after the first failure that stream is not tried again. Neither ends the
+    command nor changes its exit code: stderr only carries messages and progress, never results.
+    """
+
+    def __init__(self) -> None:
+        self._failed: object = None  # the stream that failed, kept to know it again
+
+    def _stream(self) -> TextIO | None:
+        stream = sys.stderr
+        return None if stream is None or stream is self._failed else stream
+
+    def write(self, text: str, /) -> None:
+        stream = self._stream()
+        if stream is None:
+            return
+        try:
+            stream.write(text)
+            stream.flush()
+        except (OSError, ValueError):  # ValueError: "I/O operation on closed file"
+            self._failed = stream
+
+    def flush(self) -> None:
+        """Nothing to do: ``write`` flushes."""
+
+    def isatty(self) -> bool:
+        stream = self._stream()
+        try:
+            return stream is not None and stream.isatty()
+        except (OSError, ValueError):
+            return False
+
+
+STDERR = GuardedStderr()
+
+
 def _to_stderr(line: str) -> None:
-    """One line on stderr; where stderr itself is closed or fails there is nowhere left to say it."""
-    stream = sys.stderr
-    if stream is None:
-        return
-    try:
-        stream.write(line + "\n")
-        stream.flush()
-    except (OSError, ValueError):
-        pass
+    """One line on stderr, through ``STDERR``."""
+    STDERR.write(line + "\n")
 
 
 if __name__ == "__main__":

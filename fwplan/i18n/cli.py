@@ -1,6 +1,7 @@
 """The core's own words: ``key -> (de, en)``.
 
 - ``list.*``: ``fwplan list``;
+- ``cli.*``: the other commands' own lines (the ``fwplan:`` prefix stays outside, the same in both languages);
 - ``notice.*``: the warnings a plan gives (a missing input, an assumed prefix, a changed catalog);
 - ``text.*``: the core's text export and the facts an export starts with;
 - ``placeholder.*``: how a missing input reads for a person;
@@ -20,6 +21,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "--select PRODUCT selects its components except the [conditional] ones; a conditional item is "
         "selected only by its own id.",
     ),
+    # fwplan export -o PATH, fwplan check-catalog, an interrupted run
+    "cli.wrote": ("{format} nach {path} geschrieben", "wrote {format} to {path}"),
+    "cli.check_catalog": (
+        "{path}: gültig (Schema {schema}, Daten {data}): {products} Produkte, {components} Komponenten "
+        "({conditional} bedingt), {groups} Gruppe(n), {requirements} Anforderungen; je Komponente und Bereich: "
+        "{per_scope}",
+        "{path}: valid (schema {schema}, data {data}): {products} products, {components} components "
+        "({conditional} conditional), {groups} group(s), {requirements} requirements; per component and scope: "
+        "{per_scope}",
+    ),
+    "cli.interrupted": ("abgebrochen", "interrupted"),
     # a missing input, as exports and the planner show it (the value in JSON and CSV stays English)
     "placeholder.lan_network": ("<LAN-Netz>", "<LAN network>"),
     "placeholder.lan_address": ("<LAN-Adresse>", "<LAN address>"),

@@ -12,6 +12,9 @@
 - ``model``: what these share: methods, states, checks, the plan, the options, the report.
 
 Its texts are in ``fwplan.i18n.probe``. This package never imports Textual, Rich or the exporters.
+The runner (and with it asyncio and socket) is imported when ``run_probe`` is first called, not with the
+package: planning a probe and writing its report do not need it (``probe_check`` and ``resolve_host`` are
+in ``fwplan.probe.runner``).
 """
 
 from fwplan.probe.formats import (
@@ -61,18 +64,23 @@ from fwplan.probe.model import (
     State,
 )
 from fwplan.probe.planning import (
-    REASON_ANY,
-    REASON_INBOUND,
-    REASON_NO_HOST,
-    REASON_REMOTE,
-    REASON_UDP,
+    REASONS,
     Sampling,
     plan_probe,
     sample_ports,
 )
-from fwplan.probe.runner import probe_check, resolve_host, run_probe
 from fwplan.probe.sip import read_sip_response, sip_options_request
 from fwplan.probe.stun import read_stun_response, stun_binding_request
+
+
+async def run_probe(
+    probe_plan: ProbePlan, options: ProbeOptions = ProbeOptions(), on_event: ProgressCallback | None = None
+) -> ProbeReport:
+    """``fwplan.probe.runner.run_probe``: the runner, and with it asyncio and socket, imported on first use."""
+    from fwplan.probe import runner
+
+    return await runner.run_probe(probe_plan, options, on_event)
+
 
 __all__ = [
     "DEADLINE_SLACK",
@@ -85,11 +93,7 @@ __all__ = [
     "OPEN",
     "PASSED",
     "PROBE_FORMATS",
-    "REASON_ANY",
-    "REASON_INBOUND",
-    "REASON_NO_HOST",
-    "REASON_REMOTE",
-    "REASON_UDP",
+    "REASONS",
     "REFUSED",
     "SIP_OPTIONS",
     "SIP_PORT",
@@ -119,13 +123,11 @@ __all__ = [
     "announce",
     "entry_line",
     "plan_probe",
-    "probe_check",
     "read_sip_response",
     "read_stun_response",
     "render_probe_csv",
     "render_probe_json",
     "render_probe_text",
-    "resolve_host",
     "run_probe",
     "sample_ports",
     "sip_options_request",

@@ -246,7 +246,11 @@ class _Stream(Protocol):
 
 
 class StderrProgress:
-    """Progress of a run on a stream: a bar redrawn in place on a terminal, one plain line per event otherwise."""
+    """Progress of a run on a stream: a bar redrawn in place on a terminal, one plain line per event otherwise.
+
+    A write that fails is not caught here: the command line passes its guarded stderr (``fwplan.cli.STDERR``),
+    which drops what it cannot write, so that a broken stderr never ends the run.
+    """
 
     def __init__(
         self, stream: _Stream, prefix: str = "fwplan probe", width: int | None = None, lang: str = "en"

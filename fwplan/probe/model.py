@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from fwplan.catalog import Protocol
 from fwplan.errors import FwplanError
-from fwplan.i18n import NO_TEXT, Text, say, text
+from fwplan.i18n import NO_TEXT, Text, Texts, say
 from fwplan.merge import Rule
 from fwplan.ports import PortRange, PortSet
 
@@ -64,18 +65,36 @@ def untranslated(name: str) -> Text:
     return Text(name, name)
 
 
-METHOD_WORDS: dict[Method, Text] = {
-    TCP_CONNECT: text("probe.method.tcp_connect"),
-    SIP_OPTIONS: untranslated("SIP OPTIONS"),
-    STUN_BINDING: untranslated("STUN Binding"),
-}
-STATE_WORDS: dict[State, Text] = {
-    OPEN: text("probe.state.open"),
-    REFUSED: text("probe.state.refused"),
-    FILTERED: text("probe.state.filtered"),
-    UNREACHABLE: text("probe.state.unreachable"),
-    NOT_RUN: text("probe.state.not_run"),
-}
+_TRANSLATED_METHODS = Texts({TCP_CONNECT: "probe.method.tcp_connect"})
+_PROTOCOL_NAMES: dict[str, str] = {SIP_OPTIONS: "SIP OPTIONS", STUN_BINDING: "STUN Binding"}
+
+
+class _MethodWords(Mapping[str, Text]):
+    """Each method's name, looked up when it is read (as ``Texts`` does); a protocol's own name is untranslated."""
+
+    def __getitem__(self, method: str) -> Text:
+        name = _PROTOCOL_NAMES.get(method)
+        return untranslated(name) if name is not None else _TRANSLATED_METHODS[method]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(Method)
+
+    def __len__(self) -> int:
+        return len(Method)
+
+
+#: How a method and a state read for a person, by their value; each looked up when it is read, so that
+#: importing the probe does not load the text table.
+METHOD_WORDS: Mapping[str, Text] = _MethodWords()
+STATE_WORDS: Mapping[str, Text] = Texts(
+    {
+        OPEN: "probe.state.open",
+        REFUSED: "probe.state.refused",
+        FILTERED: "probe.state.filtered",
+        UNREACHABLE: "probe.state.unreachable",
+        NOT_RUN: "probe.state.not_run",
+    }
+)
 
 
 class ProbeError(FwplanError):
@@ -87,7 +106,7 @@ class Check:
     """One probe: a port on a host, by one method. The same check serves every rule that asks for it."""
 
     host: str
-    protocol: str  # tcp | udp
+    protocol: Protocol
     port: int
     method: Method
 
@@ -116,7 +135,7 @@ class Entry:
 
     number: int  # the rule's number in the rule set, from 1, as in 'fwplan export'
     rule: Rule
-    protocol: str  # tcp | udp
+    protocol: Protocol
     host: str | None
     ports: PortSet
     checks: tuple[Check, ...] = ()

@@ -9,17 +9,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fwplan.i18n import Text, text
+from fwplan.catalog import Protocol
+from fwplan.i18n import Text, Texts, text
 from fwplan.merge import ANY, Endpoint, Rule, RuleSet, endpoints_for
 from fwplan.plan import Plan
 from fwplan.ports import PortRange, PortSet
 from fwplan.probe.model import TCP_CONNECT, UDP_METHODS, Check, Entry, ProbePlan, Sample
 
-REASON_UDP = text("probe.reason.udp")
-REASON_INBOUND = text("probe.reason.inbound")
-REASON_ANY = text("probe.reason.any")
-REASON_REMOTE = text("probe.reason.remote")
-REASON_NO_HOST = text("probe.reason.no_host")
+#: Why ports are not probed, by name; each looked up when it is read, so that importing the probe does not
+#: load the text table.
+REASONS = Texts(
+    {
+        "udp": "probe.reason.udp",
+        "inbound": "probe.reason.inbound",
+        "any": "probe.reason.any",
+        "remote": "probe.reason.remote",
+        "no_host": "probe.reason.no_host",
+    }
+)
 
 
 def reason_not_pbx(destination: Endpoint) -> Text:
@@ -58,7 +65,13 @@ def plan_probe(ruleset: RuleSet, plan: Plan, target: str | None = None, sampling
 
 
 def _plan_entries(
-    number: int, rule: Rule, protocol: str, pbx: Endpoint, pbx_host: str | None, target: str | None, sampling: Sampling
+    number: int,
+    rule: Rule,
+    protocol: Protocol,
+    pbx: Endpoint,
+    pbx_host: str | None,
+    target: str | None,
+    sampling: Sampling,
 ) -> list[Entry]:
     def skipped(ports: PortSet, reason: Text) -> Entry:
         return Entry(number, rule, protocol, None, ports, untested=ports, reason=reason)
@@ -67,13 +80,13 @@ def _plan_entries(
         return _probe_entry(number, rule, protocol, host, ports, sampling)
 
     if rule.scope == "remote":
-        return [skipped(rule.ports, REASON_REMOTE)]
+        return [skipped(rule.ports, REASONS["remote"])]
     if rule.direction != "outbound":
-        return [skipped(rule.ports, REASON_INBOUND)]
+        return [skipped(rule.ports, REASONS["inbound"])]
     if rule.destination == pbx and pbx_host is not None:
         return [probed(pbx_host, rule.ports)]
     if rule.destination.is_placeholder and pbx.is_placeholder:
-        return [skipped(rule.ports, REASON_NO_HOST)]
+        return [skipped(rule.ports, REASONS["no_host"])]
     if rule.destination != ANY:
         return [skipped(rule.ports, reason_not_pbx(rule.destination))]
     # A rule to any also serves what the plan wants for the PBX host (the merge folded it in): probe that there.
@@ -82,11 +95,11 @@ def _plan_entries(
     if target is not None:
         entries.append(probed(target, rule.ports))
     elif rest := rule.ports - (for_pbx if entries else PortSet()):
-        entries.append(skipped(rest, REASON_ANY))
+        entries.append(skipped(rest, REASONS["any"]))
     return entries
 
 
-def _probe_entry(number: int, rule: Rule, protocol: str, host: str, ports: PortSet, sampling: Sampling) -> Entry:
+def _probe_entry(number: int, rule: Rule, protocol: Protocol, host: str, ports: PortSet, sampling: Sampling) -> Entry:
     note = note_single_source(rule.source) if rule.source.kind == "address" else None
     if protocol == "tcp":
         samples = tuple(Sample(r, sample_ports(r, sampling)) for r in ports if r.size > sampling.full_up_to)
@@ -103,6 +116,6 @@ def _probe_entry(number: int, rule: Rule, protocol: str, host: str, ports: PortS
         ports,
         checks,
         untested=untested,
-        reason=REASON_UDP if untested else None,
+        reason=REASONS["udp"] if untested else None,
         note=note,
     )

@@ -207,6 +207,7 @@ def test_output_file_is_written_whole(tmp_path):
     out = tmp_path / "rules.csv"
     result = run("export", *CLASSIC, "--format", "csv", "-o", str(out))
     assert result.returncode == 0 and result.stdout == ""
+    assert result.stderr == f"fwplan: wrote csv to {out}\n"
     assert out.read_text(encoding="utf-8") == run("export", *CLASSIC, "--format", "csv").stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rules.csv"]
 
@@ -243,6 +244,29 @@ def test_check_catalog_summarises():
     result = run("check-catalog", str(ROOT / "catalog.toml"))
     assert result.returncode == 0
     assert "3 products, 18 components (3 conditional)" in result.stdout
+    assert result.stdout.startswith(f"{ROOT / 'catalog.toml'}: valid (schema 1, data ")
+    assert result.stdout.endswith(" requirements; per component and scope: 30 internet, 16 internal, 1 remote\n")
+
+
+def test_the_commands_own_lines_follow_the_language(tmp_path):
+    german = run("check-catalog", "catalog.toml", env={"LANG": "de_DE.UTF-8"})
+    assert german.stdout.startswith("catalog.toml: gültig (Schema 1, Daten ")
+    assert "3 Produkte, 18 Komponenten (3 bedingt)" in german.stdout
+    out = tmp_path / "rules.txt"
+    wrote = run("export", *CLASSIC, "--lang", "de", "-o", str(out))
+    assert wrote.returncode == 0 and wrote.stderr == f"fwplan: text nach {out} geschrieben\n"
+
+
+@pytest.mark.parametrize(("argv", "line"), [([], "fwplan: interrupted\n"), (["--lang", "de"], "fwplan: abgebrochen\n")])
+def test_an_interrupted_run_says_so_and_exits_130(monkeypatch, capsys, argv, line):
+    from fwplan import cli
+
+    def interrupted(argv: list[str]) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "run", interrupted)
+    assert cli.main(["list", *argv]) == 130
+    assert capsys.readouterr().err == line
 
 
 def test_broken_pipe_is_quiet():

@@ -24,20 +24,21 @@ from fwplan.plan import Plan, expand_selection, parse_host, parse_lan
 from fwplan.ports import PortRange, PortSet
 from fwplan.probe import (
     FILTERED,
+    METHOD_WORDS,
     NOT_RUN,
     OPEN,
-    REASON_ANY,
-    REASON_INBOUND,
-    REASON_NO_HOST,
-    REASON_UDP,
+    REASONS,
     REFUSED,
     SIP_OPTIONS,
+    STATE_WORDS,
+    STATES,
     STUN_BINDING,
     TCP_CONNECT,
     Check,
     CheckFinished,
     Entry,
     HostResolved,
+    Method,
     ProbeError,
     ProbeOptions,
     ProbePlan,
@@ -48,7 +49,7 @@ from fwplan.probe import (
     sample_ports,
     stun_binding_request,
 )
-from fwplan.probe.formats import StderrProgress, render_probe_csv, render_probe_json, render_probe_text
+from fwplan.probe.formats import CSV_HEADER, StderrProgress, render_probe_csv, render_probe_json, render_probe_text
 from tests.conftest import ROOT
 from tests.probe_responders import (
     GarbageResponder,
@@ -122,7 +123,7 @@ def test_udp_to_pbx_gets_sip_on_5060_and_the_rest_is_not_testable(catalog):
     (udp,) = [e for e in probe.entries if e.protocol == "udp"]
     assert [(c.port, c.method) for c in udp.checks] == [(5060, SIP_OPTIONS)]
     assert udp.untested == PortSet.parse("10000-59999")
-    assert udp.reason == REASON_UDP
+    assert udp.reason == REASONS["udp"]
     assert all(c.method != STUN_BINDING for c in probe.checks), "3478 is not in this plan"
 
 
@@ -132,7 +133,7 @@ def test_rules_to_any_are_skipped_without_target_and_checked_against_it_with_one
     without = plan_probe(ruleset, plan)
     to_any = [e for e in without.entries if e.rule.destination == ANY]
     skipped = [e for e in to_any if e.host is None]
-    assert skipped and all(e.reason == REASON_ANY and not e.checks for e in skipped)
+    assert skipped and all(e.reason == REASONS["any"] and not e.checks for e in skipped)
     assert {e.host for e in to_any} == {None, "acme.telovip.de"}, "only what the plan wants at the PBX"
     assert without.hosts == ("acme.telovip.de",)
 
@@ -154,7 +155,7 @@ def test_ports_for_the_pbx_folded_into_a_rule_to_any_are_still_probed_at_the_pbx
     probe = plan_probe(ruleset, plan)
     entries = [e for e in probe.entries if e.rule is tcp_any]
     assert [(e.host, [c.port for c in e.checks]) for e in entries] == [("acme.telovip.de", [443, 9200]), (None, [])]
-    assert entries[1].untested == PortSet.of(21, 80) and entries[1].reason == REASON_ANY
+    assert entries[1].untested == PortSet.of(21, 80) and entries[1].reason == REASONS["any"]
     with_target = [e for e in plan_probe(ruleset, plan, "198.51.100.7").entries if e.rule is tcp_any]
     assert [(e.host, [c.port for c in e.checks]) for e in with_target] == [
         ("acme.telovip.de", [443, 9200]),
@@ -166,7 +167,7 @@ def test_inbound_and_lan_destinations_are_never_probed(catalog):
     plan = _plan("hostedpbx-classic", catalog=catalog)
     probe = plan_probe(build(catalog, plan), plan, target="198.51.100.7")
     inbound = [e for e in probe.entries if e.rule.direction == "inbound"]
-    assert inbound and all(e.host is None and e.reason == REASON_INBOUND for e in inbound)
+    assert inbound and all(e.host is None and e.reason == REASONS["inbound"] for e in inbound)
     to_lan = [
         e
         for e in probe.entries
@@ -189,7 +190,7 @@ def test_without_pbx_host_nothing_towards_it_is_probed(catalog):
     plan = _plan("instantpbx", host=None, catalog=catalog)
     probe = plan_probe(build(catalog, plan), plan)
     assert probe.checks == () and probe.hosts == ()
-    assert any(e.reason == REASON_NO_HOST for e in probe.entries)
+    assert any(e.reason == REASONS["no_host"] for e in probe.entries)
 
 
 def test_large_range_is_sampled_and_the_sample_is_stated():
@@ -436,6 +437,80 @@ def test_probe_against_loopback_reports_every_planned_port_as_json(capsys):
     assert code == (0 if document["summary"]["all_passed"] else 1)
     assert document["not_probed"][0]["destination"] == "any"
     assert "contacting only 127.0.0.1 (PBX host), no other host" in captured.err.splitlines()[0]
+
+
+class _FullStderr:
+    """A stderr on a full device: every write fails, and the test counts the tries."""
+
+    def __init__(self, error: type[Exception] = OSError) -> None:
+        self.error = error
+        self.writes = 0
+
+    def write(self, text: str) -> int:
+        self.writes += 1
+        raise self.error(28, "No space left on device") if self.error is OSError else self.error("closed file")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+@pytest.mark.parametrize("error", [OSError, ValueError])
+def test_a_failing_stderr_neither_ends_the_probe_nor_changes_its_exit_code(capsys, monkeypatch, error):
+    stub = _FullStderr(error)
+    monkeypatch.setattr(sys, "stderr", stub)
+    code = main(["probe", "--select", "instantpbx", "--host", LOOPBACK, "--timeout", "1", "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    assert document["summary"]["probes"] == 8
+    assert code == (0 if document["summary"]["all_passed"] else 1)
+    assert stub.writes == 1  # the first failure silences stderr: the start line, then no progress line is tried
+
+
+def test_a_stderr_closed_at_start_is_no_stderr(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stderr", None)
+    code = main(["probe", "--select", "instantpbx", "--host", LOOPBACK, "--timeout", "1", "--format", "csv"])
+    out = capsys.readouterr().out
+    assert out.startswith(",".join(CSV_HEADER) + "\r\n") and out.count("\r\n") > 8
+    assert code in (0, 1)
+    assert main(["probe", "--select", "instantpbx", "--lan", "300.1.1.1"]) == 2
+
+
+def test_the_guarded_stderr_tries_a_new_stream_again(monkeypatch):
+    """Only the stream that failed is given up: a later sys.stderr (a test's capture, say) is written."""
+    from fwplan.cli import STDERR
+
+    monkeypatch.setattr(sys, "stderr", _FullStderr())
+    STDERR.write("lost\n")
+    assert not STDERR.isatty()
+    working = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", working)
+    STDERR.write("said\n")
+    assert working.getvalue() == "said\n"
+
+
+def test_the_reports_and_the_plan_need_neither_the_runner_nor_the_text_table_at_import():
+    code = (
+        "import sys\n"
+        "import fwplan.probe.formats, fwplan.probe.planning\n"
+        "from fwplan import i18n\n"
+        "print(sorted(m for m in ('asyncio', 'fwplan.probe.runner') if m in sys.modules), i18n._table is None)\n"
+        "import asyncio\n"
+        "from fwplan.probe import ProbePlan, run_probe\n"
+        "report = asyncio.run(run_probe(ProbePlan((), None, None)))\n"
+        "print('fwplan.probe.runner' in sys.modules, report.all_passed)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.stdout.splitlines() == ["[] True", "True True"], result.stderr
+
+
+def test_the_words_are_looked_up_when_read():
+    assert METHOD_WORDS[TCP_CONNECT].get("de") == "TCP-Verbindung"
+    assert METHOD_WORDS[SIP_OPTIONS] == ("SIP OPTIONS", "SIP OPTIONS")
+    assert METHOD_WORDS["stun-binding"].get("de") == "STUN Binding"
+    assert list(METHOD_WORDS) == list(Method) and len(STATE_WORDS) == len(STATES)
+    assert STATE_WORDS[REFUSED].get("de") == "abgewiesen" and "nonsense" not in METHOD_WORDS
 
 
 def test_probe_does_not_import_textual():
