@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from exporters.base import ExportContext, Peer, ascii_text, object_name, token
 from exporters.dialects import format_ports
+from fwplan.catalog import Direction
 from fwplan.ports import PortSet
 
 REMARK_CHARS = 100
@@ -75,7 +76,7 @@ class Names:
         """The service group of the rule labelled ``label``: ``FWPLAN-RULE3``, ``FWPLAN-RULE6A`` for piece 6a."""
         return f"{self.prefix}-RULE{label.upper()}{self.suffix if family_suffix else ''}"
 
-    def acl(self, direction: str, family_suffix: bool = False) -> str:
+    def acl(self, direction: Direction, family_suffix: bool = False) -> str:
         return f"{self.prefix}-{DIRECTIONS[direction]}{self.suffix if family_suffix else ''}"
 
 

@@ -77,6 +77,7 @@ from exporters.cisco_common import (
     remark,
     spell_placeholder,
 )
+from fwplan.catalog import Direction
 from fwplan.i18n import say
 from fwplan.merge import Endpoint, Limits, Rule, RuleSet
 
@@ -84,7 +85,7 @@ TARGET = "Cisco IOS"
 #: The zones: the LAN side and the internet side.
 INSIDE, OUTSIDE = "inside", "outside"
 #: Each direction's zone pair: from which zone to which.
-PAIRS = {"outbound": (INSIDE, OUTSIDE), "inbound": (OUTSIDE, INSIDE)}
+PAIRS: dict[Direction, tuple[str, str]] = {"outbound": (INSIDE, OUTSIDE), "inbound": (OUTSIDE, INSIDE)}
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ class CiscoIosExporter:
         )
 
     def _head(
-        self, ruleset: RuleSet, context: ExportContext, directions: list[str], forwarded: dict[str, Endpoint]
+        self, ruleset: RuleSet, context: ExportContext, directions: list[Direction], forwarded: dict[str, Endpoint]
     ) -> list[str]:
         lang, names, v6 = context.lang, Names.of(context), context.family == 6
         head = header_lines(ruleset, context, TARGET, self.takes_names, spell=spell_placeholder)
@@ -221,7 +222,12 @@ def _check_family(p: Peer, family: int) -> None:
 
 
 def _removals(
-    names: Names, named: dict[str, Peer], numbered: list[tuple[str, Rule]], directions: list[str], v6: bool, plain: bool
+    names: Names,
+    named: dict[str, Peer],
+    numbered: list[tuple[str, Rule]],
+    directions: list[Direction],
+    v6: bool,
+    plain: bool,
 ) -> list[str]:
     """What an earlier paste left that this one would add to: its lists first (they use the groups); with the
     zone-based firewall the class of the site's other outbound traffic, taken out of the policy that uses it first
@@ -239,11 +245,11 @@ def _removals(
     return lines
 
 
-def _class(names: Names, direction: str) -> str:
+def _class(names: Names, direction: Direction) -> str:
     return f"{names.acl(direction, names.v6)}-CLASS"
 
 
-def _policy(names: Names, direction: str) -> str:
+def _policy(names: Names, direction: Direction) -> str:
     """The direction's policy map: one for both families, each adding its class."""
     return f"{names.acl(direction)}-POLICY"
 
@@ -253,7 +259,7 @@ def _other(names: Names) -> str:
     return f"{names.prefix}-OTHER-OUT"
 
 
-def _zone_firewall(names: Names, directions: list[str], v6: bool) -> list[str]:
+def _zone_firewall(names: Names, directions: list[Direction], v6: bool) -> list[str]:
     """Per direction a class matching the list, a policy that inspects it, and the zone pair that applies it. The
     outbound policy, there even without outbound rules (zones without a zone pair drop everything), inspects the
     site's other TCP, UDP and ICMP after the planned flows: it passes as it did through the plain NAT router."""
@@ -261,7 +267,7 @@ def _zone_firewall(names: Names, directions: list[str], v6: bool) -> list[str]:
         f"class-map type inspect match-any {_other(names)}",
         *(f" match protocol {protocol}" for protocol in ("tcp", "udp", "icmp")),
     ]
-    pairs = ["outbound", *(d for d in directions if d != "outbound")]
+    pairs: list[Direction] = ["outbound", *(d for d in directions if d != "outbound")]
     for d in pairs:
         planned = d in directions
         if planned:

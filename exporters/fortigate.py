@@ -54,6 +54,7 @@ from exporters.base import (
     rule_comment,
 )
 from exporters.dialects import format_ports
+from fwplan.catalog import Protocol
 from fwplan.i18n import say
 from fwplan.merge import Endpoint, Limits, Rule, RuleSet
 
@@ -94,7 +95,7 @@ class Names:
     def policy(self, number: str | int) -> str:
         return f"{self.prefix}-{number}{self.suffix}"
 
-    def vip(self, number: str, protocol: str, ports: str) -> str:
+    def vip(self, number: str, protocol: Protocol, ports: str) -> str:
         return f"{self.prefix}-rule{number}-{protocol}-{ports}"
 
 

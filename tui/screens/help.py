@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from fwplan.catalog import SCOPES
 from fwplan.formats import SCOPE_TITLES
 from fwplan.i18n import say
 from tui.keymap import Place, bindings, help_rows
@@ -22,8 +23,8 @@ def _marks(lang: str) -> list[tuple[str, str]]:
     ]
     column = say("table.col.scope", lang)
     marks.extend(
-        (scope_mark(scope, lang), say("help.mark.scope", lang, column=column, title=title.get(lang)))
-        for scope, title in SCOPE_TITLES.items()
+        (scope_mark(scope, lang), say("help.mark.scope", lang, column=column, title=SCOPE_TITLES[scope].get(lang)))
+        for scope in SCOPES
     )
     return marks
 

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
+from fwplan.catalog import Direction, Scope
 from fwplan.i18n import say
 from fwplan.merge import Rule, RuleSet
 
@@ -47,12 +48,12 @@ def rule_label(rule: Rule, label: str) -> str:
     return f"{label}{CONDITIONAL_MARK if rule.condition is not None else ''}"
 
 
-def scope_mark(scope: str, lang: str) -> str:
+def scope_mark(scope: Scope, lang: str) -> str:
     """The scope's one-letter mark in the rule table."""
     return say(SCOPE_MARK_KEYS[scope], lang)
 
 
-def short_direction(direction: str, lang: str) -> str:
+def short_direction(direction: Direction, lang: str) -> str:
     """The rule's direction in the table's short word (``out``, ``in``)."""
     return say(DIRECTION_KEYS[direction], lang)
 
