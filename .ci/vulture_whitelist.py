@@ -13,6 +13,7 @@ Message.control  # overridden by our messages; Textual's @on(..., "#id") selecto
 Tree.show_root  # set on the component tree; Textual reads these settings
 Tree.auto_expand
 Tree.guide_depth
+Widget.get_content_width  # the component tree's width (width: auto); Textual's layout calls it
 RenderStyles.grid_size_columns  # the footer sets its grid; Textual lays it out
 
 # The exporter registry loads these by name (exporters.REGISTRY holds module and attribute).

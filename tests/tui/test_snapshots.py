@@ -1,4 +1,5 @@
-"""Snapshots of the main screen at 80x24 and 120x40, in German and English (sync tests: snap_compare)."""
+"""Snapshots of the main screen at 80x24 and 120x40, in German and English, and with the full catalog ticked
+at 80x24, 120x40 and 200x50 (sync tests: snap_compare)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,15 @@ from tests.tui.conftest import make_app
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_main_screen(snap_compare, catalog, lang, size):
     app = make_app(catalog, select=("hostedpbx-classic",), lang=lang)
+    assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)], ids=["80x24", "120x40", "200x50"])
+def test_full_catalog(snap_compare, catalog, lang, size):
+    """Every product and conditional item ticked, the inputs filled: the columns fitted to the widest rules
+    (ports cut at 80 columns, wrapped at 120 and 200), the tree's names whole at 200."""
+    app = make_app(catalog, select=tuple(c.id for c in catalog.components), lang=lang)
     assert snap_compare(app, terminal_size=size)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -16,6 +17,12 @@ from tui.keymap import Place, bindings
 from tui.widgets.rules_table import CONDITIONAL_MARK
 
 CHECKED, UNCHECKED, PARTIAL = "☑", "☐", "◪"
+#: What the tree leaves the rule table (inputs, rules, details) on a wide terminal: the full catalog's number,
+#: scope, direction, protocol, source and destination (about 50 cells), every port list whole in at most two
+#: balanced lines (about 40) and some 30 cells of purpose. At 200 columns the tree gets the other 80, enough
+#: for its longest label in either language; narrower, it gets a quarter of the width (at least 20 cells, see
+#: planner.tcss) and the details pane names the item under the cursor in full.
+TABLE_ROOM = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +95,24 @@ class ComponentTree(Tree[NodeRef]):
 
     def _component_ids(self, product_id: str, conditional: bool) -> list[str]:
         return [c.id for c in self.catalog.product(product_id).components if c.is_conditional == conditional]
+
+    # ---- width ----
+    def get_content_width(self, container: Size, _viewport: Size) -> int:
+        """The tree's width (``width: auto``): its longest label, within what the rule table leaves it."""
+        frame = self.styles.gutter.width + self.styles.scrollbar_size_vertical
+        share = max(container.width // 4, container.width - TABLE_ROOM) - frame
+        return min(self.labels_width(), share)
+
+    def labels_width(self) -> int:
+        """The widest line the tree can show (its guides, fold mark and label), folded nodes' children included:
+        the tree's width does not change as nodes fold."""
+        widest = 0
+        pending = [(node, 0) for node in self.root.children]
+        while pending:
+            node, depth = pending.pop()
+            widest = max(widest, depth * self.guide_depth + self.get_label_width(node))
+            pending.extend((child, depth + 1) for child in node.children)
+        return widest
 
     # ---- building and labels ----
     def _add_nodes(self) -> None:

@@ -2,7 +2,8 @@
 serves which purpose, why it exists, the article's notes on its components; then the plan's warnings.
 
 While the cursor moves in the tree, the item under it comes first: its full name (the tree cuts long
-names at 80 columns) and, for a conditional item, its condition."""
+names below 200 columns) and, for a conditional item, its condition. New content shows from its top, so
+that name is in sight at every size."""
 
 from __future__ import annotations
 
@@ -100,7 +101,9 @@ class DetailsPane(VerticalScroll):
         yield Static("", id="details-text")
 
     def show(self, text: Text) -> None:
+        """New content from its top: the item under the tree's cursor and the rule's ports come first."""
         self.query_one("#details-text", Static).update(text)
+        self.scroll_home(animate=False)
 
     @property
     def plain(self) -> str:
