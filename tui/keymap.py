@@ -20,7 +20,7 @@ from fwplan.i18n import say
 class Place(StrEnum):
     """Where a key applies."""
 
-    APP = "app"  # the app's, on every screen (quit, palette)
+    APP = "app"  # the app's, on every screen (quit, palette, focus moves)
     MAIN = "main"  # the app's, acting only while the main screen is on top
     TREE = "tree"  # the component tree's
     FOCUSED = "focused"  # Textual's own keys of the focused widget (focus, cursor): in the help only
@@ -109,6 +109,11 @@ KEYS: tuple[Key, ...] = (
         slot=12,
     ),
     Key(Place.APP, ("ctrl+q",), "request_quit", "key.quit", help="help.quit", priority=True, slot=7),
+    # focus moves, on every screen: priority bindings act when the key arrives, so the keys typed behind a tab
+    # go to the field it moves to (a screen's own tab binding acts only after the focused widget passed the key
+    # back up, and the keys behind it overtook it); the help names them in its "tab, shift+tab" row above
+    Key(Place.APP, ("tab",), "focus_next", footer=False, priority=True, in_palette=False, slot=13),
+    Key(Place.APP, ("shift+tab",), "focus_previous", footer=False, priority=True, in_palette=False, slot=14),
     # the help and notes views: close, scroll, and the app's quit and palette keys, which act there too (these
     # only show them in the view's footer)
     Key(Place.HELP, ("escape", "question_mark", "q"), "close", "key.close", key_display="esc ? q"),

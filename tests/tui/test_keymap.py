@@ -37,7 +37,16 @@ def test_the_app_and_the_tree_bind_the_tables_keys():
         "p",
         "n",
         "ctrl+p",
+        "tab",
+        "shift+tab",
     ]
+    # focus moves act when the key arrives, before the keys typed behind it (issue 12)
+    assert {(b.key, b.action, b.show) for b in PlannerApp.BINDINGS if b.priority} == {
+        ("ctrl+q", "request_quit", True),
+        ("ctrl+p", "command_palette", True),
+        ("tab", "focus_next", False),
+        ("shift+tab", "focus_previous", False),
+    }
     assert [(b.key, b.action, b.show) for b in ComponentTree.BINDINGS] == [
         ("space", "toggle_check", True),
         ("left", "collapse", False),
