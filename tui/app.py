@@ -1,7 +1,8 @@
 """The planner: tick products and device classes, enter the inputs, see the merged rule set live.
 
 ``PlannerApp`` composes the panes and wires their messages; the file flows (``tui/file_flows.py``) and the
-clipboard (``tui/clipboard_report.py``) live in modules of their own, the keys in ``tui/keymap.py``.
+clipboard (``tui/clipboard_report.py``) live in modules of their own, the keys in ``tui/keymap.py``, and the
+keys typed ahead wait for the one before them in ``tui/typeahead.py``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult, SystemCommand, UnknownModeError
 from textual.containers import Horizontal, Vertical
 
 from fwplan.catalog import Catalog
@@ -28,6 +29,7 @@ from tui.dialect import DIALECTS, format_ports, next_dialect
 from tui.file_flows import FileFlows
 from tui.keymap import MAIN_SCREEN_ACTIONS, Place, bindings
 from tui.screens.base import MainScreen
+from tui.typeahead import TypeAhead
 from tui.widgets.component_tree import ComponentTree, NodeRef
 from tui.widgets.details_pane import DetailsPane, describe, describe_item
 from tui.widgets.inputs_panel import InputsPanel
@@ -38,6 +40,7 @@ from tui.widgets.status_line import StatusLine
 if TYPE_CHECKING:
     from textual.command import Provider
     from textual.screen import Screen
+    from textual.widget import Widget
 
 # Dialogs, the palette's provider and clipboard delivery are imported when first used: start-up time.
 
@@ -81,6 +84,8 @@ class PlannerApp(App[int]):
         self.ruleset = RuleSet(())
         self.cursor_blink = cursor_blink
         self.files = FileFlows(self)
+        #: keys typed ahead wait for what the key before them set off (tui/typeahead.py)
+        self.typeahead = TypeAhead(self, super().on_event)
         self.clipboard_report = ClipboardReport(self)
         self._saved_key = plan_key(plan)
         #: the tree item the cursor last moved to: the details pane names it while the tree has the focus
@@ -90,7 +95,7 @@ class PlannerApp(App[int]):
         return MainScreen(id=textual_internals.DEFAULT_SCREEN_ID)
 
     async def on_event(self, event: events.Event) -> None:
-        if textual_internals.input_without_screen(self, event):
+        if textual_internals.input_without_screen(self, event) or self.typeahead.holds(event):
             return
         await super().on_event(event)
 
@@ -148,6 +153,8 @@ class PlannerApp(App[int]):
         self.query_one(InputsPanel).show_needed_by(names("lan"), names("host"), names("vpn"))
 
     def _show_details(self) -> None:
+        if self._closing_down():
+            return
         table = self.query_one(RulesTable)
         text = describe(self.catalog, table.current_rule, table.current_label, self.ruleset, self.lang, self.dialect)
         if self._tree_item is not None and self.query_one(ComponentTree).has_focus:
@@ -172,9 +179,24 @@ class PlannerApp(App[int]):
         self._tree_item = event.node.data
         self._show_details()
 
+    def _closing_down(self) -> bool:
+        """Whether the app is closing: its screens and widgets go one by one then, and the messages they sent
+        before (a highlight, a blur) find them gone."""
+        if not self.is_running:  # Textual's shutdown stops the app's pump first, then removes the screens
+            return True
+        try:
+            stack = self.screen_stack
+        except (KeyError, UnknownModeError):  # Textual's screen_stack raises KeyError once its modes are gone
+            return True
+        return not stack or not stack[0].is_attached
+
+    def _on_top(self, widget: Widget) -> bool:
+        """Whether ``widget`` is on the screen on top (not under a dialog, not on a closed one)."""
+        return not self._closing_down() and widget.is_attached and widget.screen is self.screen
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # The tree and the table live on the main screen; the details follow them only while it is on top.
-        if not isinstance(event.widget, (ComponentTree, RulesTable)) or event.widget.screen is not self.screen:
+        if not isinstance(event.widget, (ComponentTree, RulesTable)) or not self._on_top(event.widget):
             return
         if isinstance(event.widget, ComponentTree):  # back in the tree: the item under its cursor again
             node = event.widget.cursor_node
@@ -182,7 +204,7 @@ class PlannerApp(App[int]):
         self._show_details()
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        if isinstance(event.widget, ComponentTree) and event.widget.screen is self.screen:
+        if isinstance(event.widget, ComponentTree) and self._on_top(event.widget):
             self._show_details()
 
     # ---- actions ----

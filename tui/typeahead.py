@@ -1,0 +1,118 @@
+"""Keys typed ahead land where the user meant them: the app hands its keys (and pastes) to its screens one at
+a time, each once everything the one before it set off has happened.
+
+Textual forwards a key to the focused widget and goes on with the next at once. A key that widget does not
+handle comes back up to the app's bindings through the message queues, and a dialog a key opens is mounted,
+and its field focused, by further messages; a key that arrives in the same burst (a laggy SSH link, tmux,
+a fast typist) overtook all of that: it went to the widget focused before, or to a dialog whose field had no
+focus yet, and was lost. So while the app is busy with a key, the keys behind it wait here, in order, and
+each goes on once every message queue of the app and of its screens is empty and every screen is mounted:
+then the binding has acted, a dialog it opened is up with its field focused, a dialog an Enter or Escape
+closed is gone, and the key goes where it would have gone had the user waited.
+
+A key that arrives while nothing is pending goes on at once, as Textual would send it: typing at a human
+pace waits for nothing. Only public Textual API is used (``App.on_event``, ``message_queue_size``,
+``is_mounted``, ``walk_children``, ``call_later``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Awaitable, Callable
+from time import monotonic
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+from textual.app import UnknownModeError
+
+from tui import textual_internals
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+#: consecutive looks, each after every other task had its turn, that must find the app idle: a handler that
+#: awaits something shows no queued message while it waits, and the looks in between let it finish
+QUIET_LOOKS = 3
+#: the looks yield to the event loop only; after this many, each also sleeps LOOK_SLEEP (a worker or a
+#: subprocess is being waited for: no busy loop)
+EAGER_LOOKS = 50
+LOOK_SLEEP = 0.002
+#: the longest a key waits: what keeps the app busy this long (an animation, a running check) is not a
+#: screen or a focus change still to come, and the keys must not wait for it
+MAX_WAIT_SECONDS = 1.0
+
+
+class TypeAhead:
+    """Holds the app's keys while it is busy with the one before, and hands them on in order.
+
+    ``dispatch`` is Textual's own handling of an input event (``App.on_event``); the app calls ``holds``
+    for each event it receives and dispatches it itself where that returns False.
+    """
+
+    def __init__(self, app: App[Any], dispatch: Callable[[events.Event], Awaitable[None]]) -> None:
+        self.app = app
+        self._dispatch = dispatch
+        self._held: deque[events.Event] = deque()
+        self._busy = False  # a key went on and what it set off may not have happened yet
+        self._watches: set[asyncio.Task[None]] = set()  # asyncio keeps only a weak reference to a task
+
+    def __len__(self) -> int:
+        """How many keys wait."""
+        return len(self._held)
+
+    def holds(self, event: events.Event) -> bool:
+        """True where ``event`` is a key or a paste that must wait (it is kept and goes on later). For one that
+        may go on now, False: the app dispatches it, and the keys after it wait until it has had its effect."""
+        if not isinstance(event, (events.Key, events.Paste)) or event.is_forwarded:
+            return False
+        if self._busy:
+            self._held.append(event)
+            return True
+        self._busy = True
+        self._watch_until_idle()
+        return False
+
+    def _watch_until_idle(self) -> None:
+        watch = asyncio.create_task(self._wait_until_idle())
+        self._watches.add(watch)
+        watch.add_done_callback(self._watches.discard)
+
+    async def _wait_until_idle(self) -> None:
+        app = self.app
+        deadline = monotonic() + MAX_WAIT_SECONDS
+        quiet = looks = 0
+        while quiet < QUIET_LOOKS and monotonic() < deadline:
+            await asyncio.sleep(0 if looks < EAGER_LOOKS else LOOK_SLEEP)
+            looks += 1
+            if not app.is_running:
+                return
+            quiet = quiet + 1 if self._idle() else 0
+        app.call_later(self._next)
+
+    def _idle(self) -> bool:
+        """Whether no message waits in the app or on any of its screens, and every screen is mounted."""
+        app = self.app
+        if app.message_queue_size:
+            return False
+        try:
+            screens = app.screen_stack
+        except (KeyError, UnknownModeError):  # closing
+            return True
+        for screen in screens:
+            if not screen.is_mounted:
+                return False
+            if any(node.message_queue_size for node in screen.walk_children(with_self=True)):
+                return False
+        return True
+
+    async def _next(self) -> None:
+        """In the app's task: hand on the oldest key that waits, or stop holding keys."""
+        while self._held:
+            event = self._held.popleft()
+            if textual_internals.input_without_screen(self.app, event):
+                continue
+            self._watch_until_idle()
+            await self._dispatch(event)
+            return
+        self._busy = False
