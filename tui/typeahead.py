@@ -38,9 +38,10 @@ QUIET_LOOKS = 3
 #: subprocess is being waited for: no busy loop)
 EAGER_LOOKS = 50
 LOOK_SLEEP = 0.002
-#: the longest a key waits: what keeps the app busy this long (an animation, a running check) is not a
-#: screen or a focus change still to come, and the keys must not wait for it
-MAX_WAIT_SECONDS = 1.0
+#: the longest a key waits. No screen of the planner keeps its queues busy without a pause (an animation or a
+#: cursor blink leaves them empty between frames), so this only bounds what cannot be foreseen; it is generous
+#: because on a starved CPU (a test run in parallel, 4 processes a core) mounting a dialog took over a second
+MAX_WAIT_SECONDS = 5.0
 
 
 class TypeAhead:
