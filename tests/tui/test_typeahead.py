@@ -32,6 +32,12 @@ class Typed(str):
 SECONDS = 30.0
 
 
+@pytest.fixture(autouse=True)
+def _in_own_directory(tmp_path, monkeypatch):
+    """A key that goes astray may save or export to the dialog's default, relative path: into the test's directory."""
+    monkeypatch.chdir(tmp_path)
+
+
 def burst(app, *keys: str) -> None:
     """Queue every key at once, as a terminal delivers a burst: none is handled before the last is queued."""
     for key in keys:
