@@ -162,12 +162,19 @@ async def test_the_footer_shows_every_planner_key_whole(catalog, lang, size, row
         k.keys for k in palette_keys() if "," not in k.keys and k.keys != "?"
     }
     async with app.run_test(size=size) as pilot:
-        # the footer composes its keys after the first frame: wait for them (and their layout), bounded
-        await until(pilot, lambda: wanted <= {key.key for key in app.query(FooterKey) if key.region.width})
+        width, height = size
+
+        def laid_out() -> bool:
+            keys = list(app.query(FooterKey))
+            return wanted <= {key.key for key in keys if key.region.width} and all(
+                key.region.x >= 0 and key.region.right <= width for key in keys
+            )
+
+        # the footer composes its keys after the first frame and fits them a refresh later: wait, bounded
+        await until(pilot, laid_out)
         keys = list(app.query(FooterKey))
         shown = {key.key for key in keys}
         assert wanted <= shown, wanted - shown
-        width, height = size
         for key in keys:
             region = key.region
             assert region.width and region.x >= 0 and region.right <= width, (key.key, region)

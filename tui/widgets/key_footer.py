@@ -41,6 +41,7 @@ class KeyFooter(Footer):
     def __init__(self, *, wrap: bool = True, compact: bool = False, show_command_palette: bool = True) -> None:
         super().__init__(compact=compact, show_command_palette=show_command_palette)
         self.wrap = wrap
+        self._fit_pending = False
 
     @property
     def lang(self) -> str:
@@ -79,7 +80,7 @@ class KeyFooter(Footer):
                     with FooterItem():
                         yield self._key(binding, enabled, tooltip, self.label(binding.action, binding.description), "")
         self.styles.grid_size_columns = max(1, ceil(items / self.ROWS_WHEN_NARROW))
-        self.call_after_refresh(self.fit)
+        self.fit()
 
     def _translated(self, widgets: ComposeResult) -> ComposeResult:
         """Textual's footer items, each key's label in the current language."""
@@ -97,7 +98,16 @@ class KeyFooter(Footer):
         self.fit()
 
     def fit(self) -> None:
-        """Wrap onto two rows when the items do not fit on one."""
+        """Wrap onto two rows when the items do not fit on one: once, after the next refresh.
+
+        Every item reports its resize; fitting after each would restyle the footer as often (start-up time).
+        """
+        if not self._fit_pending:
+            self._fit_pending = True
+            self.call_after_refresh(self._fit_now)
+
+    def _fit_now(self) -> None:
+        self._fit_pending = False
         needed = sum(item.outer_size.width for item in self.query_children(FooterItem))
         self.set_class(needed > self.size.width, "-wrapped")
 
