@@ -99,6 +99,10 @@ def test_port_lists_break_only_at_commas_and_join_again():
     # too narrow to wrap into: cut after a whole port, never inside one
     assert cut_ports(items, WRAP_MIN - 1) == "389,443,1300," + ELLIPSIS
     assert cut_ports(port_items("9944"), 4) == "9944"
+    # too narrow for the first range: its start and the mark, never half a number read as another range
+    assert cut_ports(port_items("5000-5020,5070"), 9) == "5000-" + ELLIPSIS
+    assert cut_ports(port_items("5000-5020,5070"), 5) == ELLIPSIS
+    assert cut_ports(port_items("10000-50999"), 4) == ELLIPSIS
 
 
 # ---- on screen ----

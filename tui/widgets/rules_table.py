@@ -127,7 +127,10 @@ def cut_ports(items: list[str], width: int) -> str:
         if len(shown) + len(item) + len(ELLIPSIS) > width:
             break
         shown += item
-    return (shown or text[: max(width - len(ELLIPSIS), 0)]) + ELLIPSIS
+    if not shown:  # not even the first port or range fits: its start, where it is a range and that fits
+        start = items[0].split("-")[0] + "-" if "-" in items[0] else ""
+        shown = start if len(start) + len(ELLIPSIS) <= width else ""
+    return shown + ELLIPSIS
 
 
 class Fit(NamedTuple):
