@@ -10,9 +10,15 @@ each goes on once every message queue of the app and of its screens is empty and
 then the binding has acted, a dialog it opened is up with its field focused, a dialog an Enter or Escape
 closed is gone, and the key goes where it would have gone had the user waited.
 
-A key that arrives while nothing is pending goes on at once, as Textual would send it: typing at a human
-pace waits for nothing. Only public Textual API is used (``App.on_event``, ``message_queue_size``,
-``is_mounted``, ``walk_children``, ``call_later``).
+Only a key that may move the focus or change the screens makes the keys behind it wait: one the app, a
+screen or a container binds (tab, shift+tab, a letter that opens a dialog), Enter, Escape, any ctrl key, and
+a paste (such a key itself waits while the app is busy with the keys before it: a priority binding would
+overtake them). A key the focused widget handles itself (a character typed into a field, an arrow in the
+tree) goes on at once when no key waits, as Textual would send it, and after a key that made others wait,
+all such keys that wait go on together once the app is idle: a burst of characters typed into a field is
+not slowed down, and typing at a human pace waits for nothing. Only public Textual API is used
+(``App.on_event``, ``active_bindings``, ``message_queue_size``, ``is_mounted``, ``walk_children``,
+``call_later``).
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from time import monotonic
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import UnknownModeError
+from textual.app import ScreenStackError, UnknownModeError
 
 from tui import textual_internals
 
@@ -42,6 +48,8 @@ LOOK_SLEEP = 0.002
 #: cursor blink leaves them empty between frames), so this only bounds what cannot be foreseen; it is generous
 #: because on a starved CPU (a test run in parallel, 4 processes a core) mounting a dialog took over a second
 MAX_WAIT_SECONDS = 5.0
+#: keys that move the focus, submit, cancel or close wherever they are bound, even by the focused widget
+MOVING_KEYS = frozenset({"tab", "shift+tab", "enter", "escape"})
 
 
 class TypeAhead:
@@ -59,8 +67,8 @@ class TypeAhead:
         self._watches: set[asyncio.Task[None]] = set()  # asyncio keeps only a weak reference to a task
 
     def __len__(self) -> int:
-        """How many keys wait."""
-        return len(self._held)
+        """How many keys wait, plus one while what a key that makes keys wait set off may not have happened yet."""
+        return len(self._held) + self._busy
 
     def holds(self, event: events.Event) -> bool:
         """True where ``event`` is a key or a paste that must wait (it is kept and goes on later). For one that
@@ -70,9 +78,35 @@ class TypeAhead:
         if self._busy:
             self._held.append(event)
             return True
-        self._busy = True
-        self._watch_until_idle()
+        if self.moves(event):
+            # a key handed on before may still wait in a widget's queue: a priority binding would overtake it
+            self._busy = True
+            self._watch_until_idle()
+            if not self._idle():
+                self._held.append(event)
+                return True
         return False
+
+    def moves(self, event: events.Event) -> bool:
+        """Whether ``event`` may move the focus or change the screens, so the keys behind it must wait for it.
+
+        A paste may; a key may where it is Enter, Escape, tab, shift+tab or a ctrl key, or where a node other
+        than the focused widget binds it (the app, a screen, a container). A key the focused widget binds
+        itself (an arrow, space in the tree), consumes (a character in a field) or nobody binds does not."""
+        if not isinstance(event, events.Key):
+            return True
+        key = event.key
+        if key in MOVING_KEYS or key.startswith("ctrl+"):
+            return True
+        app = self.app
+        try:
+            focused = app.focused
+            bound = app.active_bindings.get(key)
+        except (ScreenStackError, KeyError, UnknownModeError):  # closing: wait, as before
+            return True
+        if bound is None:
+            return False
+        return not (focused is not None and bound.node is focused and not bound.binding.priority)
 
     def _watch_until_idle(self) -> None:
         watch = asyncio.create_task(self._wait_until_idle())
@@ -108,12 +142,24 @@ class TypeAhead:
         return True
 
     async def _next(self) -> None:
-        """In the app's task: hand on the oldest key that waits, or stop holding keys."""
+        """In the app's task: hand on the keys that wait, oldest first, up to and including the first that may
+        move the focus or change the screens (that one waits for the keys before it, and the keys behind it
+        for it); or, once what the keys handed on last set off has happened, stop holding keys."""
+        handed_on = False
         while self._held:
             event = self._held.popleft()
             if textual_internals.input_without_screen(self.app, event):
                 continue
-            self._watch_until_idle()
+            if self.moves(event):
+                if handed_on:  # it waits for what the keys handed on before it set off
+                    self._held.appendleft(event)
+                    break
+                self._watch_until_idle()
+                await self._dispatch(event)
+                return
+            handed_on = True
             await self._dispatch(event)
-            return
-        self._busy = False
+        if handed_on:
+            self._watch_until_idle()
+        else:
+            self._busy = False

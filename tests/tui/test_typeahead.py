@@ -156,6 +156,38 @@ async def test_a_key_typed_alone_is_handled_at_once_and_nothing_waits(catalog):
         assert value(app, "#lan-input") == "10.0.0.1" and len(app.typeahead) == 0
 
 
+async def test_a_burst_of_characters_typed_into_a_field_goes_on_without_waiting(catalog, monkeypatch):
+    app = make_app(catalog, lan=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("tab")
+        await until(pilot, lambda: isinstance(app.focused, Input) and not app.typeahead._busy, SECONDS)
+        waits: list[None] = []
+        watch = typeahead.TypeAhead._watch_until_idle
+        monkeypatch.setattr(typeahead.TypeAhead, "_watch_until_idle", lambda self: (waits.append(None), watch(self)))
+        text = "10.20.30.40/24 " * 6 + "10.0.0.0/8"  # 100 characters
+        burst(app, Typed(text))
+        await pilot.pause()
+        assert value(app, "#lan-input") == text
+        assert not waits and not len(app.typeahead) and not app.typeahead._busy
+
+
+async def test_arrows_in_the_tree_go_on_without_waiting_and_a_bound_letter_still_holds_the_keys_behind_it(
+    catalog, monkeypatch
+):
+    app = make_app(catalog, select=("hostedpbx-classic",))
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.focused, ComponentTree)
+        waits: list[None] = []
+        watch = typeahead.TypeAhead._watch_until_idle
+        monkeypatch.setattr(typeahead.TypeAhead, "_watch_until_idle", lambda self: (waits.append(None), watch(self)))
+        burst(app, *["down"] * 20)
+        await pilot.pause()
+        assert not waits and not len(app.typeahead)
+        burst(app, "question_mark", "escape", "tab", "ctrl+u", Typed("10.1.2.3/24"))
+        await until(pilot, lambda: value(app, "#lan-input") == "10.1.2.3/24" and on_main_screen(app), SECONDS)
+        assert waits and len(app.screen_stack) == 1
+
+
 async def test_keys_wait_no_longer_than_the_bound_when_the_app_never_settles(catalog, monkeypatch):
     monkeypatch.setattr(typeahead, "MAX_WAIT_SECONDS", 0.05)
     monkeypatch.setattr(typeahead.TypeAhead, "_idle", lambda self: False)
