@@ -134,6 +134,8 @@ class PlannerApp(App[int]):
     # ---- the live rule set ----
     def _recompute(self) -> None:
         """Rebuild the rule set and show it everywhere, in this call: a tick must not wait for a repaint."""
+        if self._closing_down():  # an input's change that arrives while the widgets go
+            return
         self.ruleset = build(self.catalog, self.plan)
         self.query_one(RulesTable).show(self.ruleset)
         self._show_needs()
