@@ -137,7 +137,8 @@ class ExportScreen(PathDialog):
     def on_mount(self) -> None:
         self.query_one("#path", Input).cursor_blink = self._cursor_blink
         self._show_options(self.default)
-        self.query_one("#format", Select).focus()
+        # the path first: "e", a path and Enter exports (the format, the scopes and the settings are a shift+tab away)
+        self.query_one("#path", Input).focus()
 
     def _path_for(self, name: str) -> str:
         return f"{self.stem}{self.formats[name].suffix}"
