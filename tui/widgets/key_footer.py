@@ -42,6 +42,7 @@ class KeyFooter(Footer):
         super().__init__(compact=compact, show_command_palette=show_command_palette)
         self.wrap = wrap
         self._fit_pending = False
+        self._composed: tuple[object, ...] | None = None
 
     @property
     def lang(self) -> str:
@@ -81,6 +82,28 @@ class KeyFooter(Footer):
                         yield self._key(binding, enabled, tooltip, self.label(binding.action, binding.description), "")
         self.styles.grid_size_columns = max(1, ceil(items / self.ROWS_WHEN_NARROW))
         self.fit()
+
+    def _shown(self) -> tuple[object, ...]:
+        """What the footer shows: its language and each active binding with its state."""
+        bindings = tuple(
+            (key, binding.action, binding.description, binding.show, enabled, tooltip)
+            for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
+        )
+        return (self.lang, self.compact, bindings)
+
+    async def recompose(self) -> None:
+        """Compose again only when what the footer shows has changed.
+
+        Textual asks after every change of the screen's bindings (several times while the planner starts);
+        each compose mounts every item anew.
+        """
+        if not self.is_attached:
+            return
+        shown = self._shown()
+        if shown == self._composed and self.children:
+            return
+        self._composed = shown
+        await super().recompose()
 
     def _translated(self, widgets: ComposeResult) -> ComposeResult:
         """Textual's footer items, each key's label in the current language."""
