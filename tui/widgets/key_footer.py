@@ -6,8 +6,9 @@ and cuts off what does not fit. Here both sit in one ``FooterItem``, and when th
 items are wider than the screen the footer takes the class ``-wrapped``, which
 ``planner.tcss`` lays out as a two-row grid: every key stays in sight at 80 columns.
 
-The labels come from the key table (``tui/keymap.py``), translated here: the bindings keep
-their English descriptions. With ``wrap=False`` the footer lays the keys out as Textual's does.
+Each key's label is its binding's description, which the planner's screens give in their language
+(``tui.screens.base.TranslatedBindings``); a group's label, which Textual keeps in English, is
+translated here from the key table. With ``wrap=False`` the footer lays the keys out as Textual's does.
 """
 
 from __future__ import annotations
@@ -51,13 +52,13 @@ class KeyFooter(Footer):
         return lang if isinstance(lang, str) else "en"
 
     def label(self, action: str, description: str) -> str:
-        """The footer label of the binding that runs ``action``, in the current language."""
+        """The label of the key group whose first binding runs ``action``, in the current language."""
         key = label_key(action)
         return say(key, self.lang) if key is not None else description
 
     def compose(self) -> ComposeResult:
         if not self.wrap:
-            yield from self._translated(super().compose())
+            yield from super().compose()
             return
         if not footer_ready(self):
             return
@@ -79,7 +80,7 @@ class KeyFooter(Footer):
                 for binding, enabled, tooltip in (run[0] for run in runs):
                     items += 1
                     with FooterItem():
-                        yield self._key(binding, enabled, tooltip, self.label(binding.action, binding.description), "")
+                        yield self._key(binding, enabled, tooltip, binding.description, "")
         self.styles.grid_size_columns = max(1, ceil(items / self.ROWS_WHEN_NARROW))
         self.fit()
 
@@ -104,13 +105,6 @@ class KeyFooter(Footer):
             return
         self._composed = shown
         await super().recompose()
-
-    def _translated(self, widgets: ComposeResult) -> ComposeResult:
-        """Textual's footer items, each key's label in the current language."""
-        for widget in widgets:
-            if isinstance(widget, FooterKey) and widget.description:
-                widget.description = self.label(widget.action, widget.description)
-            yield widget
 
     def _help_tooltip(self, binding: Binding) -> str:
         """A grouped key's tooltip: what it does, in the current language (its label is the group's)."""
